@@ -1,0 +1,25 @@
+"""Per-source annotation: sentences, time expressions, person mentions, quotes.
+
+``annotate_source`` is pure (same source and config, same result) and its result is picklable, so it
+can run in worker processes and be cached per file. Cross-document work (people clustering) happens
+afterwards in ``people.resolve_people``.
+"""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..model import Source, SourceAnnotations
+from .people import find_mentions
+from .quotes import find_quotes
+from .sentences import split_sentences
+from .time import tag_source
+
+
+def annotate_source(source: Source, config: Config) -> SourceAnnotations:
+    sentences = split_sentences(source.text)
+    timexes = tag_source(source, sentences)
+    mentions = find_mentions(source, sentences, config)
+    quotes = find_quotes(source, sentences, mentions, config)
+    return SourceAnnotations(
+        source=source, sentences=sentences, timexes=timexes, mentions=mentions, quotes=quotes
+    )

@@ -1,0 +1,55 @@
+"""Sentence boundaries (offsets into the source text).
+
+A sentence ends at . ! ? (optionally followed by closing quotes/brackets/markup) before whitespace and
+an opening capital/quote/digit, unless the word before the period is a known abbreviation or an
+initial; blank lines and markdown headings always end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..rules import load_rules
+
+_RULES = load_rules("sentences")
+_ABBREVIATIONS: frozenset[str] = frozenset(a.lower().rstrip(".") for a in _RULES["abbreviations"])
+
+_BOUNDARY = re.compile(
+    r"""
+    (?P<end>[.!?]+[\"'”’)\]*_]*)      # terminal punctuation and closers
+    (?=\s+[\"'“‘(\[*_]*[A-Z0-9À-Ý])   # whitespace, then an opener and a capital or digit
+  | (?P<para>\n[ \t]*\n)              # blank line
+  | (?P<line>\n(?=[ \t]*(?:\#|[-*+]\s|\d+\.\s)))  # a markdown heading / list item starts a new line
+    """,
+    re.VERBOSE,
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, whitespace-trimmed, covering every non-blank character of ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group("end"):
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start() + 1)
+            if before and m.group("end").startswith("."):
+                word = before.group(1).rstrip(".").lower()
+                if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                    continue
+            end = m.end("end")
+        else:
+            end = m.start()
+        _add(text, start, end, spans)
+        start = m.end()
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

@@ -1,0 +1,39 @@
+"""Making article text safe to show and to export: text from articles is data, never markup."""
+
+from __future__ import annotations
+
+import re
+
+# ANSI/VT escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other ESC sequences,
+# and the 8-bit C1 forms (U+009B CSI, U+009D OSC).
+_ESCAPES = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]          # CSI
+  | (?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?  # OSC ... BEL/ST
+  | \x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?    # DCS, SOS, PM, APC
+  | \x1b[ -/]*[0-~]?                          # other ESC sequences (and a lone ESC)
+    """,
+    re.VERBOSE,
+)
+# C0 and C1 control characters other than tab and newline; also DEL.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str, keep_newlines: bool = True) -> str:
+    """Remove terminal escape sequences and control characters (tab/newline kept unless told)."""
+    text = _ESCAPES.sub("", text)
+    text = _CONTROLS.sub("", text)
+    if not keep_newlines:
+        text = text.replace("\n", " ").replace("\t", " ")
+    return text
+
+
+def safe_for_terminal(text: str, keep_newlines: bool = True) -> str:
+    """Text ready to be shown literally: escapes and controls removed. Callers building Rich
+    ``Text`` must still use ``Text(s)`` / ``Text.append(s)`` (never markup parsing) for article text."""
+    return strip_controls(text, keep_newlines=keep_newlines)
+
+
+def same_length_clean(text: str) -> str:
+    """Replace control characters by spaces keeping every offset valid (for spans into the text)."""
+    return _CONTROLS.sub(" ", text.replace("\x1b", " "))
