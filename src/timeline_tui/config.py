@@ -72,7 +72,9 @@ class Config:
         payload = {
             "outlets": [[o.name, o.abbreviations, o.domains] for o in self.outlets],
             "people": [[p.id, p.name, p.aliases, p.titles] for p in self.people],
-            "files": {str(k): [v.title, v.published, v.outlet, v.url, v.author] for k, v in self.files.items()},
+            "files": {
+                str(k): [v.title, v.published, v.outlet, v.url, v.author] for k, v in self.files.items()
+            },
         }
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
@@ -213,7 +215,10 @@ def config_from_data(data: Any, path: Path) -> Config:
                 if key not in {"title", "published", "outlet", "url", "author"}:
                     cfg.warnings.append(f"{path}: unknown key '{where}.{key}' ignored")
             cfg.files[(base / str(name)).resolve()] = FileEntry(
-                **{k: _opt_str(entry.get(k), f"{where}.{k}", path) for k in ("title", "published", "outlet", "url", "author")}
+                **{
+                    k: _opt_str(entry.get(k), f"{where}.{k}", path)
+                    for k in ("title", "published", "outlet", "url", "author")
+                }
             )
     sidecar = _opt_str(data.get("sidecar"), "sidecar", path)
     cfg.sidecar = base / sidecar if sidecar else None

@@ -4,7 +4,7 @@ Data flows one way:
 
     ingest      paths                      -> Source (text + SourceMeta)
     annotate    Source                     -> SourceAnnotations (sentences, timexes, mentions, quotes)
-    people      [SourceAnnotations]        -> [Person]          (fills PersonMention.person_id / Quote.speaker_id)
+    people      [SourceAnnotations]        -> [Person]   (fills PersonMention.person_id, Quote.speaker_id)
     events      [SourceAnnotations], people -> EventsResult      (events, quote groups, inferred metadata)
     timeline    everything above           -> Timeline          (query/filter: timeline.py)
     views       Timeline                   -> TUI, exporters
