@@ -1,0 +1,50 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from timeline_tui.util.atomic import atomic_open, atomic_write_text
+from timeline_tui.util.names import fold, slugify
+from timeline_tui.util.text import safe_for_terminal, same_length_clean
+
+
+def test_fold_is_case_accent_and_punctuation_insensitive() -> None:
+    assert fold("Díaz-Canel") == fold("Diaz Canel") == "diaz canel"
+    assert fold("  Ayatollah KHAMENEI ") == "ayatollah khamenei"
+    assert fold("Straße") == "strasse"
+    assert fold("Хаменеи") == "хаменеи"  # other scripts are kept, not dropped
+    assert slugify("Miguel Díaz-Canel") == "miguel-diaz-canel"
+
+
+def test_escape_sequences_and_controls_are_removed() -> None:
+    hostile = "a\x1b[31mred\x1b[0m b\x1b]0;title\x07c\x07d\x9b2Je\x00f\tg\nh"
+    assert safe_for_terminal(hostile) == "ared bcdef\tg\nh"
+    assert safe_for_terminal("x\ny", keep_newlines=False) == "x y"
+    # Rich markup is not an escape: it stays as literal text (rendering must not parse it)
+    assert safe_for_terminal("[bold red]x[/]") == "[bold red]x[/]"
+
+
+def test_same_length_clean_keeps_offsets() -> None:
+    text = "a\x1b[31mb\x00c"
+    assert len(same_length_clean(text)) == len(text)
+    assert "\x1b" not in same_length_clean(text)
+
+
+def test_atomic_write_replaces_only_on_success(tmp_path: Path) -> None:
+    target = tmp_path / "out.yaml"
+    atomic_write_text(target, "old\n")
+    with pytest.raises(RuntimeError), atomic_open(target) as stream:
+        stream.write("partial")
+        raise RuntimeError("boom")
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]  # no temporary file left behind
+    atomic_write_text(target, "new\n")
+    assert target.read_text() == "new\n"
+
+
+def test_atomic_write_keeps_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "notes.yaml"
+    target.write_text("x")
+    os.chmod(target, 0o640)
+    atomic_write_text(target, "y")
+    assert (target.stat().st_mode & 0o777) == 0o640
