@@ -41,9 +41,13 @@ def annotate_paths(
     progress: Progress = _ignore_progress,
     jobs: int | None = None,
     use_cache: bool = True,
+    default_published: str | None = None,
 ) -> list[SourceAnnotations]:
-    """Ingest and annotate every source (per-file stages only), in input order."""
-    sources = load_sources(paths, config, notes)
+    """Ingest and annotate every source (per-file stages only), in input order.
+
+    ``default_published`` ("YYYY-MM-DD") is the publication date of sources that have none
+    (``annotate --published``)."""
+    sources = load_sources(paths, config, notes, default_published=default_published)
     docs: list[SourceAnnotations] = []
     for i, source in enumerate(sources):
         progress(i, len(sources), source.path)
@@ -60,8 +64,12 @@ def build_timeline(
     progress: Progress = _ignore_progress,
     jobs: int | None = None,
     use_cache: bool = True,
+    default_published: str | None = None,
 ) -> Timeline:
-    docs = annotate_paths(paths, config, notes=notes, progress=progress, jobs=jobs, use_cache=use_cache)
+    docs = annotate_paths(
+        paths, config, notes=notes, progress=progress, jobs=jobs, use_cache=use_cache,
+        default_published=default_published,
+    )
     return timeline_from_docs(docs, config)
 
 
