@@ -212,21 +212,17 @@ def load_or_build(
     *,
     default_published: str | None = None,
 ) -> Timeline:
-    from .pipeline import build_timeline
-
     paths = input_paths(args, config)
+    kwargs = _parse_kwargs(args)
     exported = exported_timeline_path(paths)
     if exported is not None:
         from .export import load_timeline
 
         return load_timeline(exported)
+    from .pipeline import build_timeline
+
     return build_timeline(
-        paths,
-        config,
-        notes=note,
-        progress=progress,
-        default_published=default_published,
-        **_parse_kwargs(args),
+        paths, config, notes=note, progress=progress, default_published=default_published, **kwargs
     )
 
 
@@ -412,7 +408,6 @@ def annotation_lines(doc: SourceAnnotations) -> list[dict[str, Any]]:
 
 def cmd_annotate(args: argparse.Namespace, config: Config) -> int:
     from .dates import parse_user_date
-    from .pipeline import build_timeline
 
     published = args.published
     if published is not None:
@@ -425,9 +420,12 @@ def cmd_annotate(args: argparse.Namespace, config: Config) -> int:
     paths = input_paths(args, config)
     if exported_timeline_path(paths) is not None:
         raise UsageError(f"{paths[0]}: annotate reads articles, not an exported timeline")
+    kwargs = _parse_kwargs(args)
+    from .pipeline import build_timeline
+
     progress = StderrProgress()
     timeline = build_timeline(
-        paths, config, notes=note, progress=progress, default_published=published, **_parse_kwargs(args)
+        paths, config, notes=note, progress=progress, default_published=published, **kwargs
     )
     progress.finish()
     out = sys.stdout
@@ -449,14 +447,13 @@ def cmd_cache(args: argparse.Namespace) -> int:
 
 
 def cmd_tui(args: argparse.Namespace, config: Config) -> int:
-    from .tui import run_tui
-    from .userdata import Sidecar, sidecar_path
-
     filters = filters_from_args(args)
     paths = input_paths(args, config)
     exported = exported_timeline_path(paths)
     notes: list[str] = []
     kwargs = _parse_kwargs(args)
+    from .tui import run_tui
+    from .userdata import Sidecar, sidecar_path
 
     def load(progress: Callable[[int, int, str], None]) -> Timeline:
         if exported is not None:
