@@ -88,6 +88,8 @@ class Source:
     notes: list[str] = field(default_factory=list)
     #: sha256 of the raw bytes (cache key part)
     sha256: str = ""
+    #: where the article body starts (after YAML front matter); annotators ignore text before it
+    body_start: int = 0
 
 
 @dataclass(slots=True)

@@ -1,0 +1,429 @@
+"""Metadata cues in article text: publication labels, datelines, agency credits, URLs, signatures,
+bylines, headline dates. The patterns are data (rules/meta.yaml); this module applies them.
+
+Every value carries the basis it was found on and the span of its cue. Nothing is guessed: a dateline
+without a year gets one only from another full date in the same text; an outlet is named only when the
+text (or the configured outlet table) names it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from ..config import Config
+from ..model import MetaField
+from ..rules import load_rules
+from ..util.names import fold
+
+HEAD = 3000
+TAIL = 3000
+_ROLE_WORDS = {
+    "president",
+    "minister",
+    "leader",
+    "speaker",
+    "ayatollah",
+    "general",
+    "secretary",
+    "chief",
+    "prime",
+    "supreme",
+    "commander",
+    "foreign",
+    "vice",
+    "deputy",
+    "mr",
+    "dr",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    date: re.Pattern[str]
+    label_date: re.Pattern[str]
+    dateline: re.Pattern[str]
+    credit: re.Pattern[str]
+    url: re.Pattern[str]
+    signature: re.Pattern[str]
+    not_outlet: re.Pattern[str]
+    meta_line: re.Pattern[str]
+    path_date: re.Pattern[str]
+    months: dict[str, int]
+    initials_skip: frozenset[str]
+
+
+@cache
+def rules() -> _Rules:
+    cal = load_rules("calendar")
+    meta = load_rules("meta")
+    months: dict[str, int] = {str(k): int(v) for k, v in cal["months"].items()}
+    month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    weekday_alt = "|".join(sorted((re.escape(w) for w in cal["weekdays"]), key=len, reverse=True))
+
+    def fill(p: str) -> str:
+        return p.replace("{MONTH}", f"(?i:{month_alt})").replace("{WEEKDAY}", f"(?i:{weekday_alt})")
+
+    forms = [fill(f) for f in meta["date_forms"]]
+    # one alternation; group names repeat, so number each form's groups
+    numbered = []
+    for i, f in enumerate(forms):
+        numbered.append(re.sub(r"\(\?P<(\w+)>", lambda m, i=i: f"(?P<{m.group(1)}{i}>", f))
+    date_alt = "|".join(f"(?:{f})" for f in numbered)
+    flags = re.IGNORECASE
+    return _Rules(
+        date=re.compile(date_alt, flags),
+        label_date=re.compile(
+            r"(?im)^[ \t*_#>]*(?P<label>" + meta["published_labels"] + r")(?P<date>" + date_alt + ")"
+        ),
+        dateline=re.compile(fill(meta["dateline"])),
+        credit=re.compile(meta["credit"]),
+        url=re.compile(meta["url"]),
+        signature=re.compile(meta["signature"]),
+        not_outlet=re.compile(meta["not_outlet"]),
+        meta_line=re.compile(meta["meta_lines"]),
+        path_date=re.compile(meta["path_date"]),
+        months=months,
+        initials_skip=frozenset(meta["initials_skip"]),
+    )
+
+
+def _group(m: re.Match[str], name: str) -> str | None:
+    for key, value in m.groupdict().items():
+        if value is not None and key.rstrip("0123456789") == name:
+            return value
+    return None
+
+
+def date_from_match(m: re.Match[str], months: dict[str, int]) -> str | None:
+    """ "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" from a match of the date forms, None if not a real date."""
+    year, day = _group(m, "year"), _group(m, "day")
+    mon = _group(m, "mon")
+    month_name = _group(m, "month")
+    if year is None or day is None:
+        return None
+    month = int(mon) if mon else months.get(month_name.lower().rstrip(".")) if month_name else None
+    if not month:
+        return None
+    try:
+        d = date(int(year), month, int(day))
+    except ValueError:
+        return None
+    hour, minute = _group(m, "hour"), _group(m, "minute")
+    if hour is not None and minute is not None and int(hour) < 24:
+        return f"{d.isoformat()}T{int(hour):02d}:{minute}"
+    return d.isoformat()
+
+
+def parse_date(text: str) -> str | None:
+    """The first date of the metadata forms in ``text`` (front matter values, HTML dates)."""
+    r = rules()
+    m = r.date.search(text)
+    return date_from_match(m, r.months) if m else None
+
+
+def path_date(path: str) -> str | None:
+    r = rules()
+    for m in r.path_date.finditer(path):
+        try:
+            return date(int(m["year"]), int(m["mon"]), int(m["day"])).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+# ------------------------------------------------------------------------------------------ outlets
+
+
+def _config_outlet(name: str, config: Config) -> str | None:
+    key = fold(name)
+    for o in config.outlets:
+        if key == fold(o.name) or any(key == fold(a) for a in o.abbreviations):
+            return o.name
+    return None
+
+
+def _domain_outlet(host: str, config: Config) -> str | None:
+    host = host.lower()
+    for o in config.outlets:
+        for d in o.domains:
+            if host == d or host.endswith("." + d):
+                return o.name
+    return None
+
+
+_WORD = re.compile(r"[A-Za-z][a-z'’]*|&")
+
+
+def expand_abbreviation(abbr: str, text: str, skip: frozenset[str]) -> tuple[str, int, int] | None:
+    """A capitalised phrase whose initials spell ``abbr`` ("Radio Habana Cuba" for RHC), with its span."""
+    letters = [c for c in abbr.upper() if c.isalpha()]
+    if len(letters) < 2 or len(letters) > 8:
+        return None
+    words = list(_WORD.finditer(text[:20000]))
+    for i, w in enumerate(words):
+        if w.group()[0] != letters[0]:
+            continue
+        k, j, last = 0, i, None
+        while j < len(words) and k < len(letters):
+            tok = words[j].group()
+            if last is not None:
+                gap = text[words[j - 1].end() : words[j].start()]
+                if gap not in ("", " ", "-"):
+                    break
+            if tok.lower() in skip and k > 0:
+                last = words[j]
+                j += 1
+                continue
+            if tok[0] != letters[k] or len(tok) < 2 or tok.lower() in _ROLE_WORDS:
+                break
+            k += 1
+            last = words[j]
+            j += 1
+        if k == len(letters) and last is not None:
+            return text[w.start() : last.end()], w.start(), last.end()
+    return None
+
+
+def _initials_match(phrase: str, abbr: str, skip: frozenset[str]) -> bool:
+    words = [t for t in _WORD.findall(phrase) if t.lower() not in skip]
+    return len(words) >= 2 and "".join(t[0] for t in words).upper() == abbr.upper().replace(".", "")
+
+
+@dataclass(slots=True)
+class TextCues:
+    published: MetaField
+    outlet: MetaField
+    origin: MetaField
+    url: MetaField
+    title: MetaField
+    author: MetaField
+
+
+def _field(value: str | None, basis: str, start: int = 0, end: int = 0) -> MetaField:
+    return MetaField(value=value, basis=basis, start=start, end=end) if value else MetaField()
+
+
+def _quote(s: str, limit: int = 60) -> str:
+    s = " ".join(s.split())
+    return f"'{s[:limit]}…'" if len(s) > limit else f"'{s}'"
+
+
+def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
+    r = rules()
+    head_end = min(len(text), body_start + HEAD)
+    head = text[:head_end]
+    tail_start = max(head_end, len(text) - TAIL)
+    published = MetaField()
+    outlet = MetaField()
+    origin = MetaField()
+    url = MetaField()
+    author = MetaField()
+
+    # URL (article link): prefer one on a line of its own, else the first
+    urls = [m for m in r.url.finditer(head)] + [m for m in r.url.finditer(text, tail_start)]
+    best_url = None
+    for m in urls:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)].strip(" <>*_\t\r")
+        if line == m["url"] or best_url is None:
+            if "/" in m["url"][8:].rstrip("/"):
+                best_url = m
+                if line == m["url"]:
+                    break
+    if best_url is not None:
+        url = _field(best_url["url"], "URL in the text", best_url.start("url"), best_url.end("url"))
+
+    # 1. a publication label: "Publish date Tuesday 5 December 2023 - 15:26", "date 2023-12-05"
+    m = r.label_date.search(head, body_start)
+    if m:
+        value = date_from_match(m, r.months)
+        if value:
+            published = _field(
+                value, f"publication label {_quote(m.group())}", m.start("label"), m.end("date")
+            )
+
+    # 2. datelines: "Tehran, December 5 (RHC)--", "Tehran (IP) -", "Afghan Voice Agency (AVA) -"
+    dateline_abbr: str | None = None
+    for m in r.dateline.finditer(head, body_start):
+        if r.not_outlet.search(m.group()):
+            continue
+        abbr = m["agency"]
+        city = m["city"].strip()
+        dateline_abbr = abbr
+        cue = _quote(m.group().strip(" *_"))
+        name = _config_outlet(abbr, config)
+        how = f"dateline {cue}"
+        if name is None and _initials_match(city, abbr, r.initials_skip):
+            name, how = city, f"agency credit {cue}"
+        if name is None:
+            exp = expand_abbreviation(abbr, text, r.initials_skip)
+            if exp is not None:
+                name = exp[0]
+                how = f"dateline {cue}, {abbr} spelled out as {_quote(exp[0])} in the text"
+        if name is None:
+            name = abbr
+        elif _config_outlet(abbr, config) is None and _config_outlet(name, config):
+            name = _config_outlet(name, config)
+        outlet = _field(name, how, m.start(), m.end())
+        if not published.value and m["month"] and m["day"]:
+            published = _dateline_date(m, text, r, cue) or published
+        break
+
+    # 3. URL domain through the configured outlet table
+    if not outlet.value and url.value and best_url is not None:
+        name = _domain_outlet(best_url["host"], config)
+        if name:
+            outlet = _field(name, f"URL domain {best_url['host']}", url.start, url.end)
+
+    # 4. a signature line at the end ("**Radio Habana Cuba**"), when something else confirms it
+    if not outlet.value:
+        for m in r.signature.finditer(text, tail_start):
+            name = m["name"]
+            confirmed = _config_outlet(name, config) or (
+                name if dateline_abbr and _initials_match(name, dateline_abbr, r.initials_skip) else None
+            )
+            if confirmed:
+                outlet = _field(confirmed, f"signature line {_quote(m.group().strip())}", m.start(), m.end())
+
+    # agency credit at the end of the story: the original publisher of republished copy
+    for m in r.credit.finditer(text, tail_start):
+        agency = m["agency"]
+        name = _config_outlet(agency, config) or agency
+        if not outlet.value:
+            outlet = _field(
+                name, f"agency credit {_quote('/' + agency)}", m.start("agency") - 1, m.end("agency")
+            )
+        elif fold(name) != fold(outlet.value or ""):
+            origin = _field(
+                name,
+                f"agency credit {_quote('/' + agency)} (republished copy)",
+                m.start("agency") - 1,
+                m.end("agency"),
+            )
+
+    # 5. a date in the URL path
+    if not published.value and best_url is not None:
+        d = path_date(best_url["url"])
+        if d:
+            published = _field(d, f"date in the URL {_quote(best_url['url'], 80)}", url.start, url.end)
+
+    title = _title(text, body_start, r)
+    if not published.value and title.value:
+        m = r.date.search(title.value)
+        if m and m.end() >= len(title.value) - 3:
+            value = date_from_match(m, r.months)
+            if value:
+                published = _field(value, f"date in the headline {_quote(m.group())}", title.start, title.end)
+
+    m = re.search(r"(?m)^[ \t*_]*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})[ \t*_]*\r?$", head)
+    if m:
+        author = _field(m["name"], "byline", m.start("name"), m.end("name"))
+    return TextCues(published=published, outlet=outlet, origin=origin, url=url, title=title, author=author)
+
+
+def _dateline_date(m: re.Match[str], text: str, r: _Rules, cue: str) -> MetaField | None:
+    """Month and day from a dateline; the year from an explicit year, else from the nearest full date
+    in the text (a dateline never gets an invented year)."""
+    month = r.months.get(m["month"].lower().rstrip("."))
+    day = int(m["day"])
+    if not month:
+        return None
+    if m["year"]:
+        try:
+            return _field(date(int(m["year"]), month, day).isoformat(), f"dateline {cue}", m.start(), m.end())
+        except ValueError:
+            return None
+    nearest: tuple[int, str, str] | None = None
+    for dm in r.date.finditer(text[: m.end() + HEAD]):
+        full = date_from_match(dm, r.months)
+        if full is None:
+            continue
+        dist = abs(dm.start() - m.start())
+        if nearest is None or dist < nearest[0]:
+            nearest = (dist, full, dm.group())
+    if nearest is None:
+        return None
+    ref = date.fromisoformat(nearest[1][:10])
+    year = ref.year
+    try:
+        candidate = date(year, month, day)
+    except ValueError:
+        return None
+    # a dateline is the day of publication, on or shortly after the events it reports
+    if (ref - candidate).days > 182:
+        year += 1
+    elif (candidate - ref).days > 182:
+        year -= 1
+    try:
+        value = date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    return _field(value, f"dateline {cue}, year from {_quote(nearest[2])}", m.start(), m.end())
+
+
+_MD = re.compile(r"^[#>\s]*|[*_`]+|\s+$")
+
+
+def _title(text: str, body_start: int, r: _Rules) -> MetaField:
+    """The headline: the first line that is not metadata, joined with markdown continuation lines."""
+    pos = body_start
+    n = len(text)
+    checked = 0
+    while pos < n and checked < 12:
+        end = text.find("\n", pos)
+        end = n if end < 0 else end
+        line = text[pos:end]
+        stripped = line.strip(" \t\r*_#>")
+        if not stripped or set(stripped) <= set("-=*_ "):
+            pos = end + 1
+            continue
+        checked += 1
+        if r.meta_line.match(stripped) or re.fullmatch(r"[\d\W]+", stripped):
+            label = r.label_date.match(line)
+            if label and len(line) - label.end() > 80:
+                return MetaField()  # "date 2023-12-05 Ayatollah Khamenei made ...": the story starts
+            pos = end + 1
+            continue
+        if r.dateline.match(line) or len(stripped) > 220 or (stripped.endswith(".") and len(stripped) > 100):
+            return MetaField()  # the story starts at once: no headline
+        start, stop = pos, end
+        # markdown hard breaks / unclosed emphasis continue the headline on the next lines
+        while (text[start:stop].rstrip("\r").endswith("  ") or text[start:stop].count("*") % 2) and stop < n:
+            nxt = text.find("\n", stop + 1)
+            nxt = n if nxt < 0 else nxt
+            if not text[stop + 1 : nxt].strip():
+                break
+            stop = nxt
+        raw = text[start:stop]
+        value = " ".join(_MD.sub("", part).strip(" *_") for part in raw.splitlines())
+        value = " ".join(value.split()).strip(" *_")
+        if not value:
+            return MetaField()
+        lead = len(raw) - len(raw.lstrip(" \t*_#>"))
+        return MetaField(value=value, basis="first line of the text", start=start + lead, end=stop)
+    return MetaField()
+
+
+def front_matter(text: str) -> tuple[dict[str, Any] | None, int, str | None]:
+    """(data, body_start, problem) for YAML front matter at the very top (``---`` ... ``---``)."""
+    import yaml
+
+    m = re.match(r"---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", text, re.S | re.M)
+    if not m:
+        return None, 0, None
+    try:
+        data = yaml.safe_load(m.group(1))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" line {mark.line + 2}" if mark is not None else ""
+        return None, m.end(), f"broken front matter{where}: {getattr(e, 'problem', None) or 'malformed YAML'}"
+    if data is None:
+        return None, m.end(), None
+    if not isinstance(data, dict):
+        return None, 0, None  # a markdown rule, not front matter
+    return data, m.end(), None
