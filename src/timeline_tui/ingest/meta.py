@@ -230,11 +230,10 @@ def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line = text[line_start : line_end if line_end >= 0 else len(text)].strip(" <>*_\t\r")
-        if line == m["url"] or best_url is None:
-            if "/" in m["url"][8:].rstrip("/"):
-                best_url = m
-                if line == m["url"]:
-                    break
+        if (line == m["url"] or best_url is None) and "/" in m["url"][8:].rstrip("/"):
+            best_url = m
+            if line == m["url"]:
+                break
     if best_url is not None:
         url = _field(best_url["url"], "URL in the text", best_url.start("url"), best_url.end("url"))
 
