@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from ..config import Config
 from ..model import Source, SourceAnnotations
-from .people import find_mentions
-from .quotes import find_quotes
-from .sentences import split_sentences
-from .time import tag_source
 
 
 def annotate_source(source: Source, config: Config) -> SourceAnnotations:
+    from .people import find_mentions
+    from .quotes import find_quotes
+    from .sentences import split_sentences
+    from .time import tag_source
+
     sentences = split_sentences(source.text)
     timexes = tag_source(source, sentences)
     mentions = find_mentions(source, sentences, config)

@@ -12,7 +12,7 @@ import re
 from ..rules import load_rules
 
 _RULES = load_rules("sentences")
-_ABBREVIATIONS: frozenset[str] = frozenset(a.lower().rstrip(".") for a in _RULES["abbreviations"])
+_ABBREVIATIONS: frozenset[str] = frozenset(str(a).lower().rstrip(".") for a in _RULES["abbreviations"])
 
 _BOUNDARY = re.compile(
     r"""

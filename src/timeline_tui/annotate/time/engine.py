@@ -1,0 +1,1137 @@
+"""The TIMEX3 engine: candidate spans from the patterns, overlap resolution, normalisation with an
+explained anchor (publication date, narrative time, another event, or none).
+
+Normalisers never invent granularity: "earlier this year" is a year, "22 years ago" is a year, "on
+Monday" is a day. Without a publication date, relative expressions keep their unknown parts as X.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ...dates import format_value, granularity_of
+from ...model import Timex
+from .patterns import Patterns, Tables, patterns
+
+SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+UNIT_GRAN = {
+    "S": "time",
+    "MIN": "time",
+    "M": "month",
+    "H": "time",
+    "D": "day",
+    "W": "week",
+    "WE": "week",
+    "W2": "week",
+    "Q": "quarter",
+    "Y": "year",
+    "DE": "decade",
+    "CE": "century",
+}
+
+
+@dataclass(slots=True)
+class Context:
+    text: str
+    dct: date | None
+    dct_value: str | None
+    dct_desc: str
+    sent_starts: list[int]
+    sentences: list[tuple[int, int]]
+    tables: Tables
+    #: the day the narrative last moved to (value, where it was found)
+    narrative: date | None = None
+    narrative_text: str = ""
+
+    def sentence(self, pos: int) -> str:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        if 0 <= i < len(self.sentences):
+            s, e = self.sentences[i]
+            return self.text[s:e]
+        return self.text[max(0, pos - 200) : pos + 200]
+
+    def future(self, pos: int) -> bool:
+        """Whether the clause around ``pos`` speaks of the future (past markers win)."""
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        lo, hi = self.sentences[i] if 0 <= i < len(self.sentences) else (pos - 100, pos + 100)
+        window = self.text[max(lo, pos - 90) : min(hi, pos + 90)]
+        if self.tables.past_markers.search(window):
+            return False
+        if self.tables.future_markers.search(window):
+            return True
+        sentence = self.text[lo:hi]
+        if self.tables.past_markers.search(sentence):
+            return False
+        return bool(self.tables.future_markers.search(sentence))
+
+
+@dataclass(slots=True)
+class Norm:
+    type: str
+    value: str
+    anchor: str = "absolute"
+    explanation: str = ""
+    mod: str | None = None
+    anchor_value: str | None = None
+    period: tuple[str, str] | None = None
+    granularity: str | None = None
+    start: int | None = None  # a narrower extent than the match
+    end: int | None = None
+
+
+# ----------------------------------------------------------------------------------------- values
+
+
+def day_value(d: date) -> str:
+    return d.isoformat()
+
+
+def week_value(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def shift_value(anchor: date, n: int, unit: str) -> str:
+    """The value ``n`` units away from ``anchor`` at the unit's granularity."""
+    if unit in ("D", "H", "S", "MIN"):
+        return day_value(anchor + timedelta(days=n if unit == "D" else 0))
+    if unit in ("W", "WE"):
+        return week_value(anchor + timedelta(weeks=n))
+    if unit == "W2":
+        return week_value(anchor + timedelta(weeks=2 * n))
+    if unit == "M":
+        total = anchor.year * 12 + anchor.month - 1 + n
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    if unit == "Q":
+        q = anchor.year * 4 + (anchor.month - 1) // 3 + n
+        return f"{q // 4:04d}-Q{q % 4 + 1}"
+    if unit == "Y":
+        return f"{anchor.year + n:04d}"
+    if unit == "DE":
+        return f"{anchor.year // 10 + n:03d}"
+    if unit == "CE":
+        return f"{anchor.year // 100 + n:02d}"
+    return f"{anchor.year + n:04d}"
+
+
+def unknown_value(unit: str) -> str:
+    return {
+        "D": "XXXX-XX-XX",
+        "W": "XXXX-WXX",
+        "WE": "XXXX-WXX",
+        "M": "XXXX-XX",
+        "Q": "XXXX-QX",
+        "Y": "XXXX",
+        "DE": "XXX",
+        "CE": "XX",
+    }.get(unit, "XXXX-XX-XX")
+
+
+def fmt_num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    count = "X" if n is None else fmt_num(n)
+    if unit in ("H", "S", "MIN"):
+        return f"PT{count}{'M' if unit == 'MIN' else unit}"
+    if unit in ("DE", "CE") and n is not None:
+        return f"P{fmt_num(n * (10 if unit == 'DE' else 100))}Y"
+    if unit == "W2":
+        return f"P{'X' if n is None else fmt_num(2 * n)}W"
+    return f"P{count}{unit}"
+
+
+# ---------------------------------------------------------------------------------------- the engine
+
+
+class Tagger:
+    def __init__(self, pats: Patterns | None = None) -> None:
+        self.p = pats or patterns()
+        self.t = self.p.tables
+        self._handlers = {name: getattr(self, f"_n_{name}") for name, _ in self.p.items}
+
+    # -------------------------------------------------------------------------------- helpers
+    def number(self, s: str) -> float | None:
+        s = " ".join(s.lower().split())
+        if s in self.t.vague:
+            return None
+        m = self.p.number.match(s)
+        if not m:
+            return None
+        if m["d"]:
+            return float(m["d"].replace(",", ""))
+        if m["t"]:
+            return self.t.numbers[m["t"]] + self.t.numbers[m["u"]]
+        return self.t.numbers.get(s)
+
+    def unit(self, s: str) -> str:
+        return self.t.units[" ".join(s.lower().split())][0]
+
+    def month(self, s: str) -> int | None:
+        return self.t.months.get(s.lower().rstrip(".").strip())
+
+    def tense_word(self, ctx: Context, pos: int) -> str:
+        return "future" if ctx.future(pos) else "past"
+
+    def rel_desc(self, ctx: Context) -> str:
+        return ctx.dct_desc
+
+    def no_dct(self, text: str) -> str:
+        return f"'{text}': relative to the publication date, which is unknown"
+
+    # ----------------------------------------------------------------------------- normalisers
+    def _full_date(self, m: re.Match[str], y: int, mon: int, d: int) -> Norm | None:
+        try:
+            dt = date(y, mon, d)
+        except ValueError:
+            return None
+        if m.groupdict().get("H") and m["M"]:
+            h = int(m["H"])
+            ap = (m.groupdict().get("ap") or "").lower()
+            if ap.startswith("p") and h < 12:
+                h += 12
+            if ap.startswith("a") and h == 12:
+                h = 0
+            if h < 24:
+                return Norm(
+                    "TIME", f"{dt.isoformat()}T{h:02d}:{m['M']}", explanation="names its date and time"
+                )
+        return Norm("DATE", dt.isoformat(), explanation="names its date")
+
+    def _n_iso(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        return self._full_date(m, int(m["y"]), int(m["m"]), int(m["d"]))
+
+    def _month_ok(self, m: re.Match[str]) -> bool:
+        mon = m["mon"]
+        return mon[0].isupper()
+
+    def _n_dmy(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        mon = self.month(m["mon"])
+        if mon is None or not self._month_ok(m):
+            return None
+        return self._full_date(m, int(m["y"]), mon, int(re.match(r"\d+", m["d"]).group()))
+
+    def _n_slash(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        return self._full_date(m, int(m["y"]), int(m["m"]), int(m["d"]))
+
+    def _year_for(self, mon: int, d: int | None, ctx: Context, pos: int) -> tuple[int, str] | None:
+        """The year of a month(-day) without one: the occurrence nearest the publication date in the
+        direction of the sentence's tense (within the surrounding year)."""
+        if ctx.dct is None:
+            return None
+        future = ctx.future(pos)
+        best: tuple[float, int] | None = None
+        for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
+            cand = date(y, mon, min(d or 15, monthrange(y, mon)[1]))
+            delta = (cand - ctx.dct).days
+            # nearest occurrence; on a tie the sentence's tense decides
+            score = abs(delta) + (90 if (delta > 0) != future else 0)
+            if best is None or score < best[0]:
+                best = (score, y)
+        assert best is not None
+        return best[1], "future" if future else "past"
+
+    def _n_mdy(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        mon = self.month(m["mon"])
+        if mon is None or not self._month_ok(m):
+            return None
+        d = int(re.match(r"\d+", m["d"]).group())
+        if d < 1 or d > 31:
+            return None
+        if m["y"]:
+            return self._full_date(m, int(m["y"]), mon, d)
+        return self._month_day(m, ctx, mon, d)
+
+    def _month_day(self, m: re.Match[str], ctx: Context, mon: int, d: int) -> Norm | None:
+        got = self._year_for(mon, d, ctx, m.start())
+        if got is None:
+            return Norm("DATE", f"XXXX-{mon:02d}-{d:02d}", anchor="none", explanation=self.no_dct(m.group()))
+        y, tense = got
+        try:
+            dt = date(y, mon, d)
+        except ValueError:
+            return None
+        norm = self._full_date(m, y, mon, d)
+        if norm is None:
+            return None
+        norm.anchor = "published"
+        norm.anchor_value = ctx.dct_value
+        norm.explanation = (
+            f"'{m.group()}' has no year; {tense} tense in {ctx.dct_desc} → {format_value(dt.isoformat())}"
+        )
+        return norm
+
+    def _n_dm(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        mon = self.month(m["mon"])
+        if mon is None or not self._month_ok(m):
+            return None
+        d = int(re.match(r"\d+", m["d"]).group())
+        if d < 1 or d > 31:
+            return None
+        return self._month_day(m, ctx, mon, d)
+
+    def _n_my(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        mon = self.month(m["mon"])
+        if mon is None or not self._month_ok(m):
+            return None
+        mod = self.t.date_mods.get(" ".join((m["mod"] or "").lower().split()))
+        return Norm("DATE", f"{int(m['y']):04d}-{mon:02d}", mod=mod, explanation="names its month")
+
+    def _n_month(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        mon_s = m["mon"]
+        if not mon_s[0].isupper():
+            return None
+        key = mon_s.lower().rstrip(".")
+        if key == "may":
+            # "May" is a month only where a month can stand: after in/since/until/of/early..., or with rel
+            before = ctx.text[max(0, m.start() - 12) : m.start()].lower().split()
+            if not (
+                m["rel"]
+                or m["mod"]
+                or (
+                    before
+                    and before[-1]
+                    in (
+                        "in",
+                        "since",
+                        "until",
+                        "of",
+                        "by",
+                        "from",
+                        "through",
+                        "to",
+                        "last",
+                        "next",
+                        "early",
+                        "late",
+                        "mid",
+                        "and",
+                        "or",
+                    )
+                )
+            ):
+                return None
+        mon = self.month(mon_s)
+        if mon is None:
+            return None
+        if not (m["rel"] or m["mod"]):
+            prev = re.search(r"([A-Za-z]+|-)\s*$", ctx.text[max(0, m.start() - 15) : m.start()])
+            after = ctx.text[m.end() : m.end() + 3]
+            if not (prev and prev.group(1).lower() in self.t.month_preceders) and not after.startswith(
+                (",", ".", ";")
+            ):
+                return None
+        mod = self.t.date_mods.get(" ".join((m["mod"] or "").lower().split()))
+        if ctx.dct is None:
+            return Norm("DATE", f"XXXX-{mon:02d}", anchor="none", mod=mod, explanation=self.no_dct(m.group()))
+        rel = (m["rel"] or "").lower()
+        y = ctx.dct.year
+        if rel in ("last", "past"):
+            y = y if mon < ctx.dct.month else y - 1
+            tense = "'last'"
+        elif rel in ("next", "coming"):
+            y = y if mon > ctx.dct.month else y + 1
+            tense = "'next'"
+        elif rel == "this":
+            tense = "'this'"
+        else:
+            got = self._year_for(mon, None, ctx, m.start())
+            assert got is not None
+            y, tense = got[0], f"{got[1]} tense, nearest"
+        value = f"{y:04d}-{mon:02d}"
+        return Norm(
+            "DATE",
+            value,
+            anchor="published",
+            mod=mod,
+            anchor_value=ctx.dct_value,
+            explanation=f"'{m.group()}' ({tense}) in {ctx.dct_desc} → {format_value(value)}",
+        )
+
+    def _n_fiscal(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        y = m["y"].lstrip("'")
+        if len(y) == 2:
+            y = ("19" if int(y) > 30 else "20") + y
+        return Norm("DATE", f"FY{y}", explanation="names its fiscal year")
+
+    def _n_decade(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        mod = self.t.date_mods.get(" ".join((m["mod"] or "").lower().split()))
+        if m["c"]:
+            return Norm("DATE", f"{m['c']}{m['d']}", mod=mod, explanation="names its decade")
+        digit = m["d2"]
+        if m["w"]:
+            digit = str(
+                [
+                    "twenties",
+                    "thirties",
+                    "forties",
+                    "fifties",
+                    "sixties",
+                    "seventies",
+                    "eighties",
+                    "nineties",
+                ].index(m["w"].lower())
+                + 2
+            )
+        if ctx.dct is None:
+            return Norm("DATE", f"XX{digit}", anchor="none", mod=mod, explanation=self.no_dct(m.group()))
+        century = ctx.dct.year // 100
+        if int(digit) * 10 > ctx.dct.year % 100:
+            century -= 1
+        value = f"{century}{digit}"
+        return Norm(
+            "DATE",
+            value,
+            anchor="published",
+            mod=mod,
+            anchor_value=ctx.dct_value,
+            explanation=f"'{m.group()}': the most recent such decade before {ctx.dct_desc} → {value}0s",
+        )
+
+    def _n_century(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        n = self.t.ordinals.get(m["ord"].lower())
+        if not n:
+            return None
+        mod = self.t.date_mods.get(" ".join((m["mod"] or "").lower().split()))
+        return Norm("DATE", f"{n - 1:02d}", mod=mod, explanation="names its century")
+
+    def _n_year(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        y = int(m["y"])
+        text = ctx.text
+        after = text[m.end() : m.end() + 30]
+        nxt = re.match(r"\s*([A-Za-z]+)", after)
+        if nxt and nxt.group(1).lower() in self.t.count_nouns:
+            return None
+        before = text[max(0, m.start() - 25) : m.start()]
+        if re.search(
+            r"(?:\$|€|£|No\.?|number|#|page|pp?\.|section|article|chapter|route|flight|room|model|version|v\.?|\d[\d,.]*\s*(?:to|-|–)|[\d,]\s*)\s*$",
+            before,
+            re.I,
+        ):
+            return None
+        if re.match(r"\s*(?:[-–]\s*\d|\)\s*\d|\.\d)", after):  # phone numbers, ranges of counts
+            return None
+        if not m["mod"] and ctx.dct is not None and y > ctx.dct.year + 30:
+            return None
+        mod = self.t.date_mods.get(" ".join((m["mod"] or "").lower().split()))
+        return Norm("DATE", f"{y:04d}", mod=mod, explanation="names its year")
+
+    def _quarter_year(self, m: re.Match[str], ctx: Context, q: int | None) -> tuple[int, str] | None:
+        if m["y"] or m.groupdict().get("yq"):
+            return int(m["y"] or m["yq"]), "absolute"
+        if ctx.dct is None:
+            return None
+        y = ctx.dct.year
+        rely = (m["rely"] or "").lower()
+        if rely == "last":
+            return y - 1, "published"
+        if rely == "next":
+            return y + 1, "published"
+        if rely == "this":
+            return y, "published"
+        cur = (ctx.dct.month - 1) // 3 + 1
+        if q is not None and q > cur and not ctx.future(m.start()):
+            return y - 1, "published"
+        if q is not None and q < cur - 1 and ctx.future(m.start()):
+            return y + 1, "published"
+        return y, "published"
+
+    def _n_quarter(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        q = self.t.ordinals.get((m["ord"] or "").lower())
+        if q is not None and not 1 <= q <= 4:
+            return None
+        rel = " ".join((m["rel"] or "").lower().split())
+        if q is None:
+            if ctx.dct is None:
+                return Norm("DATE", "XXXX-QX", anchor="none", explanation=self.no_dct(m.group()))
+            cur = ctx.dct.year * 4 + (ctx.dct.month - 1) // 3
+            if rel in ("next", "coming"):
+                idx = cur + 1
+            elif rel in ("this", "current", "same"):
+                idx = cur
+            elif rel in ("year-ago", "year-earlier", "year earlier", "year ago", "prior-year", "comparable"):
+                idx = cur - 1 - 4
+            elif rel == "" and not m.group().lower().startswith("the"):
+                return None  # a bare "quarter" (a fraction, a district)
+            else:
+                idx = cur - 1  # "the quarter", "the latest quarter", "last quarter": the one just reported
+            value = f"{idx // 4:04d}-Q{idx % 4 + 1}"
+            return Norm(
+                "DATE",
+                value,
+                anchor="published",
+                anchor_value=ctx.dct_value,
+                explanation=f"'{m.group()}' in {ctx.dct_desc} → {value}",
+            )
+        got = self._quarter_year(m, ctx, q)
+        if got is None:
+            return Norm("DATE", f"XXXX-Q{q}", anchor="none", explanation=self.no_dct(m.group()))
+        y, how = got
+        if rel in ("year-ago", "year-earlier", "year earlier", "year ago", "prior-year"):
+            y -= 1
+        value = f"{'FY' if rel == 'fiscal' else ''}{y:04d}-Q{q}"
+        if how == "absolute":
+            return Norm("DATE", value, explanation="names its quarter")
+        return Norm(
+            "DATE",
+            value,
+            anchor="published",
+            anchor_value=ctx.dct_value,
+            explanation=f"'{m.group()}' in {ctx.dct_desc} → {value}",
+        )
+
+    def _n_half(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        h = 1 if m["ord"].lower() in ("first", "1st") else 2
+        if m["y"]:
+            return Norm("DATE", f"{m['y']}-H{h}", explanation="names its half-year")
+        if ctx.dct is None:
+            return Norm("DATE", f"XXXX-H{h}", anchor="none", explanation=self.no_dct(m.group()))
+        y = ctx.dct.year + {"last": -1, "next": 1}.get((m["rely"] or "").lower(), 0)
+        return Norm(
+            "DATE",
+            f"{y}-H{h}",
+            anchor="published",
+            anchor_value=ctx.dct_value,
+            explanation=f"'{m.group()}' in {ctx.dct_desc} → {y}-H{h}",
+        )
+
+    def _n_season(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        code = self.t.seasons[m["s"].lower()]
+        rel = (m["rel"] or "").lower()
+        mod = self.t.date_mods.get((m["mod"] or "").lower())
+        if m["y"]:
+            return Norm("DATE", f"{m['y']}-{code}", mod=mod, explanation="names its season")
+        if not rel:
+            return None
+        if ctx.dct is None:
+            return Norm("DATE", f"XXXX-{code}", anchor="none", mod=mod, explanation=self.no_dct(m.group()))
+        y = ctx.dct.year
+        start = SEASON_MONTH[code]
+        if rel in ("last", "past"):
+            y = y if start + 3 <= ctx.dct.month else y - 1
+        elif rel in ("next", "coming"):
+            y = y if start > ctx.dct.month else y + 1
+        value = f"{y}-{code}"
+        return Norm(
+            "DATE",
+            value,
+            anchor="published",
+            mod=mod,
+            anchor_value=ctx.dct_value,
+            explanation=f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}",
+        )
+
+    def _part_value(self, d: date | None, part: str | None) -> tuple[str, str]:
+        """A day with a part of the day is still dated at day granularity (as TimeBank annotates
+        "Wednesday night"); only "this morning"-style expressions keep the part."""
+        return ("DATE", d.isoformat() if d else "XXXX-XX-XX")
+
+    def _part_value_kept(self, d: date | None, part: str | None) -> tuple[str, str]:
+        code = self.t.day_parts.get((part or "").lower())
+        if d is None:
+            return ("TIME" if code else "DATE", "XXXX-XX-XX" + (f"T{code}" if code else ""))
+        return ("TIME" if code else "DATE", d.isoformat() + (f"T{code}" if code else ""))
+
+    def _n_dayword(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        w = " ".join(m["w"].lower().split())
+        offset = self.t.day_words[w]
+        part = m["part"] or ("night" if w == "tonight" else None)
+        if ctx.dct is None:
+            typ, value = self._part_value(None, part)
+            return Norm(typ, value, anchor="none", explanation=self.no_dct(m.group()))
+        d = ctx.dct + timedelta(days=offset)
+        typ, value = self._part_value(d, part)
+        mod = {"earlier": None, "later": None, "early": "START", "late": "END"}.get((m["mod"] or "").lower())
+        return Norm(
+            typ,
+            value,
+            anchor="published",
+            mod=mod,
+            anchor_value=ctx.dct_value,
+            explanation=f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}",
+        )
+
+    def _n_thispart(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        rel = m["rel"].lower()
+        offset = {"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1}[rel]
+        part = m["part"]
+        if rel == "last" and part.lower() not in ("night",):
+            return None
+        if ctx.dct is None:
+            typ, value = self._part_value(None, part)
+            return Norm(typ, value, anchor="none", explanation=self.no_dct(m.group()))
+        typ, value = self._part_value_kept(ctx.dct + timedelta(days=offset), part)
+        return Norm(
+            typ,
+            value,
+            anchor="published",
+            anchor_value=ctx.dct_value,
+            explanation=f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}",
+        )
+
+    def _n_weekday(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        wd_s = m["wd"]
+        if not wd_s[0].isupper():
+            return None
+        wd = self.t.weekdays[wd_s.lower()]
+        rel = (m["rel"] or "").lower()
+        if ctx.dct is None:
+            typ, value = self._part_value(None, m["part"])
+            return Norm(typ, value, anchor="none", explanation=self.no_dct(m.group()))
+        dct = ctx.dct
+        if rel in ("next", "coming"):
+            delta = (wd - dct.weekday()) % 7 or 7
+            how = "'next'"
+        elif rel in ("last", "past"):
+            delta = -((dct.weekday() - wd) % 7 or 7)
+            how = "'last'"
+        elif rel == "this" or not rel or rel in ("early", "late"):
+            future = ctx.future(m.start())
+            if future:
+                delta = (wd - dct.weekday()) % 7
+                how = "future tense"
+            else:
+                delta = -((dct.weekday() - wd) % 7)
+                how = "past tense"
+        else:
+            return None
+        d = dct + timedelta(days=delta)
+        typ, value = self._part_value(d, m["part"])
+        return Norm(
+            typ,
+            value,
+            anchor="published",
+            anchor_value=ctx.dct_value,
+            explanation=f"'{m.group()}' ({how}) in {ctx.dct_desc} → {format_value(value)}",
+        )
+
+    def _unit_letter(self, u: str) -> str:
+        return self.unit(u)
+
+    def _n_narrday(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        base = ctx.narrative
+        anchor = "narrative"
+        desc = (
+            f"{format_value(base.isoformat())} (the time the text last moved to, '{ctx.narrative_text}')"
+            if base
+            else ""
+        )
+        if base is None:
+            if ctx.dct is None:
+                return Norm(
+                    "DATE",
+                    "XXXX-XX-XX",
+                    anchor="none",
+                    explanation=f"'{m.group()}': no earlier date in the text",
+                )
+            base, anchor, desc = ctx.dct, "published", ctx.dct_desc
+        if m["u1"]:
+            unit = m["u1"].lower()
+            if unit in ("week", "month", "year"):
+                value = shift_value(base, 0, self.unit(unit))
+            else:
+                value = base.isoformat()
+        elif m["u2"]:
+            value = base.isoformat()
+        elif m["rel"]:
+            value = (
+                base + timedelta(days=1 if m["rel"].lower() in ("next", "following") else -1)
+            ).isoformat()
+        else:
+            value = (base + timedelta(days=-1 if m["ba"].lower() == "before" else 1)).isoformat()
+        return Norm(
+            "DATE",
+            value,
+            anchor=anchor,
+            anchor_value=base.isoformat(),
+            explanation=f"'{m.group()}' relative to {desc} → {format_value(value)}",
+        )
+
+    def _n_withinunit(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        unit = self.unit(m["u"])
+        rel = " ".join(m["rel"].lower().split())
+        modw = " ".join(m["mod"].lower().split())
+        mod = {"early": "START", "late": "END", "mid": "MID"}.get(modw) or self.t.date_mods.get(modw)
+        if rel == "the same":
+            anchor_d = ctx.narrative or ctx.dct
+            if anchor_d is None:
+                return Norm(
+                    "DATE", unknown_value(unit), anchor="none", mod=mod, explanation=self.no_dct(m.group())
+                )
+            value = shift_value(anchor_d, 0, unit)
+            return Norm(
+                "DATE",
+                value,
+                anchor="narrative" if ctx.narrative else "published",
+                mod=mod,
+                anchor_value=anchor_d.isoformat(),
+                explanation=f"'{m.group()}' as {format_value(anchor_d.isoformat())} → {format_value(value)}",
+            )
+        if ctx.dct is None:
+            return Norm(
+                "DATE", unknown_value(unit), anchor="none", mod=mod, explanation=self.no_dct(m.group())
+            )
+        n = {"this": 0, "last": -1, "next": 1}[rel]
+        value = shift_value(ctx.dct, n, unit)
+        return Norm(
+            "DATE",
+            value,
+            anchor="published",
+            mod=mod,
+            anchor_value=ctx.dct_value,
+            explanation=f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}",
+        )
+
+    def _n_relunit(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        unit = self.unit(m["u"])
+        rel = m["rel"].lower()
+        # "the past week" and "the next month" are durations of one unit; "the last week" reads as the
+        # week before
+        if m["the"] and rel in ("past", "next", "coming") and unit != "WE":
+            return self._duration(m, ctx, 1.0, unit, pre=f"the {rel}")
+        if rel == "same":
+            anchor_d = ctx.narrative or ctx.dct
+            if anchor_d is None:
+                return None
+            value = shift_value(anchor_d, 0, unit)
+            return Norm(
+                "DATE",
+                value,
+                anchor="narrative" if ctx.narrative else "published",
+                anchor_value=anchor_d.isoformat(),
+                explanation=f"'{m.group()}' as {format_value(anchor_d.isoformat())} → {format_value(value)}",
+            )
+        if rel in ("year-earlier", "year-ago"):
+            if ctx.dct is None:
+                return None
+            value = shift_value(
+                ctx.dct, -1 if unit == "Y" else -4 if unit == "Q" else -12, unit if unit != "Y" else "Y"
+            )
+            return Norm(
+                "DATE",
+                value,
+                anchor="published",
+                anchor_value=ctx.dct_value,
+                explanation=f"'{m.group()}' in {ctx.dct_desc} → {value}",
+            )
+        n = self.t.relative.get(rel)
+        if n is None:
+            return None
+        if rel in ("following", "previous", "preceding") and ctx.narrative is not None:
+            anchor_d, anchor, desc = (
+                ctx.narrative,
+                "narrative",
+                f"{format_value(ctx.narrative.isoformat())} (the time the text last moved to)",
+            )
+        elif ctx.dct is None:
+            return Norm("DATE", unknown_value(unit), anchor="none", explanation=self.no_dct(m.group()))
+        else:
+            anchor_d, anchor, desc = ctx.dct, "published", ctx.dct_desc
+        value = shift_value(anchor_d, n, unit)
+        if unit == "WE":
+            value = shift_value(anchor_d, n, "W") + "-WE"
+        return Norm(
+            "DATE",
+            value,
+            anchor=anchor,
+            anchor_value=anchor_d.isoformat(),
+            explanation=f"'{m.group()}' relative to {desc} → {format_value(value)}",
+        )
+
+    def _n_weekend(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        rel = m.group().lower().split()[0]
+        if ctx.dct is None:
+            return Norm("DATE", "XXXX-WXX-WE", anchor="none", explanation=self.no_dct(m.group()))
+        n = {"last": -1, "next": 1}.get(rel, 0)
+        if rel == "the":
+            n = 0 if ctx.future(m.start()) or ctx.dct.weekday() >= 5 else -1
+        value = shift_value(ctx.dct, n, "W") + "-WE"
+        return Norm(
+            "DATE",
+            value,
+            anchor="published",
+            anchor_value=ctx.dct_value,
+            explanation=f"'{m.group()}' in {ctx.dct_desc} → {value}",
+        )
+
+    def _n_offset(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        unit = self.unit(m["u"])
+        n = self.number(m["n"])
+        direction, basis = self.t.offsets[" ".join(m["dir"].lower().split())]
+        dmod = self.t.duration_mods.get(" ".join((m["dmod"] or "").lower().split()))
+        mod = "APPROX" if dmod else None
+        if n is None:  # "several years ago"
+            return Norm(
+                "DATE",
+                "PAST_REF" if direction < 0 else "FUTURE_REF",
+                anchor="none",
+                explanation=f"'{m.group()}': an unspecified number of {m['u']}",
+            )
+        if not float(n).is_integer():
+            return None
+        k = int(n) * direction
+        if unit in ("DE", "CE"):
+            k, unit = k * (10 if unit == "DE" else 100), "Y"
+        word = m["dir"].lower()
+        # "22 years after <something happened>": the sentence's own time minus 22 years dates that event
+        if word in ("after", "before"):
+            rest = ctx.text[m.end() : m.end() + 40]
+            if re.match(
+                r"\s*(?:the\s+)?(?:\d{4}|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d)", rest
+            ) is None and re.match(r"\s*[\w\"“]", rest):
+                ref = ctx.dct
+                if ref is None:
+                    return Norm(
+                        "DATE",
+                        unknown_value(unit),
+                        anchor="none",
+                        mod=mod,
+                        explanation=f"'{m.group()}' another event: the publication date is unknown",
+                    )
+                value = shift_value(ref, -k, unit)
+                return Norm(
+                    "DATE",
+                    value,
+                    anchor="event",
+                    mod=mod,
+                    anchor_value=shift_value(ref, 0, unit),
+                    explanation=f"'{m.group()}' another event: the sentence's time "
+                    f"({shift_value(ref, 0, unit)}, from {ctx.dct_desc}) "
+                    f"{'minus' if k > 0 else 'plus'} {abs(k)} {m['u']} → {format_value(value)}",
+                )
+        if basis == "narrative" and ctx.narrative is not None:
+            anchor_d = ctx.narrative
+            anchor = "narrative"
+            desc = f"{format_value(anchor_d.isoformat())} (the time the text last moved to, '{ctx.narrative_text}')"
+        elif ctx.dct is not None:
+            anchor_d, anchor, desc = ctx.dct, "published", ctx.dct_desc
+        else:
+            return Norm(
+                "DATE", unknown_value(unit), anchor="none", mod=mod, explanation=self.no_dct(m.group())
+            )
+        value = shift_value(anchor_d, k, unit)
+        return Norm(
+            "DATE",
+            value,
+            anchor=anchor,
+            mod=mod,
+            anchor_value=anchor_d.isoformat(),
+            explanation=f"'{m.group()}' relative to {desc} → {format_value(value)}",
+        )
+
+    def _duration(self, m: re.Match[str], ctx: Context, n: float | None, unit: str, pre: str = "") -> Norm:
+        value = duration_value(n, unit)
+        dmod = None
+        if "dmod" in m.groupdict() and m["dmod"]:
+            dmod = self.t.duration_mods.get(" ".join(m["dmod"].lower().split()))
+        norm = Norm(
+            "DURATION",
+            value,
+            anchor="none",
+            mod=dmod,
+            granularity=UNIT_GRAN.get(unit, "year"),
+            explanation=f"'{m.group()}': a duration of {fmt_num(n) if n is not None else 'some'} "
+            f"{'unit' if n is None else ''}".rstrip(),
+        )
+        pre_l = " ".join(pre.lower().split())
+        if n is not None and float(n).is_integer() and unit in ("Y", "M", "W", "D", "DE", "CE", "Q"):
+            anchor_d = ctx.dct
+            if pre_l.endswith(("past", "last", "previous")) and anchor_d is not None:
+                start = shift_value(anchor_d, -int(n), unit)
+                end = shift_value(anchor_d, 0, unit)
+                norm.period = (start, end)
+                norm.anchor = "published"
+                norm.anchor_value = ctx.dct_value
+                norm.explanation = (
+                    f"'{m.group()}' ending at {ctx.dct_desc} → period "
+                    f"{format_value(start)}–{format_value(end)}"
+                )
+            elif pre_l.endswith(("next", "coming")) and anchor_d is not None:
+                start = shift_value(anchor_d, 0, unit)
+                end = shift_value(anchor_d, int(n), unit)
+                norm.period = (start, end)
+                norm.anchor = "published"
+                norm.anchor_value = ctx.dct_value
+                norm.explanation = (
+                    f"'{m.group()}' from {ctx.dct_desc} → period {format_value(start)}–{format_value(end)}"
+                )
+        return norm
+
+    def _n_duration(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        if m["old"]:
+            return None  # ages ("44 years old")
+        unit = self.unit(m["u"])
+        n_s = m["n"].lower()
+        n = self.number(n_s)
+        pre = (m["pre"] or "").lower()
+        if n_s in ("a", "an") and not pre and not m["dmod"]:
+            before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+            if not re.search(
+                r"\b(?:for|within|over|in|than|about|nearly|almost|than|after|least)\s+$", before
+            ):
+                return None
+            if re.match(r"\s*(?:a|an|per)\b", ctx.text[m.end() : m.end() + 5]):
+                return None
+        after = ctx.text[m.end() : m.end() + 12]
+        if re.match(r"\s*(?:a|an|per)\s", after) and pre == "":
+            return None  # "three times a year" is a set, "two days a week" a frequency
+        if n is None and n_s not in self.t.vague:
+            return None
+        if n is not None and n > 10000:
+            return None
+        norm = self._duration(m, ctx, n, unit, pre=pre)
+        # extent: drop leading "for/over/in" (not part of the expression)
+        return norm
+
+    def _n_vague(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        unit = self.unit(m["u"])
+        return Norm(
+            "DURATION",
+            duration_value(None, unit),
+            anchor="none",
+            granularity=UNIT_GRAN.get(unit, "year"),
+            explanation=f"'{m.group()}': an unspecified number of {m['u']}",
+        )
+
+    def _n_set(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        if m["w"]:
+            return Norm(
+                "SET",
+                self.t.set_words[m["w"].lower()],
+                anchor="none",
+                explanation=f"'{m.group()}': recurring",
+            )
+        u = m["u"] or m["u2"]
+        if u.lower() in self.t.weekdays:
+            return Norm(
+                "SET",
+                f"XXXX-WXX-{self.t.weekdays[u.lower()] + 1}",
+                anchor="none",
+                explanation=f"'{m.group()}': every {u}",
+            )
+        unit = self.unit(u)
+        n = 1.0
+        if m["n"]:
+            n = 2.0 if m["n"].lower() == "other" else (self.number(m["n"]) or 1.0)
+        return Norm(
+            "SET",
+            duration_value(n, unit),
+            anchor="none",
+            explanation=f"'{m.group()}': recurring",
+            granularity=UNIT_GRAN.get(unit, "year"),
+        )
+
+    def _n_ref(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        w = " ".join(m["w"].lower().split())
+        if w in self.t.present_ref:
+            if w == "current":
+                nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 20])
+                if nxt and nxt.group(1) in (
+                    "account",
+                    "accounts",
+                    "affairs",
+                    "events",
+                    "president",
+                    "leader",
+                ):
+                    return None
+            value = "PRESENT_REF"
+        elif w in self.t.past_ref:
+            value = "PAST_REF"
+        else:
+            value = "FUTURE_REF"
+        return Norm(
+            "DATE",
+            value,
+            anchor="none",
+            explanation=f"'{m.group()}': {value.split('_')[0].lower()} reference",
+        )
+
+    def _n_clock(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        base = ctx.narrative or ctx.dct
+        if m["nm"]:
+            hm = "12:00" if m["nm"].lower() == "noon" else "24:00"
+        else:
+            h = int(m["H"])
+            ap = (m["ap"] or "").lower()
+            if h > 12:
+                return None
+            if ap.startswith("p") and h < 12:
+                h += 12
+            if ap.startswith("a") and h == 12:
+                h = 0
+            hm = f"{h:02d}:{m['M'] or '00'}"
+        day = base.isoformat() if base else "XXXX-XX-XX"
+        return Norm(
+            "TIME",
+            f"{day}T{hm}",
+            anchor="narrative" if ctx.narrative else ("published" if base else "none"),
+            anchor_value=day if base else None,
+            explanation=f"'{m.group()}' on {format_value(day) if base else 'an unknown day'}",
+        )
+
+    def _n_holiday(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        if not m["h"][0].isupper():
+            return None
+        rule = self.t.holidays[" ".join(m["h"].lower().replace("’", "'").split())]
+        y = int(m["y"]) if m["y"] else (ctx.dct.year if ctx.dct else None)
+        if not m["y"] and ctx.dct is not None:
+            got = self._year_for(rule[0], rule[1] if len(rule) == 2 else 15, ctx, m.start())
+            y = got[0] if got else y
+        if y is None:
+            return Norm(
+                "DATE",
+                f"XXXX-{rule[0]:02d}" + (f"-{rule[1]:02d}" if len(rule) == 2 else ""),
+                anchor="none",
+                explanation=self.no_dct(m.group()),
+            )
+        if len(rule) == 2:
+            d = date(y, rule[0], rule[1])
+        else:
+            mon, wd, nth = rule
+            first = date(y, mon, 1)
+            if nth > 0:
+                d = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
+            else:
+                last = date(y, mon, monthrange(y, mon)[1])
+                d = last - timedelta(days=(last.weekday() - wd) % 7)
+        if m["y"]:
+            return Norm("DATE", d.isoformat(), explanation="names its holiday and year")
+        return Norm(
+            "DATE",
+            d.isoformat(),
+            anchor="published",
+            anchor_value=ctx.dct_value,
+            explanation=f"'{m.group()}' in the year of {ctx.dct_desc} → {format_value(d.isoformat())}",
+        )
+
+    # ------------------------------------------------------------------------------------ tagging
+    _WORDS = re.compile(r"[A-Za-z]+|\d+")
+
+    def candidates(
+        self, text: str, sentences: list[tuple[int, int]]
+    ) -> list[tuple[int, int, int, str, re.Match[str]]]:
+        """Pattern matches. Each pattern only scans windows around the trigger words it needs (a month
+        name, a unit, a digit ...), found in one pass over the words of the text."""
+        classes = self.p.word_classes
+        hits: list[tuple[int, int, int]] = []
+        for w in self._WORDS.finditer(text):
+            tok = w.group()
+            mask = 1 if tok[0].isdigit() else classes.get(tok.lower(), 0)
+            if mask:
+                hits.append((w.start(), w.end(), mask))
+        out = []
+        n = len(text)
+        for prio, ((name, pat), need) in enumerate(zip(self.p.items, self.p.needs, strict=True)):
+            win_s = win_e = -1
+            windows: list[tuple[int, int]] = []
+            for s, e, mask in hits:
+                if not mask & need:
+                    continue
+                ws, we = max(0, s - 48), min(n, e + 48)
+                if ws <= win_e:
+                    win_e = we
+                else:
+                    if win_e > 0:
+                        windows.append((win_s, win_e))
+                    win_s, win_e = ws, we
+            if win_e > 0:
+                windows.append((win_s, win_e))
+            for ws, we in windows:
+                for m in pat.finditer(text, ws, we):
+                    if m.end() > m.start():
+                        out.append((m.start(), m.end(), prio, name, m))
+        return out
+
+    @staticmethod
+    def select(
+        cands: list[tuple[int, int, int, str, re.Match[str]]],
+    ) -> list[tuple[int, int, int, str, re.Match[str]]]:
+        """Non-overlapping candidates, longest first (then pattern priority), in text order."""
+        cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+        chosen: list[tuple[int, int, int, str, re.Match[str]]] = []
+        for c in cands:
+            if chosen and c[0] < chosen[-1][1]:
+                last = chosen[-1]
+                if (c[1] - c[0]) > (last[1] - last[0]) and (len(chosen) < 2 or c[0] >= chosen[-2][1]):
+                    chosen[-1] = c
+                continue
+            chosen.append(c)
+        return chosen
+
+    def tag(
+        self,
+        text: str,
+        dct: str | None,
+        dct_description: str | None,
+        sentences: list[tuple[int, int]],
+        start_at: int = 0,
+    ) -> list[Timex]:
+        dct_date: date | None = None
+        if dct:
+            try:
+                dct_date = date.fromisoformat(dct[:10])
+            except ValueError:
+                dct_date = None
+        desc = dct_description or (
+            f"a source published {dct[:10]}" if dct_date else "a source of unknown date"
+        )
+        ctx = Context(
+            text=text,
+            dct=dct_date,
+            dct_value=dct[:10] if dct_date else None,
+            dct_desc=desc,
+            sent_starts=[s for s, _ in sentences],
+            sentences=sentences,
+            tables=self.t,
+        )
+        out: list[Timex] = []
+        cands = self.select(self.candidates(text, sentences or [(0, len(text))]))
+        pending: list[tuple[int, int, int, str, re.Match[str]]] = []
+        for c in cands:
+            if c[0] < start_at:
+                continue
+            pending.append(c)
+        for start, end, _prio, name, m in pending:
+            norm = self._handlers[name](m, ctx)
+            if norm is None:
+                continue
+            s = norm.start if norm.start is not None else start
+            e = norm.end if norm.end is not None else end
+            if "x" in m.re.groupindex and m.start("x") >= 0:
+                s, e = m.start("x"), m.end("x")
+            span = text[s:e]
+            # trim trailing/leading punctuation and whitespace the patterns may include
+            while (
+                span
+                and span[-1] in " \t\r\n,.;:"
+                and not span.endswith(("a.m.", "p.m."))
+                and not re.search(r"\b[A-Z][a-z]{2}\.$", span)
+            ):
+                e -= 1
+                span = span[:-1]
+            gran = norm.granularity or granularity_of(norm.value)
+            tx = Timex(
+                start=s,
+                end=e,
+                text=span,
+                type=norm.type,
+                value=norm.value,  # type: ignore[arg-type]
+                granularity=gran,
+                anchor=norm.anchor,
+                explanation=norm.explanation,  # type: ignore[arg-type]
+                mod=norm.mod,
+                anchor_value=norm.anchor_value,
+                period_start=norm.period[0] if norm.period else None,
+                period_end=norm.period[1] if norm.period else None,
+            )
+            out.append(tx)
+            if norm.type in ("DATE", "TIME") and re.match(r"^\d{4}-\d{2}-\d{2}", norm.value):
+                ctx.narrative = date.fromisoformat(norm.value[:10])
+                ctx.narrative_text = span
+        return out

@@ -1,0 +1,530 @@
+"""The tagger's patterns, built once from the word tables (rules/calendar.yaml, rules/time.yaml).
+
+Each pattern has a name; the engine (engine.py) has one normaliser per name, as HeidelTime separates
+its pattern files from its normalisation functions. Patterns mark the TIMEX3 extent with the named
+group ``x`` when the match carries context that is not part of the expression (a leading "on").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ...rules import load_rules
+
+
+def _alt(words: list[str] | set[str], *, dot: bool = False) -> str:
+    items = sorted({w for w in words}, key=len, reverse=True)
+    parts = []
+    for w in items:
+        esc = re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+        parts.append(esc + (r"\.?" if dot and len(w) <= 4 else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, float]
+    tens: list[str]
+    vague: frozenset[str]
+    ordinals: dict[str, int]
+    units: dict[str, tuple[str, str]]
+    relative: dict[str, int]
+    offsets: dict[str, tuple[int, str]]
+    day_words: dict[str, int]
+    day_parts: dict[str, str]
+    seasons: dict[str, str]
+    holidays: dict[str, list[int]]
+    date_mods: dict[str, str]
+    duration_mods: dict[str, str]
+    present_ref: frozenset[str]
+    past_ref: frozenset[str]
+    future_ref: frozenset[str]
+    set_words: dict[str, str]
+    count_nouns: frozenset[str]
+    future_markers: re.Pattern[str]
+    past_markers: re.Pattern[str]
+    month_preceders: frozenset[str]
+    year_preceders: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    tables: Tables
+    #: (name, compiled pattern) in priority order (earlier wins a tie in length)
+    items: tuple[tuple[str, re.Pattern[str]], ...]
+    number: re.Pattern[str]
+    #: any token some pattern needs: sentences without one are skipped
+    trigger: re.Pattern[str]
+    #: lower-case word -> bitmask of trigger classes; "digit" is bit 0
+    word_classes: dict[str, int]
+    #: per pattern (same order as items): the classes one of which must occur near a match
+    needs: tuple[int, ...]
+
+
+@cache
+def tables() -> Tables:
+    cal = load_rules("calendar")
+    t = load_rules("time")
+    norm = lambda s: " ".join(str(s).lower().split())  # noqa: E731
+    return Tables(
+        months={norm(k): int(v) for k, v in cal["months"].items()},
+        weekdays={norm(k): int(v) for k, v in cal["weekdays"].items()},
+        numbers={norm(k): float(v) for k, v in t["numbers"].items()},
+        tens=[norm(x) for x in t["tens"]],
+        vague=frozenset(norm(x) for x in t["vague_numbers"]),
+        ordinals={norm(k): int(v) for k, v in t["ordinals"].items()},
+        units={norm(k): (str(v[0]), str(v[1])) for k, v in t["units"].items()},
+        relative={norm(k): int(v) for k, v in t["relative_words"].items()},
+        offsets={norm(k): (int(v[0]), str(v[1])) for k, v in t["offset_words"].items()},
+        day_words={norm(k): int(v) for k, v in t["day_words"].items()},
+        day_parts={norm(k): str(v) for k, v in t["day_parts"].items()},
+        seasons={norm(k): str(v) for k, v in t["seasons"].items()},
+        holidays={norm(k): [int(x) for x in v] for k, v in t["holidays"].items()},
+        date_mods={norm(k): str(v) for k, v in t["date_mods"].items()},
+        duration_mods={norm(k): str(v) for k, v in t["duration_mods"].items()},
+        present_ref=frozenset(norm(x) for x in t["present_ref"]),
+        past_ref=frozenset(norm(x) for x in t["past_ref"]),
+        future_ref=frozenset(norm(x) for x in t["future_ref"]),
+        set_words={norm(k): str(v) for k, v in t["set_words"].items()},
+        count_nouns=frozenset(norm(x) for x in t["count_nouns"]),
+        future_markers=re.compile(
+            r"(?<![\w'])" + _alt([norm(x) for x in t["future_markers"]]) + r"(?!\w)", re.I
+        ),
+        past_markers=re.compile(r"(?<![\w'])" + _alt([norm(x) for x in t["past_markers"]]) + r"(?!\w)", re.I),
+        month_preceders=frozenset(norm(x) for x in t["month_preceders"]),
+        year_preceders=frozenset(norm(x) for x in t["year_preceders"]),
+    )
+
+
+@cache
+def patterns() -> Patterns:
+    tb = tables()
+    full_months = [m for m in tb.months if len(m) > 3 or m == "may"]
+    abbr_months = [m for m in tb.months if len(m) <= 4 and m not in ("may", "june", "july")]
+    month = "(?:" + _alt(full_months) + "|" + _alt(abbr_months) + r"\.?)"
+    full_weekdays = [w for w in tb.weekdays if len(w) > 4]
+    weekday_any = "(?:" + _alt(full_weekdays) + "|" + _alt([w for w in tb.weekdays if len(w) <= 4]) + r"\.?)"
+    weekday = _alt(full_weekdays)
+    small = [k for k, v in tb.numbers.items() if v < 10 and k not in ("a", "an", "half")]
+    word_num = (
+        "(?:"
+        + _alt(tb.tens)
+        + r"(?:[\s-]"
+        + _alt(small)
+        + ")?|"
+        + _alt([k for k in tb.numbers if k not in ("a", "an")])
+        + ")"
+    )
+    digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    num = f"(?:{digits}|{word_num}|an?|{_alt(tb.vague)})"
+    units = _alt(list(tb.units))
+    sing_units = _alt([u for u in tb.units if not u.endswith("s") or u == "hours"])
+    ordinal = _alt(list(tb.ordinals))
+    year = r"(?:1[5-9]\d\d|20\d\d)"
+    day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+    time_hm = r"(?:\s*(?:[-–,|@]|at)?\s*(?P<H>[0-2]?\d)[:.](?P<M>[0-5]\d)(?:\s*(?P<ap>[ap]\.?m\.?))?)?"
+    date_mod = _alt(
+        ["early", "mid", "late", "the beginning of", "the start of", "the middle of", "the end of"]
+    )
+    rel = _alt(list(tb.relative))
+    parts = _alt(list(tb.day_parts))
+    seasons = _alt(list(tb.seasons))
+    offset = _alt(list(tb.offsets))
+    dmods = _alt(list(tb.duration_mods))
+    holidays = _alt(list(tb.holidays))
+    refs = _alt(list(tb.present_ref | tb.past_ref | tb.future_ref))
+    set_words = _alt(list(tb.set_words))
+    B = r"(?<![\w$£€#@/.-])"  # start boundary: not inside a word, number, amount, handle or path
+    E = r"(?![\w])"
+
+    spec: list[tuple[str, str]] = [
+        # 2023-12-04, 2023-12-04T15:26
+        (
+            "iso",
+            B
+            + r"(?P<y>"
+            + year
+            + r")-(?P<m>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d))?"
+            + E,
+        ),
+        # Tuesday 5 December 2023 - 15:26, 04 December 2023, 4 /Dec/ 2023, 5th of May 2001
+        (
+            "dmy",
+            B + r"(?:(?P<wd>" + weekday_any + r"),?\s+)?(?:the\s+)?(?P<d>" + day + r")(?:\s+of)?\s*/?\s*"
+            r"(?P<mon>" + month + r")\s*/?\s*,?\s*(?P<y>" + year + r")" + E + time_hm,
+        ),
+        # December 4, 2023; Dec. 4; Friday, Sept. 30
+        (
+            "mdy",
+            B
+            + r"(?:(?P<wd>"
+            + weekday_any
+            + r"),?\s+)?(?P<mon>"
+            + month
+            + r")\s+(?P<d>"
+            + day
+            + r")"
+            + E
+            + r"(?:,?\s+(?P<y>"
+            + year
+            + r")"
+            + E
+            + r")?"
+            + time_hm,
+        ),
+        # 4 December, the 4th of December
+        (
+            "dm",
+            B
+            + r"(?:(?P<wd>"
+            + weekday_any
+            + r"),?\s+)?(?:the\s+)?(?P<d>"
+            + day
+            + r")(?:\s+of)?\s+(?P<mon>"
+            + month
+            + r")"
+            + E,
+        ),
+        # 12/04/2023 (US order)
+        ("slash", B + r"(?P<m>0?[1-9]|1[0-2])/(?P<d>[0-3]?\d)/(?P<y>" + year + r")" + E),
+        # early December 2023, July 1997, December of 2023
+        (
+            "my",
+            B
+            + r"(?:(?P<mod>"
+            + date_mod
+            + r")[-\s]+)?(?P<mon>"
+            + month
+            + r"),?\s+(?:of\s+)?(?P<y>"
+            + year
+            + r")"
+            + E,
+        ),
+        # December, last November, early December, the end of March
+        (
+            "month",
+            B
+            + r"(?:(?P<mod>"
+            + date_mod
+            + r")[-\s]+|(?P<rel>last|this|next|past|coming)\s+)?(?P<mon>"
+            + _alt(full_months)
+            + "|"
+            + _alt([m for m in abbr_months if m not in ("mar", "jun", "jul")])
+            + r"\.)"
+            + E,
+        ),
+        # fiscal 1989, FY1990, fiscal year 1990
+        ("fiscal", B + r"(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<y>" + year + r"|'?\d\d)" + E),
+        # the 1990s, the '90s, the early 1980s, the sixties
+        (
+            "decade",
+            B
+            + r"(?:the\s+)?(?:(?P<mod>"
+            + date_mod
+            + r")[-\s]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0['’]?s|['’](?P<d2>\d)0s|"
+            r"(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))" + E,
+        ),
+        # the 20th century, the nineteenth century
+        (
+            "century",
+            B + r"(?:the\s+)?(?:(?P<mod>" + date_mod + r")[-\s]+)?(?P<ord>" + ordinal + r")[-\s]century" + E,
+        ),
+        # 1979, mid-1990, in the year 2000
+        (
+            "year",
+            B
+            + r"(?:(?P<mod>"
+            + date_mod
+            + r")[-\s]+)?(?P<y>"
+            + year
+            + r")"
+            + r"(?![\w%]|[.,]\d|-\d|/\d|:\d)",
+        ),
+        # the third quarter (of 1989), third-quarter, the latest quarter, the year-ago quarter
+        (
+            "quarter",
+            B + r"(?:the\s+)?(?:(?P<rel>last|this|next|current|latest|previous|recent|past|same|comparable|"
+            r"year-ago|year-earlier|year\s+earlier|year\s+ago|prior-year|fiscal)\s+)?(?:(?P<ord>"
+            + ordinal
+            + r")[-\s]+)?"
+            r"(?:fiscal[-\s]+)?(?:(?P<yq>"
+            + year
+            + r")\s+)?quarter"
+            + E
+            + r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>"
+            + year
+            + r")|(?P<rely>last|this|next)\s+year))?",
+        ),
+        # the first half (of 2023)
+        (
+            "half",
+            B
+            + r"(?:the\s+)?(?P<ord>first|second|1st|2nd)[-\s]+half"
+            + E
+            + r"(?:\s+of\s+(?:(?P<y>"
+            + year
+            + r")|(?P<rely>last|this|next)\s+year))?",
+        ),
+        # last fall, this summer, the summer of 1979, winter 2023
+        (
+            "season",
+            B
+            + r"(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>"
+            + seasons
+            + r")"
+            + E
+            + r"(?:\s+(?:of\s+)?(?P<y>"
+            + year
+            + r"))?",
+        ),
+        # today, yesterday morning, earlier today, tonight
+        (
+            "dayword",
+            B
+            + r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<w>"
+            + _alt(list(tb.day_words))
+            + r")"
+            + E
+            + r"(?:\s+(?P<part>"
+            + parts
+            + r"))?"
+            + E,
+        ),
+        # this morning, last night
+        ("thispart", B + r"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>" + parts + r")" + E),
+        # Monday, on Monday evening, last Friday, next Tuesday
+        (
+            "weekday",
+            B
+            + r"(?:(?P<rel>last|this|next|past|coming|early|late)\s+)?(?P<wd>"
+            + weekday
+            + r")(?:['’]s)?"
+            + r"(?:\s+(?P<part>"
+            + parts
+            + r"))?"
+            + E,
+        ),
+        # earlier that day, that same day, the next day, the following morning, the day before
+        (
+            "narrday",
+            B
+            + r"(?:(?P<mod>earlier|later)\s+that\s+(?P<u1>day|morning|afternoon|evening|night|week|month|year)|"
+            r"(?:on\s+)?that\s+(?:same\s+)?(?P<u2>day|morning|evening|night)|the\s+(?P<rel>next|following|previous|preceding)\s+"
+            r"(?P<u3>day|morning|afternoon|evening|night)|the\s+day\s+(?P<ba>before|after))" + E,
+        ),
+        # earlier this year, later this month, early next year
+        (
+            "withinunit",
+            B + r"(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+            r"the\s+middle\s+of|mid)[-\s]+(?P<rel>this|last|next|the\s+same)\s+(?P<u>week|month|year|decade|century|quarter)"
+            + E,
+        ),
+        # last week, this year, next month, the coming year, the same month
+        (
+            "relunit",
+            B
+            + r"(?P<the>the\s+)?(?P<rel>"
+            + rel
+            + r"|same|year-earlier|year-ago)\s+(?P<u>week|weekend|month|year|"
+            r"decade|century|quarter)" + E,
+        ),
+        # the weekend
+        ("weekend", B + r"(?:the|this|last|next)\s+weekend" + E),
+        # 22 years ago, twenty-two years ago, a year earlier, two weeks later, 22 years after
+        (
+            "offset",
+            B
+            + r"(?:(?P<dmod>"
+            + dmods
+            + r")\s+)?(?P<n>"
+            + num
+            + r")[-\s]+(?P<u>"
+            + units
+            + r")\s+(?P<dir>"
+            + offset
+            + r")"
+            + E,
+        ),
+        # the past 75 years, three days, two-year, the first nine months, more than a decade
+        (
+            "duration",
+            B + r"(?:(?P<pre>(?:the\s+)?(?:past|last|next|first|previous|coming|following|final|"
+            r"remaining|latest|initial|same)|the)\s+)?(?:(?P<dmod>"
+            + dmods
+            + r")\s+)?(?P<n>"
+            + num
+            + r")[-\s]+(?P<u>"
+            + units
+            + r")"
+            + E
+            + r"(?P<old>[-\s]+old)?",
+        ),
+        # years, decades, months (bare plural: durations of unknown length) after for/in/over
+        (
+            "vague",
+            r"\b(?:for|over|in|within|from)\s+(?P<x>(?P<u>years|decades|months|weeks|days|hours|centuries))"
+            + E,
+        ),
+        # every week, each year, every other day, twice a year, daily
+        (
+            "set",
+            B
+            + r"(?:(?:every|each|per)\s+(?:(?P<n>"
+            + num
+            + r"|other)\s+)?(?P<u>"
+            + units
+            + "|"
+            + weekday
+            + r")|"
+            r"(?P<times>once|twice|thrice|"
+            + num
+            + r"\s+times)\s+(?:a|an|per|every|each)\s+(?P<u2>"
+            + sing_units
+            + r")|"
+            r"(?P<w>" + set_words + r"))" + E,
+        ),
+        # now, recently, the future
+        ("ref", B + r"(?P<w>" + refs + r")" + E),
+        # 3:30 p.m., 10 a.m. EST, noon, midnight
+        (
+            "clock",
+            B + r"(?:(?P<H>[01]?\d|2[0-3])(?:[:.](?P<M>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m" + E + r")"
+            r"(?:\s+(?P<tz>[A-Z]{2,4}T))?|(?P<nm>noon|midnight))" + E,
+        ),
+        # Christmas, Thanksgiving Day (2023)
+        ("holiday", B + r"(?P<h>" + holidays + r")(?:\s+(?P<y>" + year + r"))?" + E),
+    ]
+    flags = re.IGNORECASE
+    items = tuple((name, re.compile(p, flags)) for name, p in spec)
+    number = re.compile(
+        r"^(?:(?P<d>"
+        + digits
+        + r")|(?P<t>"
+        + _alt(tb.tens)
+        + r")[\s-](?P<u>"
+        + _alt(small)
+        + r")|(?P<w>.+))$",
+        flags,
+    )
+    trigger_words = (
+        list(tb.months)
+        + list(tb.weekdays)
+        + list(tb.units)
+        + list(tb.day_words)
+        + list(tb.seasons)
+        + list(tb.present_ref | tb.past_ref | tb.future_ref)
+        + list(tb.set_words)
+        + list(tb.holidays)
+        + [
+            "noon",
+            "midnight",
+            "fiscal",
+            "quarter",
+            "half",
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+            "century",
+            "day",
+            "morning",
+            "evening",
+            "night",
+        ]
+    )
+    trigger = re.compile(r"\d|\b" + _alt(trigger_words) + r"\b", flags)
+    classes = [
+        "digit",
+        "month",
+        "weekday",
+        "unit",
+        "dayword",
+        "daypart",
+        "season",
+        "ref",
+        "set",
+        "holiday",
+        "fiscal",
+        "decade",
+        "century",
+        "quarter",
+        "half",
+        "weekend",
+        "noon",
+    ]
+    bit = {c: 1 << i for i, c in enumerate(classes)}
+    word_classes: dict[str, int] = {}
+    stop = {"the", "in", "at", "of", "a", "an", "right", "these", "one", "day", "s"}
+
+    def add(words: object, cls: str, keep_stop: bool = False) -> None:
+        for phrase in words:  # type: ignore[attr-defined]
+            for w in re.findall(r"[a-z]+", str(phrase).lower()):
+                if keep_stop or w not in stop:
+                    word_classes[w] = word_classes.get(w, 0) | bit[cls]
+
+    add(tb.months, "month")
+    add(tb.weekdays, "weekday")
+    add(tb.units, "unit", keep_stop=True)
+    add(tb.day_words, "dayword")
+    add(tb.day_parts, "daypart")
+    add(tb.seasons, "season")
+    add(tb.present_ref | tb.past_ref | tb.future_ref, "ref")
+    add(tb.set_words, "set")
+    add(tb.holidays, "holiday")
+    add(["fiscal", "fy"], "fiscal")
+    add(
+        ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
+        "decade",
+    )
+    add(["century"], "century")
+    add(["quarter", "quarters"], "quarter")
+    add(["half"], "half")
+    add(["weekend"], "weekend")
+    add(["noon", "midnight"], "noon")
+    need_map = {
+        "iso": "digit",
+        "dmy": "month",
+        "mdy": "month",
+        "dm": "month",
+        "slash": "digit",
+        "my": "month",
+        "month": "month",
+        "fiscal": "fiscal",
+        "decade": "digit decade",
+        "century": "century",
+        "year": "digit",
+        "quarter": "quarter",
+        "half": "half",
+        "season": "season",
+        "dayword": "dayword",
+        "thispart": "daypart",
+        "weekday": "weekday",
+        "narrday": "unit daypart",
+        "withinunit": "unit",
+        "relunit": "unit",
+        "weekend": "weekend",
+        "offset": "unit",
+        "duration": "unit",
+        "vague": "unit",
+        "set": "unit weekday set",
+        "ref": "ref",
+        "clock": "digit noon",
+        "holiday": "holiday",
+    }
+    needs = []
+    for name, _ in items:
+        mask = 0
+        for c in need_map[name].split():
+            mask |= bit[c]
+        needs.append(mask)
+    return Patterns(
+        tables=tb, items=items, number=number, trigger=trigger, word_classes=word_classes, needs=tuple(needs)
+    )

@@ -1,0 +1,190 @@
+"""The TIMEX3 tagger, one rule family at a time, on real sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline_tui.annotate.time import tag
+
+DCT = "2023-12-05"  # a Tuesday
+
+
+def one(text: str, dct: str | None = DCT) -> tuple[str, str, str, str]:
+    found = tag(text, dct)
+    assert found, f"nothing tagged in {text!r}"
+    t = found[0]
+    assert text[t.start : t.end] == t.text
+    return t.text, t.type, t.value, t.anchor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("with the President of Cuba - 4 /Dec/ 2023", "4 /Dec/ 2023", "2023-12-04"),
+        ("his accompanying delegation on 04 December 2023, Ayatollah", "04 December 2023", "2023-12-04"),
+        ("receives Díaz-Canel in Tehran on December 4, 2023. (Photo", "December 4, 2023", "2023-12-04"),
+        ("date 2023-12-05 Ayatollah Khamenei made the remarks", "2023-12-05", "2023-12-05"),
+        ("on the 5th of May 2001 it", "the 5th of May 2001", "2001-05-05"),
+        ("On 12/04/2023 the talks began.", "12/04/2023", "2023-12-04"),
+    ],
+)
+def test_full_dates(sentence: str, span: str, value: str) -> None:
+    text, typ, val, anchor = one(sentence)
+    assert (text, typ, val, anchor) == (span, "DATE", value, "absolute")
+
+
+def test_date_with_time() -> None:
+    assert one("Publish date Tuesday 5 December 2023 - 15:26")[1:3] == ("TIME", "2023-12-05T15:26")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The summit opened on Dec. 4 in Tehran.", "2023-12-04"),
+        ("Talks are scheduled for Jan. 14 in Havana.", "2024-01-14"),
+        ("It happened in October, officials said.", "2023-10"),
+        ("The envoy will travel to Havana in February.", "2024-02"),
+    ],
+)
+def test_dates_without_a_year_take_the_nearest_year(sentence: str, value: str) -> None:
+    assert one(sentence)[2] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("the 1979 Islamic Revolution", "1979"),
+        ("in the 1990s", "199"),
+        ("the early 1980s", "198"),
+        ("in the twentieth century", "19"),
+        ("results for fiscal 1989", "FY1989"),
+        ("the third quarter of 1989", "1989-Q3"),
+        ("the summer of 1979", "1979-SU"),
+    ],
+)
+def test_years_decades_centuries_quarters(sentence: str, value: str) -> None:
+    assert one(sentence)[2] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        (
+            "Ayatollah Khamenei had a meeting with the Cuban President in Tehran on Monday.",
+            "Monday",
+            "2023-12-04",
+        ),
+        ("met with Ayatollah Khamenei on Monday evening.", "Monday evening", "2023-12-04"),
+        ("The two presidents will meet again on Friday.", "Friday", "2023-12-08"),
+        ("Officials said last Friday that the talks failed.", "last Friday", "2023-12-01"),
+        ("Earlier today, the Leader received the delegation.", "Earlier today", "2023-12-05"),
+        ("The minister arrived yesterday.", "yesterday", "2023-12-04"),
+    ],
+)
+def test_weekdays_follow_tense_and_relative_days(sentence: str, span: str, value: str) -> None:
+    text, _typ, val, anchor = one(sentence)
+    assert (text, val, anchor) == (span, value, "published")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value", "gran"),
+    [
+        ("his meeting with the late Fidel Castro 22 years ago", "22 years ago", "2001", "year"),
+        ("the meeting he had twenty-two years ago with Fidel Castro", "twenty-two years ago", "2001", "year"),
+        (
+            "President Raisi visited Havana earlier this year upon an invitation",
+            "earlier this year",
+            "2023",
+            "year",
+        ),
+        ("Prices rose last month.", "last month", "2023-11", "month"),
+        ("The law passed last week.", "last week", "2023-W48", "week"),
+        ("Profit fell from a year ago.", "a year ago", "2022", "year"),
+        ("It began a decade ago.", "a decade ago", "2013", "year"),
+    ],
+)
+def test_relative_offsets_keep_their_granularity(sentence: str, span: str, value: str, gran: str) -> None:
+    t = tag(sentence, DCT)[0]
+    assert (t.text, t.value, t.granularity, t.anchor) == (span, value, gran, "published")
+    assert "2023-12-05" in t.explanation and span in t.explanation
+
+
+def test_explanation_reads_well() -> None:
+    t = tag("22 years ago", DCT)[0]
+    assert t.explanation == "'22 years ago' relative to a source published 2023-12-05 → 2001"
+
+
+def test_n_years_after_another_event() -> None:
+    s = (
+        "The visit of a Cuban president to Tehran took place 22 years after Fidel Castro, "
+        "the then president of the country, paid a visit to Tehran."
+    )
+    t = tag(s, DCT)[0]
+    assert (t.text, t.value, t.anchor) == ("22 years after", "2001", "event")
+    assert "minus 22 years" in t.explanation
+
+
+def test_narrative_time() -> None:
+    s = "The attack happened on Oct. 23, 1998. Earlier that day, police had searched the house."
+    found = tag(s, "1999-01-22")
+    assert [(t.text, t.value, t.anchor) for t in found] == [
+        ("Oct. 23, 1998", "1998-10-23", "absolute"),
+        ("Earlier that day", "1998-10-23", "narrative"),
+    ]
+
+
+def test_durations_and_periods() -> None:
+    t = tag("the Palestinians have suffered over the past 75 years", DCT)[0]
+    assert (t.text, t.type, t.value) == ("the past 75 years", "DURATION", "P75Y")
+    assert (t.period_start, t.period_end) == ("1948", "2023")
+    assert tag("the talks lasted three days", DCT)[0].value == "P3D"
+    assert tag("a two-year program", DCT)[0].value == "P2Y"
+    assert tag("for several months", DCT)[0].value == "PXM"
+    assert tag("in one minute", DCT)[0].value == "PT1M"
+
+
+def test_sets_and_refs() -> None:
+    assert one("The council meets every week.")[1:3] == ("SET", "P1W")
+    assert one("Trains run daily.")[1:3] == ("SET", "P1D")
+    assert one("But now the tragedy in Gaza is so great")[2] == "PRESENT_REF"
+    assert one("the recent events and the bombings in Gaza")[2] == "PAST_REF"
+    assert one("cooperation in the future")[2] == "FUTURE_REF"
+
+
+def test_quarters_seasons_weekends() -> None:
+    assert one("Sales fell in the third quarter.", "1989-10-25")[2] == "1989-Q3"
+    assert one("Profit rose last fall.", "1998-02-06")[2] == "1997-FA"
+    assert one("They met on Christmas Day.")[2] == "2023-12-25"
+
+
+def test_without_publication_date_nothing_is_invented() -> None:
+    t = tag("met with Ayatollah Khamenei on Monday evening.", None)[0]
+    assert t.value == "XXXX-XX-XX" and t.anchor == "none" and "unknown" in t.explanation
+    assert tag("22 years ago", None)[0].value == "XXXX"
+    assert tag("on 04 December 2023", None)[0].value == "2023-12-04"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We may see more talks.",
+        "We will meet them.",
+        "Sat down with the minister. The Sun rose.",
+        "Protesters march on the capital.",
+        "They will March on the capital, organisers said.",
+        "The company paid $27 million.",
+        "The measure won 2010 votes.",
+        "Call 555-1979 for details.",
+        "Section 2023 of the act.",
+        "Upgrade to version 2.2023 now",
+    ],
+)
+def test_false_positives_are_rejected(sentence: str) -> None:
+    found = [t for t in tag(sentence, DCT) if t.value not in ("PRESENT_REF", "FUTURE_REF")]
+    assert found == [], found
+
+
+def test_offsets_are_exact_on_crlf_text() -> None:
+    text = "Line one.\r\nOn Monday, 4 December 2023, they met.\r\n"
+    for t in tag(text, DCT):
+        assert text[t.start : t.end] == t.text
