@@ -129,6 +129,9 @@ class PersonMention:
     name: str | None
     #: the corpus-wide person id, filled by annotate.people.resolve_people
     person_id: str | None = None
+    #: role keys the text gave this person here ("leader of the islamic revolution", "cuban president"),
+    #: from a title before the name or an apposition after it
+    roles: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -1,0 +1,568 @@
+"""People: mentions in one source (``find_mentions``) and clusters across sources (``resolve_people``).
+
+No statistical model: a name is a person when a title or honorific introduces it ("Cuban President
+Miguel Díaz-Canel", "Ayatollah Khamenei"), when an apposition describes it ("Fidel Castro, the late
+leader of Cuba"), when a reporting verb follows it ("Jane Doe said"), or when the configuration names
+it. Later bare surnames, role phrases ("the Leader", "the Cuban president") and the pronouns he/she
+are resolved to those people in context. Across sources, names are clustered by accent-folded
+surname with rapidfuzz for transliterations (Raisi/Raeisi), blocked so the work stays near-linear.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from ..config import Config
+from ..model import Person, PersonMention, Source, SourceAnnotations
+from ..rules import load_rules
+from ..util.names import fold, slugify
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_TOK = rf"[{_UP}][{_LOW}{_UP}'’]*(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
+_PARTICLES = r"(?:bin|ibn|al|el|de|del|da|dos|das|van|von|la|le|di|abu|ul|al-)"
+_NAME = rf"{_TOK}(?:\s+(?:{_PARTICLES}\s+)?{_TOK}){{0,3}}"
+
+
+def _alt(words: list[str], *, dot: bool = False) -> str:
+    items = sorted(set(words), key=len, reverse=True)
+    return (
+        "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") + (r"\.?" if dot else "") for w in items) + ")"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    honorifics: frozenset[str]
+    roles: frozenset[str]
+    not_names: frozenset[str]
+    pronouns: frozenset[str]
+    titled: re.Pattern[str]
+    apposition: re.Pattern[str]
+    said: re.Pattern[str]
+    role_mention: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    role_phrase: re.Pattern[str]
+    object_before: re.Pattern[str]
+
+
+@cache
+def rules() -> _Rules:
+    r = load_rules("people")
+    hon = [str(h).lower() for h in r["honorifics"]]
+    roles = [str(x).lower() for x in r["roles"]]
+    not_names = frozenset(str(x).lower() for x in r["not_names"])
+    hon_alt = _alt(hon, dot=True)
+    role_alt = _alt(roles, dot=True)
+    of_part = rf"(?:\s+of\s+(?:the\s+)?[{_UP}][\w’'-]*(?:\s+[{_UP}][\w’'-]*){{0,3}})"
+    title_unit = rf"(?:(?:[{_UP}][\w.]*\s+){{0,2}}(?i:{role_alt}){of_part}?|(?i:{hon_alt}))"
+    verbs = load_rules("quotes")["verbs"]
+    verb_alt = _alt([str(v) for v in verbs if " " not in str(v)])
+    return _Rules(
+        honorifics=frozenset(h.rstrip(".") for h in hon),
+        roles=frozenset(roles),
+        not_names=not_names,
+        pronouns=frozenset(str(p).lower() for p in r["pronouns"]),
+        titled=re.compile(rf"(?<![\w-])(?P<title>(?:{title_unit}\s+)+)(?P<name>{_NAME})"),
+        apposition=re.compile(
+            rf"(?<![\w-])(?P<name>{_TOK}(?:\s+(?:{_PARTICLES}\s+)?{_TOK}){{1,3}}),\s+(?P<role>the\s+(?:[\w-]+\s+){{0,5}}?"
+            rf"(?i:{role_alt}){of_part}?)(?=[\s,.;])"
+        ),
+        said=re.compile(
+            rf"(?<![\w-])(?P<name>{_TOK}\s+(?:{_PARTICLES}\s+)?{_TOK})(?:,\s+[^,\n]{{3,60}},)?\s+(?:{verb_alt})\b"
+            rf"|\b(?:said|says|added|told)\s+(?P<name2>{_TOK}\s+(?:{_PARTICLES}\s+)?{_TOK})\b"
+        ),
+        role_mention=re.compile(
+            rf"(?<![\w-])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<q>(?:(?:then|late|former|new|[{_UP}][\w.]*)\s+){{0,2}})"
+            rf"(?P<role>(?i:{role_alt})){of_part}?(?![\w-])"
+        ),
+        pronoun=re.compile(r"(?<![\w-])(?P<p>[Hh]e|[Ss]he)(?![\w-])"),
+        role_phrase=re.compile(rf"(?:(?P<q>[{_UP}][\w.]*)\s+)?(?P<role>(?i:{role_alt})){of_part}?(?![\w-])"),
+        object_before=re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in r["object_markers"]) + r")\b(?:\s+[\w.’'-]+){0,3}\s*$",
+            re.I,
+        ),
+    )
+
+
+# ------------------------------------------------------------------------------------- one source
+
+
+def _clean_name(raw: str, r: _Rules) -> str | None:
+    """Drop honorifics and non-name words at the edges; None when nothing name-like remains."""
+    toks = raw.split()
+    while toks and (toks[0].lower().rstrip(".") in r.honorifics or toks[0].lower() in r.not_names):
+        toks.pop(0)
+    while toks and toks[-1].lower().rstrip(".’'s") in r.not_names:
+        toks.pop()
+    if not toks:
+        return None
+    name = " ".join(toks)
+    name = re.sub(r"['’]s$", "", name)
+    if len(name) < 3 or not any(c.islower() for c in name):
+        return None
+    return name
+
+
+_NATIONALITY = re.compile(
+    r"^[A-Z][a-z]+(?:an|ese|ish|i|ch)$|^(?:Parliament|Foreign|Prime|Vice|Supreme|Defen[cs]e|Interior|Deputy)$"
+)
+
+
+def _title_roles(title: str, r: _Rules) -> list[str]:
+    """Role keys from the title before a name: "Leader of the Islamic Revolution Ayatollah Seyyed" ->
+    "leader of the islamic revolution", "leader"; "Cuban President" -> "cuban president", "president"."""
+    keys: list[str] = []
+    for m in r.role_phrase.finditer(title):
+        phrase = m.group()
+        if m["q"] and not _NATIONALITY.match(m["q"]) and m["q"].lower() not in r.roles:
+            phrase = phrase[len(m["q"]) :].strip()
+        phrase = re.split(
+            r"\s+(?i:"
+            + "|".join(sorted((re.escape(h) for h in r.honorifics), key=len, reverse=True))
+            + r")\b",
+            phrase,
+        )[0]
+        for k in _role_keys(phrase, r.roles):
+            if k not in keys:
+                keys.append(k)
+    return keys
+
+
+def _role_key(phrase: str) -> str:
+    words = fold(phrase).split()
+    while words and words[0] in ("the", "his", "her", "their", "then", "late", "former", "new", "a", "an"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _role_keys(phrase: str, roles: frozenset[str]) -> list[str]:
+    """Keys a role phrase can be looked up by, most specific first: "leader of the islamic
+    revolution", then the role noun alone ("leader") when the phrase is only qualified by a
+    nationality ("cuban president" -> also "president")."""
+    key = _role_key(phrase)
+    keys = [key] if key else []
+    words = key.split()
+    if " of " not in f" {key} " and len(words) > 1:
+        for n in (2, 1):
+            tail = " ".join(words[-n:])
+            if tail in roles and tail not in keys:
+                keys.append(tail)
+    return keys
+
+
+@dataclass(slots=True)
+class _Doc:
+    text: str
+    r: _Rules
+    #: canonical (fullest) name -> role keys
+    people: dict[str, set[str]] = field(default_factory=dict)
+    mentions: list[PersonMention] = field(default_factory=list)
+
+    def add_person(self, name: str, roles: list[str]) -> str:
+        self.people.setdefault(name, set()).update(roles)
+        return name
+
+
+def _surname(name: str) -> str:
+    return fold(name.split()[-1]) if name.split() else ""
+
+
+def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Config) -> list[PersonMention]:
+    from .quotes import quote_spans
+
+    r = rules()
+    text = source.text
+    start_at = source.body_start
+    doc = _Doc(text=text, r=r)
+    found: list[PersonMention] = []
+    roles_of: dict[str, set[str]] = defaultdict(set)
+
+    # configured people: their names and aliases are names wherever they appear
+    for p in config.people:
+        roles_of[p.name].update(k for t in p.titles for k in _role_keys(t, r.roles))
+        for alias in p.aliases:
+            if alias.lower().startswith(("the ", "leader", "supreme")) or " of " in alias:
+                roles_of[p.name].update(_role_keys(alias, r.roles))
+
+    def headline(pos: int) -> bool:
+        """A title-case line ("Leader ... Urges Formation of Global Alliance") is no place to find names."""
+        ls = text.rfind("\n", 0, pos) + 1
+        le = text.find("\n", pos)
+        words = re.findall(r"[A-Za-z]+", text[ls : le if le != -1 else len(text)])
+        caps = sum(
+            1 for w in words if w[0].isupper() or w in ("of", "the", "and", "in", "to", "for", "a", "on")
+        )
+        return len(words) >= 5 and caps >= 0.85 * len(words)
+
+    # 1. titled names, appositions, "X said"
+    for m in r.titled.finditer(text, start_at):
+        name = _clean_name(m["name"], r)
+        if not name or headline(m.start()):
+            continue
+        roles = _title_roles(" ".join(m["title"].split()), r)
+        s = m.start("name") + m["name"].find(name.split()[0])
+        found.append(
+            PersonMention(
+                start=s, end=s + len(name), text=name, kind="name", name=name, roles=sorted(set(roles))
+            )
+        )
+        roles_of[name].update(roles)
+    for m in r.apposition.finditer(text, start_at):
+        name = _clean_name(m["name"], r)
+        if not name or len(name.split()) < 2:
+            continue
+        s = m.start("name") + m["name"].find(name.split()[0])
+        keys = _role_keys(m["role"], r.roles)
+        found.append(PersonMention(start=s, end=s + len(name), text=name, kind="name", name=name, roles=keys))
+        roles_of[name].update(keys)
+    for m in r.said.finditer(text, start_at):
+        raw = m["name"] or m["name2"]
+        name = _clean_name(raw, r)
+        if not name or len(name.split()) < 2 or any(t.lower() in r.not_names for t in name.split()):
+            continue
+        g = "name" if m["name"] else "name2"
+        s = m.start(g) + raw.find(name.split()[0])
+        found.append(PersonMention(start=s, end=s + len(name), text=name, kind="name", name=name))
+        roles_of.setdefault(name, set())
+
+    # the fullest form of each surname in this source (config names first)
+    full_by_surname: dict[str, str] = {}
+    for p in config.people:
+        full_by_surname.setdefault(_surname(p.name), p.name)
+    for name in sorted(roles_of, key=lambda n: (-len(n.split()), n)):
+        full_by_surname.setdefault(_surname(name), name)
+    alias_to_name: dict[str, str] = {}
+    for p in config.people:
+        for a in [p.name, *p.aliases]:
+            if a and a[0].isupper() and not a.lower().startswith("the "):
+                alias_to_name[fold(a)] = p.name
+
+    def canonical(name: str) -> str:
+        f = fold(name)
+        if f in alias_to_name:
+            return alias_to_name[f]
+        full = full_by_surname.get(_surname(name))
+        if full and set(f.split()) <= set(fold(full).split()) | {""}:
+            return full
+        return full if full and len(name.split()) == 1 else name
+
+    for mt in found:
+        mt.name = canonical(mt.name or mt.text)
+
+    # 2. later bare occurrences of known names and surnames
+    keys: dict[str, str] = {}
+    for name in list(roles_of) + [p.name for p in config.people] + list(alias_to_name):
+        if not name:
+            continue
+        surname = name.split()[-1]
+        if len(surname) >= 4 and surname.lower() not in r.not_names:
+            keys[surname] = canonical(name)
+    for p in config.people:
+        for a in p.aliases:
+            if a and a[0].isupper() and not a.lower().startswith("the ") and " of " not in a:
+                keys[a] = p.name
+    for name in roles_of:
+        keys[name] = canonical(name)
+    if keys:
+        pat = re.compile(
+            r"(?<![\w-])("
+            + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+            + r")(?:['’]s)?(?![\w-])"
+        )
+        taken = [(m.start, m.end) for m in found]
+        taken.sort()
+        starts = [t[0] for t in taken]
+        for m in pat.finditer(text, start_at):
+            i = bisect.bisect_right(starts, m.start(1)) - 1
+            if i >= 0 and taken[i][1] > m.start(1):
+                continue
+            j = bisect.bisect_left(starts, m.start(1))
+            if j < len(starts) and starts[j] < m.end(1):
+                continue
+            found.append(
+                PersonMention(
+                    start=m.start(1), end=m.end(1), text=m.group(1), kind="name", name=keys[m.group(1)]
+                )
+            )
+
+    # 3. role phrases ("the Leader", "the Cuban president") resolved to the person in context
+    role_index: dict[str, list[str]] = defaultdict(list)
+    for name, ks in roles_of.items():
+        for k in ks:
+            role_index[k].append(canonical(name))
+    name_spans = sorted((m.start, m.end) for m in found)
+    name_starts = [s for s, _ in name_spans]
+    for m in r.role_mention.finditer(text, start_at):
+        # "the Cuban President Miguel Díaz-Canel" is a titled name, not a role mention
+        after = text[m.end() : m.end() + 2]
+        i = bisect.bisect_left(name_starts, m.end())
+        if i < len(name_starts) and name_starts[i] - m.end() <= 1 and after[:1] == " ":
+            continue
+        j = bisect.bisect_right(name_starts, m.start()) - 1
+        if j >= 0 and name_spans[j][1] > m.start():
+            continue
+        phrase = m.group()[len(m["det"]) :].strip()
+        person = None
+        if j >= 0 and re.fullmatch(r",\s*", text[name_spans[j][1] : m.start()]):
+            # an apposition: "Fidel Castro, the then president of the country"
+            prev = next((x for x in found if x.start == name_spans[j][0]), None)
+            if prev is not None and prev.kind == "name":
+                found.append(
+                    PersonMention(start=m.start(), end=m.end(), text=m.group(), kind="title", name=prev.name)
+                )
+                continue
+        for k in _role_keys(phrase, r.roles):
+            cands = role_index.get(k)
+            if cands:
+                counts = Counter(cands)
+                person = counts.most_common(1)[0][0]
+                break
+        found.append(PersonMention(start=m.start(), end=m.end(), text=m.group(), kind="title", name=person))
+
+    found.sort(key=lambda x: (x.start, -x.end))
+    # drop nested duplicates
+    dedup: list[PersonMention] = []
+    for mt in found:
+        if dedup and mt.start < dedup[-1].end:
+            continue
+        dedup.append(mt)
+
+    # 4. pronouns: the salient subject (the first person named outside quotes in the sentence, else
+    # in the sentences before), never simply the nearest name
+    quotes = quote_spans(text, start_at)
+    q_starts = [q[0] for q in quotes]
+
+    def in_quote(pos: int) -> bool:
+        i = bisect.bisect_right(q_starts, pos) - 1
+        return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
+
+    sent_starts = [s for s, _ in sentences]
+    subjects: dict[int, PersonMention] = {}
+    fallback: dict[int, PersonMention] = {}
+
+    def is_object(mt: PersonMention) -> bool:
+        ls = max(text.rfind("\n", 0, mt.start) + 1, mt.start - 60)
+        return bool(r.object_before.search(text, ls, mt.start))
+
+    events: list[tuple[int, int, PersonMention | None]] = [(mt.start, 0, mt) for mt in dedup]
+    events += [(m.start(), 1, None) for m in r.pronoun.finditer(text, start_at)]
+    events.sort(key=lambda e: (e[0], e[1]))
+    pronouns: list[PersonMention] = []
+    for pos, kind, mt in events:
+        si = bisect.bisect_right(sent_starts, pos) - 1
+        if kind == 0:
+            assert mt is not None
+            if mt.name is None or in_quote(mt.start):
+                continue
+            fallback.setdefault(si, mt)
+            if not is_object(mt):
+                subjects.setdefault(si, mt)
+            continue
+        if in_quote(pos):
+            continue
+        m = r.pronoun.match(text, pos)
+        assert m is not None
+        subject = subjects.get(si)
+        k = si - 1
+        while subject is None and k >= max(0, si - 3):
+            subject = subjects.get(k) or fallback.get(k)
+            k -= 1
+        pm = PersonMention(
+            start=m.start(),
+            end=m.end(),
+            text=m.group(),
+            kind="pronoun",
+            name=subject.name if subject else None,
+        )
+        pronouns.append(pm)
+        if pm.name is not None:
+            subjects.setdefault(si, pm)
+    return sorted(dedup + pronouns, key=lambda x: x.start)
+
+
+# --------------------------------------------------------------------------------- across sources
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _has_accents(s: str) -> bool:
+    return any(ord(c) > 127 for c in s)
+
+
+def resolve_people(docs: list[SourceAnnotations], config: Config) -> list[Person]:
+    """Cluster the names of all sources into people, give them stable ids and fill
+    ``PersonMention.person_id`` and ``Quote.speaker_id`` in place. Near-linear: names are compared only
+    within blocks of similar surnames."""
+    r = rules()
+    uf = _UnionFind()
+    counts: Counter[str] = Counter()
+    for d in docs:
+        for m in d.mentions:
+            if (m.name and m.kind == "name") or (m.name and m.kind != "name"):
+                counts[m.name] += 1
+    config_key: dict[str, int] = {}
+    for i, p in enumerate(config.people):
+        key = f"\x00config{i}"
+        uf.find(key)
+        for a in [p.name, *p.aliases]:
+            config_key[fold(a)] = i
+    names = sorted(counts)
+    folded = {n: fold(n) for n in names}
+    # config aliases
+    for n in names:
+        i = config_key.get(folded[n])
+        if i is not None:
+            uf.union(n, f"\x00config{i}")
+    # block by surname: exact folded surname first
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        sur = folded[n].split()[-1] if folded[n] else ""
+        by_surname[sur].append(n)
+    for i, p in enumerate(config.people):
+        by_surname[fold(p.name).split()[-1]].append(f"\x00config{i}")
+    for _sur, group in by_surname.items():
+        fulls = [n for n in group if not n.startswith("\x00")]
+        # names of one surname: compatible first names join (a bare surname joins the commonest)
+        for a in fulls:
+            for b in fulls:
+                if a < b and _compatible(folded[a], folded[b]):
+                    uf.union(a, b)
+        cfg = [n for n in group if n.startswith("\x00")]
+        if len(cfg) == 1:
+            for n in fulls:
+                uf.union(n, cfg[0])
+    # transliterations: surnames that differ slightly (Raisi/Raeisi), compared within first-letter blocks
+    surnames = sorted(s for s in by_surname if len(s) >= 4)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for s in surnames:
+        blocks[s[0]].append(s)
+    for block in blocks.values():
+        block.sort(key=len)
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                if len(b) - len(a) > 2:
+                    break
+                if fuzz.ratio(a, b) >= 85:
+                    ga = [n for n in by_surname[a] if not n.startswith("\x00")]
+                    gb = [n for n in by_surname[b] if not n.startswith("\x00")]
+                    for x in ga:
+                        for y in gb:
+                            fx, fy = folded[x].split(), folded[y].split()
+                            if len(fx) == 1 or len(fy) == 1 or fuzz.ratio(fx[0], fy[0]) >= 80:
+                                uf.union(x, y)
+                    cfg_a = [n for n in by_surname[a] if n.startswith("\x00")]
+                    cfg_b = [n for n in by_surname[b] if n.startswith("\x00")]
+                    for c in cfg_a + cfg_b:
+                        for x in ga + gb:
+                            uf.union(x, c)
+    # clusters -> people
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        clusters[uf.find(n)].append(n)
+    for i in range(len(config.people)):
+        clusters.setdefault(uf.find(f"\x00config{i}"), [])
+    people: list[Person] = []
+    person_of: dict[str, str] = {}
+    used_ids: set[str] = set()
+    roots_cfg = {uf.find(f"\x00config{i}"): i for i in range(len(config.people))}
+    learned_roles: dict[str, set[str]] = defaultdict(set)
+    for d in docs:
+        for m in d.mentions:
+            if m.roles and m.name:
+                learned_roles[m.name].update(m.roles)
+    for root, members in sorted(clusters.items(), key=lambda kv: kv[0]):
+        ci = roots_cfg.get(root)
+        if ci is not None:
+            cp = config.people[ci]
+            canonical = cp.name
+            pid = cp.id or slugify(cp.name)
+            aliases = list(dict.fromkeys([*cp.aliases, *(m for m in members if m != cp.name)]))
+            titles = list(cp.titles)
+        else:
+            if not members:
+                continue
+            full = [m for m in members if len(m.split()) > 1] or members
+            canonical = max(full, key=lambda m: (counts[m], len(m.split()), _has_accents(m), m))
+            pid = slugify(canonical)
+            aliases = sorted(m for m in members if m != canonical)
+            titles = []
+        for m in members:
+            titles.extend(k for k in sorted(learned_roles.get(m, ())) if k not in titles)
+        base = pid
+        k = 2
+        while pid in used_ids:
+            pid = f"{base}-{k}"
+            k += 1
+        used_ids.add(pid)
+        people.append(Person(id=pid, name=canonical, aliases=aliases, titles=titles))
+        for m in members:
+            person_of[m] = pid
+    # corpus-level role map for role mentions no source could resolve
+    role_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for p in people:
+        for t in p.titles:
+            role_votes[t][p.id] += 1
+    for d in docs:
+        for m in d.mentions:
+            if m.name is not None:
+                m.person_id = person_of.get(m.name)
+                if m.kind == "title" and m.person_id:
+                    for k in _role_keys(m.text, r.roles):
+                        role_votes[k][m.person_id] += 1
+    name_of = {p.id: p.name for p in people}
+    for d in docs:
+        for m in d.mentions:
+            if m.person_id is None and m.kind == "title":
+                for k in _role_keys(m.text, r.roles):
+                    votes = role_votes.get(k)
+                    if votes:
+                        (best, n), *rest = votes.most_common(2) + [("", 0)]
+                        if n > (rest[0][1] if rest else 0):
+                            m.person_id = best
+                            m.name = name_of[best]
+                        break
+        by_span = {(m.start, m.end): m for m in d.mentions}
+        for q in d.quotes:
+            if q.speaker_start is not None and q.speaker_end is not None:
+                mt = by_span.get((q.speaker_start, q.speaker_end))
+                if mt is not None and mt.person_id:
+                    q.speaker_id = mt.person_id
+                    q.speaker = name_of.get(mt.person_id, q.speaker)
+            if q.speaker_id is None and q.speaker:
+                pid = person_of.get(q.speaker)
+                if pid:
+                    q.speaker_id = pid
+                    q.speaker = name_of[pid]
+    people.sort(key=lambda p: p.id)
+    return people
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Two folded names of one surname are one person when one's words are a subset of the other's, or
+    their first names are close (Seyyed Ali / Ali)."""
+    ta, tb = a.split(), b.split()
+    if set(ta) <= set(tb) or set(tb) <= set(ta):
+        return True
+    return fuzz.ratio(ta[0], tb[0]) >= 80
