@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -157,19 +157,6 @@ def _role_keys(phrase: str, roles: frozenset[str]) -> list[str]:
     return keys
 
 
-@dataclass(slots=True)
-class _Doc:
-    text: str
-    r: _Rules
-    #: canonical (fullest) name -> role keys
-    people: dict[str, set[str]] = field(default_factory=dict)
-    mentions: list[PersonMention] = field(default_factory=list)
-
-    def add_person(self, name: str, roles: list[str]) -> str:
-        self.people.setdefault(name, set()).update(roles)
-        return name
-
-
 def _surname(name: str) -> str:
     return fold(name.split()[-1]) if name.split() else ""
 
@@ -180,7 +167,6 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
     r = rules()
     text = source.text
     start_at = source.body_start
-    doc = _Doc(text=text, r=r)
     found: list[PersonMention] = []
     roles_of: dict[str, set[str]] = defaultdict(set)
 
@@ -538,7 +524,7 @@ def resolve_people(docs: list[SourceAnnotations], config: Config) -> list[Person
                 for k in _role_keys(m.text, r.roles):
                     votes = role_votes.get(k)
                     if votes:
-                        (best, n), *rest = votes.most_common(2) + [("", 0)]
+                        (best, n), *rest = [*votes.most_common(2), ("", 0)]
                         if n > (rest[0][1] if rest else 0):
                             m.person_id = best
                             m.name = name_of[best]
