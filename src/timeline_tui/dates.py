@@ -24,7 +24,10 @@ _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"
 _WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 #: season code -> (display name, first month, number of months)
 SEASONS: dict[str, tuple[str, int]] = {
-    "SP": ("Spring", 3), "SU": ("Summer", 6), "FA": ("Autumn", 9), "WI": ("Winter", 12),
+    "SP": ("Spring", 3),
+    "SU": ("Summer", 6),
+    "FA": ("Autumn", 9),
+    "WI": ("Winter", 12),
 }
 
 _RE_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2})(?::(\d{2}))?(?::(\d{2}))?")

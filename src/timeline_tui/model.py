@@ -29,7 +29,17 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 AnchorKind = Literal["absolute", "published", "narrative", "event", "none"]
 #: granularities of dates, coarsest last. ``time`` for values with a clock time.
 GRANULARITIES: tuple[str, ...] = (
-    "time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century", "unknown",
+    "time",
+    "day",
+    "week",
+    "month",
+    "season",
+    "quarter",
+    "half",
+    "year",
+    "decade",
+    "century",
+    "unknown",
 )
 MentionKind = Literal["name", "title", "pronoun"]
 

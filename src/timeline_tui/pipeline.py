@@ -67,7 +67,12 @@ def build_timeline(
     default_published: str | None = None,
 ) -> Timeline:
     docs = annotate_paths(
-        paths, config, notes=notes, progress=progress, jobs=jobs, use_cache=use_cache,
+        paths,
+        config,
+        notes=notes,
+        progress=progress,
+        jobs=jobs,
+        use_cache=use_cache,
         default_published=default_published,
     )
     return timeline_from_docs(docs, config)

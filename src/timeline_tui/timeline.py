@@ -106,8 +106,10 @@ def validate_filters(filters: Filters) -> None:
                 raise UsageError(f"--{name}: {e}") from None
     if filters.min_outlets is not None and filters.min_outlets < 0:
         raise UsageError(f"--min-outlets: expected a whole number ≥ 0, got {filters.min_outlets}")
-    if filters.since and filters.until and (
-        parse_user_date(filters.since)[0] > parse_user_date(filters.until)[1]
+    if (
+        filters.since
+        and filters.until
+        and (parse_user_date(filters.since)[0] > parse_user_date(filters.until)[1])
     ):
         raise UsageError(f"--since {filters.since} is after --until {filters.until}")
 
@@ -299,8 +301,17 @@ def filter_sources(
     return out
 
 
-_QUERY_KEYS = {"person": "person", "who": "person", "outlet": "outlet", "since": "since", "from": "since",
-               "until": "until", "to": "until", "min": "min_outlets", "outlets": "min_outlets"}
+_QUERY_KEYS = {
+    "person": "person",
+    "who": "person",
+    "outlet": "outlet",
+    "since": "since",
+    "from": "since",
+    "until": "until",
+    "to": "until",
+    "min": "min_outlets",
+    "outlets": "min_outlets",
+}
 
 
 def parse_query(text: str) -> Filters:

@@ -46,6 +46,7 @@ class _Rules:
     titled: re.Pattern[str]
     apposition: re.Pattern[str]
     said: re.Pattern[str]
+    solo: re.Pattern[str]
     role_mention: re.Pattern[str]
     pronoun: re.Pattern[str]
     role_phrase: re.Pattern[str]
@@ -61,7 +62,7 @@ def rules() -> _Rules:
     hon_alt = _alt(hon, dot=True)
     role_alt = _alt(roles, dot=True)
     of_part = rf"(?:\s+of\s+(?:the\s+)?[{_UP}][\w’'-]*(?:\s+[{_UP}][\w’'-]*){{0,3}})"
-    title_unit = rf"(?:(?:[{_UP}][\w.]*\s+){{0,2}}(?i:{role_alt}){of_part}?|(?i:{hon_alt}))"
+    title_unit = rf"(?:(?:[{_UP}][\w.]*[ \t]+){{0,2}}(?i:{role_alt}){of_part}?|(?i:{hon_alt}))"
     verbs = load_rules("quotes")["verbs"]
     verb_alt = _alt([str(v) for v in verbs if " " not in str(v)])
     return _Rules(
@@ -77,6 +78,9 @@ def rules() -> _Rules:
         said=re.compile(
             rf"(?<![\w-])(?P<name>{_TOK}\s+(?:{_PARTICLES}\s+)?{_TOK})(?:,\s+[^,\n]{{3,60}},)?\s+(?:{verb_alt})\b"
             rf"|\b(?:said|says|added|told)\s+(?P<name2>{_TOK}\s+(?:{_PARTICLES}\s+)?{_TOK})\b"
+        ),
+        solo=re.compile(
+            rf"(?<![\w-])(?P<name>{_TOK})(?:['’]s)?\s+(?:also\s+)?(?:{verb_alt})\b|\b(?:said|says|added)\s+(?P<name2>{_TOK})\b"
         ),
         role_mention=re.compile(
             rf"(?<![\w-])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<q>(?:(?:then|late|former|new|[{_UP}][\w.]*)\s+){{0,2}})"
@@ -169,6 +173,14 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
     start_at = source.body_start
     found: list[PersonMention] = []
     roles_of: dict[str, set[str]] = defaultdict(set)
+    #: name -> role nouns as written before/after it ("Leader", "leader"): capitalisation tells "the
+    #: Leader" (a title) from "the leader of Cuba"
+    heads_of: dict[str, set[str]] = defaultdict(set)
+
+    def learn_heads(name: str, phrase: str) -> None:
+        for w in re.findall(r"[\w-]+", phrase):
+            if w.lower() in r.roles:
+                heads_of[name].add(w)
 
     # configured people: their names and aliases are names wherever they appear
     for p in config.people:
@@ -190,9 +202,10 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
     # 1. titled names, appositions, "X said"
     for m in r.titled.finditer(text, start_at):
         name = _clean_name(m["name"], r)
-        if not name or headline(m.start()):
+        if not name or headline(m.start("name")):
             continue
         roles = _title_roles(" ".join(m["title"].split()), r)
+        learn_heads(name, m["title"])
         s = m.start("name") + m["name"].find(name.split()[0])
         found.append(
             PersonMention(
@@ -206,6 +219,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
             continue
         s = m.start("name") + m["name"].find(name.split()[0])
         keys = _role_keys(m["role"], r.roles)
+        learn_heads(name, m["role"])
         found.append(PersonMention(start=s, end=s + len(name), text=name, kind="name", name=name, roles=keys))
         roles_of[name].update(keys)
     for m in r.said.finditer(text, start_at):
@@ -217,6 +231,22 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
         s = m.start(g) + raw.find(name.split()[0])
         found.append(PersonMention(start=s, end=s + len(name), text=name, kind="name", name=name))
         roles_of.setdefault(name, set())
+
+    # a single capitalised word that reports ("Trump said") is a surname when the source also spells it
+    # out with a first name ("Donald Trump")
+    solos: set[str] = set()
+    for m in r.solo.finditer(text, start_at):
+        tok = m["name"] or m["name2"]
+        if tok and tok.lower() not in r.not_names and len(tok) >= 3 and not tok.endswith("s"):
+            solos.add(tok)
+    for tok in solos:
+        for m in re.finditer(rf"(?<![\w-])((?:{_TOK}\s+){{1,2}}){re.escape(tok)}(?![\w-])", text[start_at:]):
+            name = _clean_name(m.group(), r)
+            if name and len(name.split()) >= 2 and not any(t.lower() in r.not_names for t in name.split()):
+                s0 = start_at + m.start() + m.group().find(name.split()[0])
+                found.append(PersonMention(start=s0, end=s0 + len(name), text=name, kind="name", name=name))
+                roles_of.setdefault(name, set())
+                break
 
     # the fullest form of each surname in this source (config names first)
     full_by_surname: dict[str, str] = {}
@@ -280,9 +310,17 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
 
     # 3. role phrases ("the Leader", "the Cuban president") resolved to the person in context
     role_index: dict[str, list[str]] = defaultdict(list)
+    head_index: dict[str, list[str]] = defaultdict(list)
     for name, ks in roles_of.items():
         for k in ks:
             role_index[k].append(canonical(name))
+        for h in heads_of.get(name, ()):
+            head_index[h].append(canonical(name))
+    for p in config.people:
+        for t in [*p.titles, *p.aliases]:
+            for w in re.findall(r"[\w-]+", t):
+                if w.lower() in r.roles:
+                    head_index[w].append(p.name)
     name_spans = sorted((m.start, m.end) for m in found)
     name_starts = [s for s, _ in name_spans]
     for m in r.role_mention.finditer(text, start_at):
@@ -304,12 +342,15 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
                     PersonMention(start=m.start(), end=m.end(), text=m.group(), kind="title", name=prev.name)
                 )
                 continue
-        for k in _role_keys(phrase, r.roles):
-            cands = role_index.get(k)
-            if cands:
-                counts = Counter(cands)
-                person = counts.most_common(1)[0][0]
-                break
+        key = _role_key(phrase)
+        cands = role_index.get(key) if len(key.split()) > 1 else None
+        if not cands:
+            # the role noun as written: "the Leader" is whoever the text calls Leader, capitalised
+            cands = head_index.get(m["role"]) or (
+                role_index.get(m["role"].lower()) if " of " not in phrase else None
+            )
+        if cands:
+            person = Counter(cands).most_common(1)[0][0]
         found.append(PersonMention(start=m.start(), end=m.end(), text=m.group(), kind="title", name=person))
 
     found.sort(key=lambda x: (x.start, -x.end))
@@ -490,7 +531,13 @@ def resolve_people(docs: list[SourceAnnotations], config: Config) -> list[Person
             if not members:
                 continue
             full = [m for m in members if len(m.split()) > 1] or members
-            canonical = max(full, key=lambda m: (counts[m], len(m.split()), _has_accents(m), m))
+            folded_counts: Counter[str] = Counter()
+            for m in full:
+                folded_counts[folded[m]] += counts[m]
+            # the commonest spelling; among spellings that differ only by accents, the accented one
+            canonical = max(
+                full, key=lambda m: (folded_counts[folded[m]], len(m.split()), _has_accents(m), m)
+            )
             pid = slugify(canonical)
             aliases = sorted(m for m in members if m != canonical)
             titles = []

@@ -27,6 +27,8 @@ STRAIGHT = '"'
 
 @dataclass(frozen=True, slots=True)
 class _Rules:
+    trailing_np: re.Pattern[str]
+    leading_np: re.Pattern[str]
     verb: re.Pattern[str]
     term_max_words: int
     max_chars: int
@@ -38,7 +40,17 @@ def rules() -> _Rules:
     r = load_rules("quotes")
     verbs = sorted({str(v) for v in r["verbs"]}, key=len, reverse=True)
     alt = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
+    np = (
+        r"(?:[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'.-]*){0,3}|(?:the|a|an|his|her|their|its|one|another)\s+"
+        r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
+    )
     return _Rules(
+        trailing_np=re.compile(
+            rf"[\s,*_]*(?:(?P<np>{np})\s+(?:also\s+|then\s+|later\s+)?(?P<v>{alt})|(?P<v2>{alt})\s+(?P<np2>{np}))(?![\w-])"
+        ),
+        leading_np=re.compile(
+            rf"(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+)?(?P<v>{alt})(?:\s+(?:reporters|that|on\s+\w+|in\s+a\s+statement))?[\s,:]*(?:that\s*,?\s*)?[*_]*$"
+        ),
         verb=re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I),
         term_max_words=int(r["term_max_words"]),
         max_chars=int(r["max_quote_chars"]),
@@ -107,7 +119,7 @@ def find_quotes(
     text = source.text
     spans = quote_spans(text, source.body_start)
     sent_starts = [s for s, _ in sentences]
-    people = [m for m in mentions if m.name is not None or m.kind == "pronoun"]
+    people = list(mentions)
     m_starts = [m.start for m in people]
     q_ranges = spans
 
@@ -182,11 +194,57 @@ def find_quotes(
             ms = mentions_in(lo, hi)
             if vs and ms:
                 speaker, cue = ms[0], vs[0]
+        np_span: tuple[int, int] | None = None
+        if speaker is None:
+            # a speaker that is no known person: "“…,” the announcer said", "The commission said, “…”"
+            tm2 = r.trailing_np.match(text, qe, tail_end)
+            if tm2:
+                g = "np" if tm2["np"] else "np2"
+                np_span, cue_m = (
+                    (tm2.start(g), tm2.end(g)),
+                    (tm2.start("v" if tm2["v"] else "v2"), tm2.end("v" if tm2["v"] else "v2")),
+                )
+            else:
+                lm = r.leading_np.search(text, max(s_start, qs - 200), qs)
+                if lm:
+                    np_span, cue_m = (lm.start("np"), lm.end("np")), (lm.start("v"), lm.end("v"))
+            if np_span is not None:
+                q.speaker_start, q.speaker_end = np_span
+                q.cue = " ".join(text[cue_m[0] : cue_m[1]].split())
+                q.cue_start, q.cue_end = cue_m
+                np_text = text[np_span[0] : np_span[1]]
+                q.speaker = (
+                    np_text
+                    if np_text[:1].isupper()
+                    and np_text.split()[0].lower()
+                    not in (
+                        "the",
+                        "a",
+                        "an",
+                        "he",
+                        "she",
+                        "it",
+                        "they",
+                        "we",
+                        "i",
+                        "his",
+                        "her",
+                        "their",
+                        "its",
+                    )
+                    else None
+                )
         if speaker is not None:
             q.speaker = speaker.name
             q.speaker_start, q.speaker_end = speaker.start, speaker.end
             q.speaker_id = speaker.person_id
-        elif previous is not None and not is_term and previous.speaker and qs - previous.end < 400:
+        elif (
+            np_span is None
+            and previous is not None
+            and not is_term
+            and previous.speaker_start is not None
+            and qs - previous.end < 400
+        ):
             # the text runs on: a quote right after another, with no cue of its own
             gap = text[previous.end : qs]
             if not r.verb.search(gap) or _words(gap) < 3:

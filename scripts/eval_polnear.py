@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Evaluate quote detection and speaker attribution on PolNeAR (dev split).
+
+    .venv/bin/python scripts/eval_polnear.py [DIR] [--errors N]
+
+Gold: the attributions of one annotator per document (the first .ann file in name order) whose Content
+contains quote marks (“ ” or "). A predicted quote matches a gold one when it covers more than 30% of
+the gold content's characters (each gold and each prediction used once). Speaker accuracy, over matched
+pairs with a gold Source: the predicted speaker mention overlaps the gold Source span, or the predicted
+speaker's name shares a (folded) word of three letters or more with the gold Source text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from timeline_tui.annotate import annotate_source
+from timeline_tui.annotate.people import resolve_people
+from timeline_tui.config import Config
+from timeline_tui.ingest import source_from_text
+from timeline_tui.util.names import fold
+
+QUOTE_MARKS = re.compile(r"[“”\"]")
+
+
+def read_ann(path: Path, text: str) -> list[dict]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    rels = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            tid, mid, _ = line.split("\t", 2)
+            typ, *offs = mid.split(" ", 1)
+            parts = []
+            for seg in offs[0].split(";"):
+                a, b = seg.split()
+                parts.append((int(a), int(b)))
+            spans[tid] = (typ, parts)
+        elif line.startswith("E"):
+            _, body = line.split("\t", 1)
+            rel = dict(x.split(":", 1) for x in body.split())
+            rels.append(rel)
+    out = []
+    for rel in rels:
+        content = spans.get(rel.get("Content", ""))
+        if not content:
+            continue
+        parts = content[1]
+        ctext = " ".join(text[a:b] for a, b in parts)
+        if not QUOTE_MARKS.search(ctext):
+            continue
+        source = spans.get(rel.get("Source", ""))
+        out.append(
+            {
+                "content": parts,
+                "text": ctext,
+                "source": source[1] if source else None,
+                "source_text": " ".join(text[a:b] for a, b in source[1]) if source else None,
+            }
+        )
+    return out
+
+
+def overlap(a: tuple[int, int], parts: list[tuple[int, int]]) -> int:
+    return sum(max(0, min(a[1], e) - max(a[0], s)) for s, e in parts)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dir", nargs="?", default="/work/shared/data/polnear")
+    ap.add_argument("--errors", type=int, default=0)
+    args = ap.parse_args()
+    root = Path(args.dir) / "dev"
+    anns: dict[str, list[Path]] = defaultdict(list)
+    for p in sorted((root / "attributions").glob("*.ann")):
+        anns[p.stem.rsplit("_", 1)[0]].append(p)
+    config = Config()
+    n_gold = n_pred = tp = 0
+    n_pred_stmt = tp_stmt = 0
+    sp_total = sp_ok = 0
+    fps, fns, bad_sp = [], [], []
+    t0 = time.perf_counter()
+    docs = []
+    for doc_id, paths in sorted(anns.items()):
+        tpath = root / "text" / f"{doc_id}.txt"
+        if not tpath.exists():
+            continue
+        text = tpath.read_text(encoding="utf-8")
+        src = source_from_text(text, sid=doc_id, path=str(tpath), config=config)
+        docs.append((annotate_source(src, config), read_ann(paths[0], text)))
+    resolve_people([d for d, _ in docs], config)
+    elapsed = time.perf_counter() - t0
+    for doc, gold in docs:
+        text = doc.source.text
+        preds = doc.quotes
+        n_gold += len(gold)
+        n_pred += len(preds)
+        n_pred_stmt += sum(1 for q in preds if not q.is_term)
+        used: set[int] = set()
+        for g in gold:
+            glen = sum(b - a for a, b in g["content"])
+            best = None
+            for i, q in enumerate(preds):
+                if i in used:
+                    continue
+                if overlap((q.start, q.end), g["content"]) > 0.3 * glen:
+                    best = i
+                    break
+            if best is None:
+                fns.append(f"{doc.source.id}: {g['text'][:140]!r}")
+                continue
+            used.add(best)
+            tp += 1
+            q = preds[best]
+            if not q.is_term:
+                tp_stmt += 1
+            if g["source"]:
+                sp_total += 1
+                ok = False
+                if q.speaker_start is not None and overlap((q.speaker_start, q.speaker_end), g["source"]) > 0:
+                    ok = True
+                elif q.speaker:
+                    words = {w for w in fold(q.speaker).split() if len(w) >= 3}
+                    ok = bool(words & {w for w in fold(g["source_text"]).split() if len(w) >= 3})
+                if ok:
+                    sp_ok += 1
+                else:
+                    mention = text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None
+                    bad_sp.append(
+                        f"{doc.source.id}: gold {g['source_text']!r} pred {q.speaker!r} via {mention!r}: {q.text[:80]!r}"
+                    )
+        for i, q in enumerate(preds):
+            if i not in used:
+                fps.append(f"{doc.source.id}: {'TERM ' if q.is_term else ''}{q.text[:120]!r}")
+    p = tp / n_pred if n_pred else 0
+    r = tp / n_gold if n_gold else 0
+    f = 2 * p * r / (p + r) if p + r else 0
+    print(
+        f"PolNeAR dev: {len(docs)} documents, {n_gold} gold direct quotations, {n_pred} predicted quotes "
+        f"({n_pred - n_pred_stmt} marked as terms); annotated in {elapsed:.2f} s"
+    )
+    print(f"quotes   P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    ps = tp_stmt / n_pred_stmt if n_pred_stmt else 0
+    rs_ = tp_stmt / n_gold if n_gold else 0
+    fs = 2 * ps * rs_ / (ps + rs_) if ps + rs_ else 0
+    print(f"statements only (quotes not marked as terms): P {ps:.3f}  R {rs_:.3f}  F1 {fs:.3f}")
+    print(
+        f"speaker accuracy {sp_ok / sp_total if sp_total else 0:.3f}  ({sp_ok}/{sp_total} matched quotes with a gold source)"
+    )
+    if args.errors:
+        for title, items in (("FALSE POSITIVES", fps), ("FALSE NEGATIVES", fns), ("WRONG SPEAKERS", bad_sp)):
+            print(f"\n== {title} ({len(items)})")
+            for line in items[: args.errors]:
+                print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

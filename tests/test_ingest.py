@@ -1,0 +1,165 @@
+"""Ingestion: metadata cues of the sample corpus (with the repository config and with none), decoding,
+front matter, HTML, and files that must be skipped."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from timeline_tui.config import Config, load_config
+from timeline_tui.errors import UsageError
+from timeline_tui.ingest import load_sources, source_from_text
+
+ROOT = Path(__file__).resolve().parent.parent
+EVENTS = ROOT / "events"
+
+
+def load(paths: list[Path], config: Config | None = None) -> tuple[dict, list[str]]:
+    notes: list[str] = []
+    sources = load_sources(paths, config or Config(), notes.append)
+    return {s.id[:3] if s.id[:3].isdigit() else s.id: s for s in sources}, notes
+
+
+@pytest.mark.parametrize("use_config", [True, False])
+def test_sample_corpus_metadata_from_the_text(use_config: bool) -> None:
+    config = load_config(str(ROOT / "config.yaml")) if use_config else Config()
+    s, notes = load([EVENTS], config)
+    assert notes == []
+    pub = {k: v.meta.published.value for k, v in s.items()}
+    assert pub == {
+        "000": "2023-12-04",
+        "001": "2023-12-05",
+        "002": None,
+        "003": "2023-12-05",
+        "004": "2023-12-05T15:26",
+    }
+    outlet = {k: v.meta.outlet.value for k, v in s.items()}
+    assert outlet["001"] == "Radio Habana Cuba"
+    assert outlet["002"] == "Iran Press"
+    assert outlet["004"] == "Afghan Voice Agency"
+    assert outlet["000"] is None and outlet["003"] is None  # never guessed
+    origin = s["004"].meta.origin.value
+    assert origin == ("Tasnim News Agency" if use_config else "Tasnim News")
+    assert "dateline" in (s["001"].meta.published.basis or "")
+    assert "December 4, 2023" in (s["001"].meta.published.basis or "")
+    assert "Publish date" in (s["004"].meta.published.basis or "")
+    assert s["001"].meta.url.value.startswith("https://www.radiohc.cu/")
+    assert (
+        s["004"].meta.title.value
+        == "Leader of the Islamic Revolution Urges Formation of Global Alliance against West"
+    )
+    assert (
+        s["001"].meta.title.value
+        == "Ayatollah Khamenei says Iran and Cuba must form coalition to counter U.S. imperialism"
+    )
+
+
+def test_photo_credit_is_not_the_outlet() -> None:
+    text = (
+        "Talks in Tehran\n\nThe Leader met the president. (Photo by leader.ir)\n\nMore text follows here.\n"
+    )
+    s = source_from_text(text, sid="x", path="x.txt")
+    assert s.meta.outlet.value is None
+
+
+def test_dateline_with_agency_and_year() -> None:
+    s = source_from_text("WASHINGTON, March 3, 2021 (AP) — The Senate voted.", sid="x", path="x.txt")
+    assert s.meta.published.value == "2021-03-03" and s.meta.outlet.value == "AP"
+
+
+def test_dateline_without_a_year_gets_none() -> None:
+    s = source_from_text("Tehran, December 5 (RHC)-- The talks ended.", sid="x", path="x.txt")
+    assert s.meta.published.value is None and s.meta.outlet.value == "RHC"
+
+
+def test_front_matter_is_strongest_after_config(tmp_path: Path) -> None:
+    p = tmp_path / "a.md"
+    p.write_text(
+        "---\ntitle: Talks\npublished: 2020-01-02\noutlet: Example Times\n---\nPublish date 5 May 2021\n"
+    )
+    s, _ = load([p])
+    src = s["a"]
+    assert (src.meta.title.value, src.meta.published.value, src.meta.outlet.value) == (
+        "Talks",
+        "2020-01-02",
+        "Example Times",
+    )
+    assert src.meta.published.basis == "front matter"
+    assert src.text.startswith("---") and src.body_start > 0
+
+
+def test_broken_front_matter_is_noted(tmp_path: Path) -> None:
+    p = tmp_path / "b.md"
+    p.write_text("---\ntitle: [unclosed\n---\nOn 4 December 2023 talks were held.\n")
+    s, notes = load([p])
+    assert "b" in s and any("front matter" in n for n in notes)
+
+
+def test_config_files_entry_wins(tmp_path: Path) -> None:
+    p = tmp_path / "c.txt"
+    p.write_text("date 2023-12-05 The talks.\n")
+    cfg = tmp_path / "config.yaml"
+    cfg.write_text("files:\n  c.txt: {published: 2023-12-01, outlet: Wire}\n")
+    s, _ = load([p], load_config(str(cfg)))
+    assert s["c"].meta.published.value == "2023-12-01" and "files entry" in s["c"].meta.published.basis
+
+
+def test_date_in_path(tmp_path: Path) -> None:
+    d = tmp_path / "2009" / "06" / "27"
+    d.mkdir(parents=True)
+    (d / "story.txt").write_text("The talks went on.")
+    s, _ = load([tmp_path])
+    assert s["story"].meta.published.value == "2009-06-27"
+
+
+def test_encodings(tmp_path: Path) -> None:
+    (tmp_path / "u16.txt").write_bytes(b"\xff\xfe" + "Café talks".encode("utf-16-le"))
+    (tmp_path / "cp.txt").write_bytes("Caf\xe9 \u201ctalks\u201d".encode("cp1252"))
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbfCaf\xc3\xa9 talks\r\nline two")
+    s, notes = load([tmp_path])
+    assert s["u16"].text == "Café talks" and s["u16"].encoding == "utf-16"
+    assert s["cp"].text == "Café “talks”" and any("cp1252" in n for n in notes)
+    assert s["bom"].text == "Café talks\r\nline two"
+
+
+def test_skipped_files_get_one_note_each(tmp_path: Path) -> None:
+    (tmp_path / "img.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "nul.txt").write_bytes(b"abc\x00def" * 10)
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "ok.txt").write_text("fine")
+    os.symlink(".", tmp_path / "loop")
+    s, notes = load([tmp_path])
+    assert list(s) == ["ok"]
+    for name in ("img.txt", "empty.txt", "nul.txt", "notes.pdf"):
+        assert sum(name in n for n in notes) == 1, notes
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError):
+        load([tmp_path / "nope"])
+
+
+def test_colliding_stems_get_distinct_ids(tmp_path: Path) -> None:
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "story.txt").write_text("text")
+    s, _ = load([tmp_path])
+    assert sorted(s) == ["a_story", "b_story"]
+
+
+def test_html_article_text_and_metadata(tmp_path: Path) -> None:
+    p = tmp_path / "page.html"
+    p.write_text(
+        "<html><head><title>Talks</title><meta property='og:site_name' content='Example News'>"
+        "<meta property='article:published_time' content='2023-12-05T10:00:00'>"
+        "<script>var x = 'On 1 January 1999';</script></head><body><article><h1>Talks in Tehran</h1>"
+        "<p>On 4 December 2023 Ayatollah Khamenei met President Miguel Díaz-Canel in Tehran. The two sides "
+        "signed seven documents of cooperation in many fields.</p></article></body></html>"
+    )
+    s, _ = load([p])
+    src = s["page"]
+    assert "Díaz-Canel" in src.text and "var x" not in src.text
+    assert src.meta.published.value.startswith("2023-12-05") and src.meta.outlet.value == "Example News"
