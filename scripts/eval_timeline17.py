@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Date selection on Timeline17: our events against the journalists' timelines, beside PUBCOUNT.
+
+    .venv/bin/python scripts/eval_timeline17.py [DIR]
+
+For each topic, every article (InputDocs/<YYYY-MM-DD>/<id>.htm.txt, published on its folder's date) is
+ingested from its text and annotated; events are derived across all of a topic's articles. Events at
+day granularity are ranked by corroboration (distinct sources), ties broken by the number of passages;
+as many dates as the gold timeline has are taken, and date precision/recall/F1 (exact day) reported.
+PUBCOUNT ranks days by the number of articles published on them, in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from timeline_tui.annotate import annotate_source
+from timeline_tui.annotate.people import resolve_people
+from timeline_tui.config import Config
+from timeline_tui.events import derive
+from timeline_tui.ingest import source_from_text
+
+
+def gold_dates(path: Path) -> list[str]:
+    out = []
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    expect_date = True
+    for line in lines:
+        s = line.strip()
+        if expect_date and len(s) == 10 and s[4] == "-" and s[7] == "-":
+            out.append(s)
+            expect_date = False
+        elif s.startswith("-----"):
+            expect_date = True
+    return out
+
+
+def rank_days(events, published: dict[str, str]) -> list[str]:
+    """Days ranked by how many distinct sources date a passage to them, counting sources published
+    after the day twice (a day later articles look back to is a day that mattered), then by passages."""
+    score: Counter[str] = Counter()
+    passages: Counter[str] = Counter()
+    for e in events:
+        if e.granularity != "day":
+            continue
+        for s in {ev.source for ev in e.evidence}:
+            score[e.date] += 2 if published.get(s, "") > e.date else 1
+        passages[e.date] += len(e.evidence)
+    return sorted(score, key=lambda d: (-score[d], -passages[d], d))
+
+
+def prf(pred: list[str], gold: set[str]) -> tuple[float, float, float]:
+    hits = len(set(pred) & gold)
+    p = hits / len(pred) if pred else 0.0
+    r = hits / len(gold) if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dir", nargs="?", default="/work/shared/data/timeline17")
+    args = ap.parse_args()
+    root = Path(args.dir)
+    config = Config()
+    rows = []
+    for topic in sorted(p for p in root.iterdir() if p.is_dir()):
+        t0 = time.perf_counter()
+        docs = []
+        pub_counts: Counter[str] = Counter()
+        size = 0
+        for f in sorted((topic / "InputDocs").rglob("*.txt")):
+            text = f.read_text(encoding="utf-8", errors="replace")
+            size += len(text)
+            day = f.parent.name
+            pub_counts[day] += 1
+            src = source_from_text(text, sid=f"{day}_{f.stem}", path=str(f.relative_to(root)), config=config)
+            docs.append(annotate_source(src, config))
+        people = resolve_people(docs, config)
+        result = derive(docs, people, config)
+        elapsed = time.perf_counter() - t0
+        ranked = rank_days(
+            result.events, {d.source.id: (d.source.meta.published.value or "")[:10] for d in docs}
+        )
+        for tl in sorted((topic / "timelines").glob("*.txt")):
+            gold = gold_dates(tl)
+            k = len(gold)
+            ours = ranked[:k]
+            pub = [d for d, _ in sorted(pub_counts.items(), key=lambda kv: (-kv[1], kv[0]))][:k]
+            o = prf(ours, set(gold))
+            b = prf(pub, set(gold))
+            rows.append((topic.name, tl.stem, k, len(docs), size, elapsed, o, b))
+    print(
+        f"{'topic':12} {'timeline':8} {'dates':>5} {'docs':>5} {'MB':>5} {'secs':>6}   {'ours P/R/F1':>20}   {'PUBCOUNT P/R/F1':>20}"
+    )
+    for topic, tl, k, n, size, el, o, b in rows:
+        print(
+            f"{topic:12} {tl:8} {k:5} {n:5} {size / 1e6:5.2f} {el:6.1f}   {o[0]:.3f}/{o[1]:.3f}/{o[2]:.3f}   {b[0]:.3f}/{b[1]:.3f}/{b[2]:.3f}"
+        )
+    if rows:
+        of = sum(r[6][2] for r in rows) / len(rows)
+        bf = sum(r[7][2] for r in rows) / len(rows)
+        print(
+            f"average date F1: ours {of:.3f}, PUBCOUNT {bf:.3f}, ratio {of / bf if bf else float('inf'):.2f}x"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

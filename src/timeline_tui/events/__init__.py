@@ -1,0 +1,394 @@
+"""Events: candidates from dated passages, merged across sources, with undated passages linked, titles,
+corroboration, conflicts and quote groups.
+
+``derive(docs, people, config) -> EventsResult``
+
+1. Sources without a publication date get one from corroborating sources (infer.py) and are re-tagged.
+2. Candidates: each passage (sentence) whose time expression dates something that happened: not the
+   publication stamp, not a present/past/future reference, not a recurring set, not a bare duration
+   (unless it defines a period: "the past 75 years" -> 1948..2023), not an unresolved value.
+3. Merging: candidates are blocked by year and compared only with events of a compatible date that
+   share a person or a value, so the work stays near-linear; same day and two shared people, or a
+   compatible date and similar people and wording (rapidfuzz), make one event.
+4. Undated passages that name an event's defining phrase ("the victory of the Islamic Revolution") are
+   linked to it with ``time: null``.
+5. Titles, corroboration (distinct sources), stable ids, chronological order; quote groups (quotes.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..config import Config
+from ..dates import compatible, granularity_of, sort_key, value_interval
+from ..model import (
+    Conflict,
+    Event,
+    EventsResult,
+    Evidence,
+    Person,
+    SourceAnnotations,
+    TimeRef,
+    Timex,
+)
+from ..util.names import fold
+from ..util.text import strip_controls
+from .infer import infer_publication_dates
+from .quotes import group_quotes
+from .text import content_words, tables
+from .titles import make_title
+
+__all__ = ["derive"]
+
+_REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+_REPORTED = re.compile(
+    r"\b(?:said|says|stated|added|noted|stressed|emphasized|emphasised|told|warned)\s+(?:that\b|,)", re.I
+)
+#: candidates compared per event block before giving up (bounds the work on huge corpora)
+MAX_COMPARE = 60
+
+
+@dataclass(slots=True)
+class Candidate:
+    doc: SourceAnnotations
+    start: int
+    end: int
+    timex: Timex
+    value: str
+    end_value: str | None
+    people: frozenset[str]
+    words: frozenset[str]
+    text: str
+
+
+@dataclass(slots=True)
+class Cluster:
+    value: str
+    end_value: str | None
+    members: list[Candidate] = field(default_factory=list)
+    people: Counter[str] = field(default_factory=Counter)
+    words: Counter[str] = field(default_factory=Counter)
+    linked: list[Evidence] = field(default_factory=list)
+    conflicts: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, c: Candidate) -> None:
+        self.members.append(c)
+        self.people.update(c.people)
+        self.words.update(c.words)
+        # the most precise date wins as the event's date when they are compatible
+        if len(c.value) > len(self.value) and compatible(c.value, self.value):
+            self.value = c.value
+
+
+def _sentence_index(doc: SourceAnnotations) -> list[int]:
+    return [s for s, _ in doc.sentences]
+
+
+def _eventful(doc: SourceAnnotations, t: Timex, in_quote: bool) -> tuple[str, str | None] | None:
+    """The (date, end) a time expression gives an event, or None when it dates nothing that happened."""
+    meta = doc.source.meta
+    if t.value in _REF_VALUES or t.type == "SET" or "X" in t.value:
+        return None
+    for f in (meta.published, meta.title):
+        if f.value and f.end > f.start and t.start < f.end and f.start < t.end and f is meta.published:
+            return None  # the publication stamp
+    if t.start < doc.source.body_start:
+        return None
+    if t.type == "DURATION":
+        if t.period_start and t.period_end:
+            return t.period_start, t.period_end
+        return None
+    if in_quote and t.anchor in ("published", "narrative") and t.granularity in ("day", "time"):
+        return None  # "today" inside a quote is the speaker's today, not an event
+    value = t.value
+    if t.type == "TIME" or "T" in value:
+        value = value[:10]
+    if granularity_of(value) == "unknown":
+        return None
+    return value, None
+
+
+def _quote_ranges(doc: SourceAnnotations) -> list[tuple[int, int]]:
+    return sorted((q.start, q.end) for q in doc.quotes)
+
+
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right([r[0] for r in ranges], pos) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+
+
+def _people_between(doc: SourceAnnotations, starts: list[int], a: int, b: int) -> frozenset[str]:
+    i = bisect.bisect_left(starts, a)
+    out = set()
+    while i < len(starts) and starts[i] < b:
+        pid = doc.mentions[i].person_id
+        if pid:
+            out.add(pid)
+        i += 1
+    return frozenset(out)
+
+
+def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for doc in docs:
+        text = doc.source.text
+        sent_starts = _sentence_index(doc)
+        m_starts = [m.start for m in doc.mentions]
+        quotes = _quote_ranges(doc)
+        for t in doc.timexes:
+            got = _eventful(doc, t, _inside(quotes, t.start))
+            if got is None:
+                continue
+            i = bisect.bisect_right(sent_starts, t.start) - 1
+            s0, s1 = doc.sentences[i] if 0 <= i < len(doc.sentences) else (t.start, t.end)
+            sentence = text[s0:s1]
+            if len(sentence.split()) < 5:
+                continue  # a lone date, a stamp, a heading
+            if (
+                t.anchor == "published"
+                and t.value[:10] == (doc.source.meta.published.value or "")[:10]
+                and _REPORTED.search(text, s0, t.start)
+            ):
+                continue  # "said that what is going on in Gaza today ...": the speaker's today, not an event
+            out.append(
+                Candidate(
+                    doc=doc,
+                    start=s0,
+                    end=s1,
+                    timex=t,
+                    value=got[0],
+                    end_value=got[1],
+                    people=_people_between(doc, m_starts, s0, s1),
+                    words=content_words(sentence),
+                    text=sentence,
+                )
+            )
+    return out
+
+
+def _similar(c: Candidate, cl: Cluster) -> float:
+    """0..1: how likely a candidate reports the same event as a cluster."""
+    people = set(cl.people)
+    shared = len(c.people & people)
+    union = len(c.people | people) or 1
+    p = shared / union
+    common = {w for w, _ in cl.words.most_common(40)}
+    w = len(c.words & common) / (min(len(c.words), len(common)) or 1)
+    if c.value == cl.value and shared >= 2:
+        return 1.0
+    return 0.55 * p + 0.45 * w
+
+
+def merge(cands: list[Candidate]) -> list[Cluster]:
+    """Greedy merge in a deterministic order; candidates only meet clusters of their year block that
+    share a value or a person."""
+    cands = sorted(cands, key=lambda c: (sort_key(c.value), c.doc.source.id, c.start))
+    clusters: list[Cluster] = []
+    by_block: dict[tuple[int, str], list[int]] = defaultdict(list)  # (year, value or person) -> cluster ids
+    for c in cands:
+        iv = value_interval(c.value)
+        year = iv[0].year if iv else 0
+        keys = [(year, "v:" + c.value[:4])] + [(year, "p:" + p) for p in sorted(c.people)]
+        seen: set[int] = set()
+        best, best_score = None, 0.0
+        for k in keys:
+            for ci in reversed(by_block.get(k, [])[-MAX_COMPARE:]):
+                if ci in seen:
+                    continue
+                seen.add(ci)
+                cl = clusters[ci]
+                if (c.end_value is None) != (cl.end_value is None):
+                    continue
+                if not compatible(c.value, cl.value):
+                    continue
+                score = _similar(c, cl)
+                needed = 0.45 if c.value == cl.value else 0.6
+                if score >= needed and score > best_score:
+                    best, best_score = ci, score
+        if best is None:
+            clusters.append(Cluster(value=c.value, end_value=c.end_value))
+            best = len(clusters) - 1
+        clusters[best].add(c)
+        for k in keys:
+            if best not in by_block[k][-MAX_COMPARE:]:
+                by_block[k].append(best)
+    return clusters
+
+
+def _defining_phrase(c: Candidate) -> str | None:
+    """The capitalised phrase right after a year ("the 1979 Islamic Revolution" -> "Islamic Revolution")."""
+    text = c.doc.source.text
+    m = re.match(r"\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)", text[c.timex.end : c.timex.end + 80])
+    if m and c.timex.anchor == "absolute" and c.timex.granularity in ("year", "decade", "century"):
+        return m.group(1)
+    return None
+
+
+def link_undated(clusters: list[Cluster], docs: list[SourceAnnotations]) -> None:
+    contexts = [str(x) for x in tables()["link_contexts"]]
+    phrases: dict[str, int] = {}
+    for i, cl in enumerate(clusters):
+        for c in cl.members:
+            ph = _defining_phrase(c)
+            if ph and len(ph.split()) >= 2:
+                phrases.setdefault(fold(ph), i)
+    if not phrases:
+        return
+    ctx = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in contexts)
+    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    pat = re.compile(rf"\b(?:{ctx})\s+(?:the\s+)?({alts})\b", re.I)
+    for doc in docs:
+        text = doc.source.text
+        folded_text = text.lower()
+        spans = sorted((m.start, m.end) for m in doc.mentions)
+        for m in pat.finditer(folded_text):
+            if _inside(spans, m.start(1)):
+                continue
+            ci = phrases.get(" ".join(m.group(1).split()))
+            if ci is None:
+                continue
+            cl = clusters[ci]
+            starts = _sentence_index(doc)
+            i = bisect.bisect_right(starts, m.start()) - 1
+            s0, s1 = doc.sentences[i] if 0 <= i < len(doc.sentences) else (m.start(), m.end())
+            if any(c.doc is doc and c.start == s0 for c in cl.members) or any(
+                e.source == doc.source.id and e.start == s0 for e in cl.linked
+            ):
+                continue
+            cl.linked.append(
+                Evidence(source=doc.source.id, start=s0, end=s1, text=_clean(text[s0:s1]), time=None)
+            )
+
+
+def _order_people(members: list[Candidate], ids: list[str]) -> list[str]:
+    """People in the order titles name them: who is named first in most passages, then how often."""
+    first: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for c in members:
+        seen = [m.person_id for m in c.doc.mentions if c.start <= m.start < c.end and m.person_id]
+        if seen:
+            first[seen[0]] += 1
+        total.update(set(seen))
+    return sorted(ids, key=lambda p: (-first[p], -total[p], p))
+
+
+def _without_roles(c: Candidate) -> str:
+    """The passage with role phrases blanked ("the Leader of the Islamic Revolution" names a person,
+    not a revolution)."""
+    text = c.doc.source.text
+    out = []
+    pos = c.start
+    for m in c.doc.mentions:
+        if c.start <= m.start < c.end and m.kind == "title":
+            out.append(text[pos : m.start])
+            pos = m.end
+    out.append(text[pos : c.end])
+    return "".join(out)
+
+
+def _period_clause(c: Candidate) -> str:
+    """The clause around a period's expression, for its title."""
+    text = c.doc.source.text
+    a, b = c.timex.start, c.timex.end
+    left = max(text.rfind(ch, c.start, a) for ch in ',;:“"(')
+    left = c.start if left < c.start else left + 1
+    rights = [i for ch in ',;.”")' if (i := text.find(ch, b, c.end)) != -1]
+    right = min(rights) if rights else c.end
+    clause = (text[left:a] + text[b:right]).strip()
+    clause = re.sub(r"^(?:because|and|but|that|so|while|in|over|for|during)\s+", "", clause, flags=re.I)
+    return " ".join(re.sub(r"[*_“”\"]", "", clause).split())
+
+
+def _clean(text: str) -> str:
+    """Passage text for evidence: markup removed, whitespace normalised."""
+    text = strip_controls(text)
+    text = re.sub(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}", "", text)
+    return " ".join(text.split())
+
+
+def _event_id(value: str, end: str | None, key: tuple[str, int]) -> str:
+    h = hashlib.sha1(f"{value}|{end}|{key[0]}|{key[1]}".encode()).hexdigest()[:10]
+    return f"ev-{value.replace('-', '')[:8]}-{h}"
+
+
+def derive(docs: list[SourceAnnotations], people: list[Person], config: Config) -> EventsResult:
+    inferred = infer_publication_dates(docs)
+    if inferred:
+        # re-tagged sources: person ids are unchanged, timexes are new
+        pass
+    cands = candidates(docs)
+    clusters = merge(cands)
+    link_undated(clusters, docs)
+    outlets = {d.source.id: (d.source.meta.outlet.value or None) for d in docs}
+    names = {p.id: p.name for p in people}
+    events: list[Event] = []
+    for cl in clusters:
+        members = sorted(cl.members, key=lambda c: (c.doc.source.id, c.start, c.timex.start))
+        evidence: list[Evidence] = []
+        seen: set[tuple[str, int]] = set()
+        values: dict[str, set[str]] = defaultdict(set)
+        for c in members:
+            key = (c.doc.source.id, c.start)
+            values[c.value].add(c.doc.source.id)
+            if key in seen:
+                continue
+            seen.add(key)
+            t = c.timex
+            evidence.append(
+                Evidence(
+                    source=c.doc.source.id,
+                    start=c.start,
+                    end=c.end,
+                    text=_clean(c.text),
+                    time=TimeRef(
+                        text=t.text, start=t.start, end=t.end, value=t.value, explanation=t.explanation
+                    ),
+                )
+            )
+        evidence.extend(sorted(cl.linked, key=lambda e: (e.source, e.start)))
+        sources = sorted({e.source for e in evidence})
+        dated_sources = {c.doc.source.id for c in members}
+        people_ids = [p for p, n in cl.people.most_common() if n >= 1 and p in names]
+        # people that most passages name first, then the others
+        ev_outlets = sorted({o for s in sources if (o := outlets.get(s))})
+        first_key = min((c.doc.source.id, c.start) for c in members)
+        conflicts = [
+            Conflict(date=v, sources=sorted(s))
+            for v, s in sorted(values.items())
+            if v != cl.value and not compatible(v, cl.value)
+        ]
+        ev = Event(
+            id=_event_id(cl.value, cl.end_value, first_key),
+            date=cl.value,
+            granularity=granularity_of(cl.value) if granularity_of(cl.value) != "time" else "day",
+            end=cl.end_value,
+            approximate=any(c.timex.mod == "APPROX" for c in members),
+            title="",
+            people=people_ids,
+            outlets=ev_outlets,
+            corroboration=len(sources),
+            conflicts=conflicts,
+            evidence=evidence,
+        )
+        ev.people = _order_people(members, people_ids)
+        phrase = next((ph for c in members if (ph := _defining_phrase(c))), None)
+        ev.title = make_title(
+            ev,
+            [_without_roles(c) for c in members],
+            names,
+            dated_sources,
+            phrase=phrase,
+            period_texts=[_period_clause(c) for c in members] if cl.end_value else None,
+        )
+        events.append(ev)
+    events.sort(key=lambda e: (sort_key(e.date), -e.corroboration, e.id))
+    quotes = group_quotes(docs, events)
+    for ev in events:
+        ev.quotes = sorted({q.id for q in quotes if q.event == ev.id})
+    return EventsResult(events=events, quotes=quotes, inferred=inferred)

@@ -1,0 +1,108 @@
+"""Dating the undated: a source without a publication date gets the date its corroborating sources
+imply, and its relative expressions are resolved again against it, with the reason in every
+explanation.
+
+A source S without a date corroborates a dated source D when a passage of S with an unresolved
+relative expression ("on Monday evening") and a passage of D with a resolved one name the same people
+and say much the same thing. The date D was published on is a vote for S's date when resolving S's
+expression against it gives D's value. Dated sources are looked up through the people they mention, so
+the work stays proportional to the undated sources.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from ..annotate.time import tag
+from ..model import MetaField, SourceAnnotations, Timex
+
+MAX_CANDIDATE_DOCS = 200
+
+
+def _sentence_of(doc: SourceAnnotations, pos: int) -> tuple[int, int]:
+    starts = [s for s, _ in doc.sentences]
+    i = bisect.bisect_right(starts, pos) - 1
+    return doc.sentences[i] if 0 <= i < len(doc.sentences) else (max(0, pos - 200), pos + 200)
+
+
+def _people_in(doc: SourceAnnotations, a: int, b: int) -> set[str]:
+    return {m.person_id for m in doc.mentions if m.person_id and a <= m.start < b}
+
+
+def infer_publication_dates(docs: list[SourceAnnotations]) -> dict[str, dict[str, MetaField]]:
+    """Infer and apply publication dates for undated sources; returns source id -> inferred fields."""
+    undated = [d for d in docs if not d.source.meta.published.value]
+    if not undated:
+        return {}
+    by_person: dict[str, list[SourceAnnotations]] = defaultdict(list)
+    for d in docs:
+        if d.source.meta.published.value:
+            for pid in {m.person_id for m in d.mentions if m.person_id}:
+                if len(by_person[pid]) < MAX_CANDIDATE_DOCS:
+                    by_person[pid].append(d)
+    inferred: dict[str, dict[str, MetaField]] = {}
+    for doc in undated:
+        text = doc.source.text
+        unresolved = [
+            t for t in doc.timexes if t.anchor == "none" and "X" in t.value and t.type in ("DATE", "TIME")
+        ]
+        if not unresolved:
+            continue
+        pids = {m.person_id for m in doc.mentions if m.person_id}
+        candidates = {id(d): d for pid in pids for d in by_person.get(pid, [])}
+        votes: Counter[str] = Counter()
+        supporters: dict[str, set[str]] = defaultdict(set)
+        for t in unresolved:
+            s0, s1 = _sentence_of(doc, t.start)
+            sentence = text[s0:s1]
+            people = _people_in(doc, s0, s1)
+            for other in candidates.values():
+                dct = other.source.meta.published.value
+                assert dct is not None
+                for ot in other.timexes:
+                    if ot.anchor not in ("published", "absolute") or ot.granularity not in ("day", "time"):
+                        continue
+                    o0, o1 = _sentence_of(other, ot.start)
+                    shared = people & _people_in(other, o0, o1)
+                    if len(shared) < min(2, len(people)) or not shared:
+                        continue
+                    if fuzz.token_set_ratio(sentence, other.source.text[o0:o1]) < 45:
+                        continue
+                    # resolving our expression against the other's publication date must give its value
+                    again = _retag_one(text, t, dct[:10])
+                    if again is not None and again.value[:10] == ot.value[:10]:
+                        votes[dct[:10]] += 1
+                        supporters[dct[:10]].add(other.source.id)
+        if not votes:
+            continue
+        best, _n = votes.most_common(1)[0]
+        srcs = sorted(supporters[best])
+        how = f"inferred from {len(srcs)} corroborating source{'s' if len(srcs) != 1 else ''} published {best} ({', '.join(srcs)})"
+        doc.source.meta.published = MetaField(value=best, basis=how)
+        doc.timexes = tag(
+            text,
+            best,
+            dct_description=f"the date inferred for this source ({best}, from {len(srcs)} corroborating "
+            f"source{'s' if len(srcs) != 1 else ''})",
+            sentences=doc.sentences,
+            start_at=doc.source.body_start,
+        )
+        inferred[doc.source.id] = {"published": MetaField(value=best, basis=how)}
+    return inferred
+
+
+def _retag_one(text: str, t: Timex, dct: str) -> Timex | None:
+    try:
+        date.fromisoformat(dct)
+    except ValueError:
+        return None
+    lo = max(0, t.start - 200)
+    hi = min(len(text), t.end + 200)
+    for nt in tag(text[lo:hi], dct):
+        if nt.start + lo == t.start:
+            return nt
+    return None

@@ -1,0 +1,136 @@
+"""Quote groups: one statement as rendered by several outlets (translations differ in words), with its
+speaker, attached to the event it was said at or about.
+
+Quotes are compared only within their speaker's block and only with groups that share one of their
+rarer words, so grouping stays near-linear; rapidfuzz's token-set ratio decides.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz
+
+from ..dates import value_interval
+from ..model import Event, QuoteGroup, QuoteVariant, SourceAnnotations
+from ..util.names import fold
+from ..util.text import strip_controls
+from .text import content_words
+
+THRESHOLD = 62
+MAX_CANDIDATES = 40
+
+
+def _norm(text: str) -> str:
+    return fold(text)
+
+
+def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[QuoteGroup]:
+    # where each passage of each event is, to attach a quote to the event it belongs to
+    by_source: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for ev in events:
+        for e in ev.evidence:
+            if e.time is not None:  # passages linked by content only say what a quote is about loosely
+                by_source[e.source].append((e.start, e.end, ev.id))
+    for spans in by_source.values():
+        spans.sort()
+    main_event = _main_events(docs, events)
+    doc_freq: Counter[str] = Counter()
+    items = []
+    for d in docs:
+        for q in d.quotes:
+            if q.is_term:
+                continue
+            words = content_words(q.text)
+            doc_freq.update(words)
+            items.append((d, q, words, _norm(q.text)))
+    groups: list[dict] = []
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for d, q, words, norm in items:
+        speaker = q.speaker_id or ""
+        ranked = sorted(words, key=lambda w: (doc_freq[w], w))
+        rare = ranked[:12]
+        cands: list[int] = []
+        for w in rare:
+            for gi in index.get((speaker, w), [])[-MAX_CANDIDATES:]:
+                if gi not in cands:
+                    cands.append(gi)
+        best, best_score = None, 0.0
+        for gi in cands:
+            g = groups[gi]
+            if any(v[0].source.id == d.source.id for v in g["variants"]):
+                continue
+            score = fuzz.token_set_ratio(norm, g["norm"])
+            if score >= THRESHOLD and score > best_score:
+                best, best_score = gi, score
+        if best is None:
+            groups.append({"speaker": q.speaker_id, "variants": [], "norm": norm})
+            best = len(groups) - 1
+        groups[best]["variants"].append((d, q))
+        for w in ranked[:40]:
+            index[(speaker, w)].append(best)
+    out: list[QuoteGroup] = []
+    for g in groups:
+        variants = sorted(g["variants"], key=lambda v: (v[0].source.id, v[1].start))
+        votes: Counter[str] = Counter()
+        for d, q in variants:
+            ev = _event_at(by_source.get(d.source.id, []), q.start, q.end) or main_event.get(d.source.id)
+            if ev:
+                votes[ev] += 1
+        event = votes.most_common(1)[0][0] if votes else None
+        first = variants[0]
+        gid = (
+            "q-"
+            + hashlib.sha1(f"{g['speaker']}|{first[0].source.id}|{first[1].start}".encode()).hexdigest()[:10]
+        )
+        out.append(
+            QuoteGroup(
+                id=gid,
+                speaker=g["speaker"],
+                event=event,
+                variants=[
+                    QuoteVariant(source=d.source.id, start=q.start, end=q.end, text=strip_controls(q.text))
+                    for d, q in variants
+                ],
+            )
+        )
+    out.sort(key=lambda g: (-len(g.variants), g.id))
+    return out
+
+
+def _event_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    i = bisect.bisect_right(spans, (start, 10**12, "")) - 1
+    while i >= 0 and spans[i][1] > start:
+        if spans[i][0] <= start < spans[i][1]:
+            return spans[i][2]
+        i -= 1
+    return None
+
+
+def _main_events(docs: list[SourceAnnotations], events: list[Event]) -> dict[str, str]:
+    """Per source, the event its statements are most likely about: the best-supported day-level event
+    it reports that happened within a week before its publication."""
+    out: dict[str, str] = {}
+    per_source: dict[str, list[Event]] = defaultdict(list)
+    for ev in events:
+        if ev.granularity != "day":
+            continue
+        for s in {e.source for e in ev.evidence}:
+            per_source[s].append(ev)
+    for d in docs:
+        pub = d.source.meta.published.value
+        piv = value_interval(pub[:10]) if pub else None
+        best = None
+        for ev in per_source.get(d.source.id, []):
+            iv = value_interval(ev.date)
+            if piv and iv and not (0 <= (piv[0] - iv[0]).days <= 7):
+                continue
+            n = sum(1 for e in ev.evidence if e.source == d.source.id)
+            key = (ev.corroboration, n)
+            if best is None or key > best[0]:
+                best = (key, ev.id)
+        if best:
+            out[d.source.id] = best[1]
+    return out

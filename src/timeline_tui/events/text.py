@@ -1,0 +1,28 @@
+"""Shared helpers for the events stage: content words and the rule tables."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ..rules import load_rules
+from ..util.names import fold
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+@cache
+def tables() -> dict[str, Any]:
+    t = load_rules("events")
+    t["stopwords_set"] = frozenset(str(w) for w in t["stopwords"])
+    return t
+
+
+def content_words(text: str) -> frozenset[str]:
+    stop = tables()["stopwords_set"]
+    return frozenset(w for w in fold(text).split() if len(w) > 2 and w not in stop and not w.isdigit())
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)

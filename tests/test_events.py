@@ -1,0 +1,116 @@
+"""Events of the sample corpus, end to end through the real pipeline (with and without configuration)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline_tui.config import Config, load_config
+from timeline_tui.model import Event, Timeline
+from timeline_tui.pipeline import build_timeline
+
+ROOT = Path(__file__).resolve().parent.parent
+EVENTS = ROOT / "events"
+ALL = {"000", "001", "002", "003", "004"}
+
+
+@pytest.fixture(scope="module", params=["config", "empty"])
+def timeline(request: pytest.FixtureRequest) -> Timeline:
+    config = load_config(str(ROOT / "config.yaml")) if request.param == "config" else Config()
+    return build_timeline([EVENTS], config, use_cache=False, jobs=1)
+
+
+def sources(ev: Event) -> set[str]:
+    return {e.source[:3] for e in ev.evidence}
+
+
+def find(tl: Timeline, date: str, person: str | None = None) -> Event:
+    matches = [e for e in tl.events if e.date == date and (person is None or person in e.people)]
+    assert matches, f"no event on {date}: {[(e.date, e.title) for e in tl.events]}"
+    return max(matches, key=lambda e: e.corroboration)
+
+
+def test_the_meeting_is_one_event_from_all_five(timeline: Timeline) -> None:
+    ev = find(timeline, "2023-12-04")
+    assert sources(ev) == ALL and ev.corroboration == 5
+    assert {"ali-khamenei", "miguel-diaz-canel"} <= set(ev.people)
+    assert ev.granularity == "day"
+    assert ev.title == "Khamenei meets Díaz-Canel in Tehran"
+    # 002 has no date of its own: its "Monday evening" is dated through the inferred publication date
+    e002 = next(e for e in ev.evidence if e.source.startswith("002"))
+    assert e002.time is not None and e002.time.text == "Monday evening"
+    assert "inferred" in e002.time.explanation
+
+
+def test_inferred_publication_date_is_explained(timeline: Timeline) -> None:
+    rec = next(s for s in timeline.sources if s.id.startswith("002"))
+    assert rec.published == "2023-12-05"
+    assert rec.basis["published"].startswith("inferred from 3 corroborating sources")
+
+
+def test_castro_visit_twenty_two_years_earlier(timeline: Timeline) -> None:
+    ev = find(timeline, "2001")
+    assert sources(ev) == ALL and ev.granularity == "year"
+    assert "fidel-castro" in ev.people
+    texts = {e.time.text for e in ev.evidence if e.time}
+    assert {"twenty-two years ago", "22 years ago", "22 years after"} <= texts
+
+
+def test_raisi_visit_earlier_this_year(timeline: Timeline) -> None:
+    ev = find(timeline, "2023", "ebrahim-raisi")
+    assert ev.granularity == "year" and "Havana" in ev.title
+
+
+def test_seven_documents_signed(timeline: Timeline) -> None:
+    ev = find(timeline, "2023-12-05", "ebrahim-raisi")
+    assert "seven cooperation documents" in ev.evidence[0].text
+    assert "sign" in ev.title
+
+
+def test_revolution_with_undated_mentions_linked(timeline: Timeline) -> None:
+    ev = find(timeline, "1979")
+    assert ev.title == "Islamic Revolution"
+    dated = {e.source[:3] for e in ev.evidence if e.time}
+    linked = {e.source[:3] for e in ev.evidence if e.time is None}
+    assert dated == {"001", "003"}
+    assert {"000", "002", "004"} <= linked
+    assert all("Islamic" in e.text or "islamic" in e.text for e in ev.evidence)
+
+
+def test_the_75_year_period(timeline: Timeline) -> None:
+    ev = find(timeline, "1948")
+    assert ev.end == "2023" and sources(ev) == ALL
+
+
+def test_no_noise_events(timeline: Timeline) -> None:
+    dates = sorted(e.date for e in timeline.events)
+    assert dates == ["1948", "1979", "2001", "2023", "2023-12-04", "2023-12-05"], [
+        (e.date, e.title) for e in timeline.events
+    ]
+
+
+def test_quote_groups_line_up_renderings(timeline: Timeline) -> None:
+    meeting = find(timeline, "2023-12-04")
+    groups = {q.id: q for q in timeline.quotes}
+    alliance = [q for q in timeline.quotes if any("capacities should be used" in v.text for v in q.variants)]
+    assert len(alliance) == 1
+    g = alliance[0]
+    assert g.speaker == "ali-khamenei" and g.event == meeting.id
+    assert {v.source[:3] for v in g.variants} >= {"000", "001", "004"}
+    assert g.id in meeting.quotes and all(q in groups for q in meeting.quotes)
+    gaza = [q for q in timeline.quotes if any("unacceptable genocide" in v.text for v in q.variants)]
+    assert len(gaza) == 1 and gaza[0].speaker == "miguel-diaz-canel"
+
+
+def test_ids_are_stable(timeline: Timeline) -> None:
+    again = build_timeline([EVENTS], Config(), use_cache=False, jobs=1)
+    assert [e.id for e in again.events] == [e.id for e in timeline.events]
+    assert sorted(q.id for q in again.quotes) == sorted(q.id for q in timeline.quotes)
+
+
+def test_chronological_order(timeline: Timeline) -> None:
+    from timeline_tui.dates import sort_key
+
+    keys = [sort_key(e.date) for e in timeline.events]
+    assert keys == sorted(keys)
