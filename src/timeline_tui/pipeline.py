@@ -1,7 +1,8 @@
 """The whole pipeline: paths -> sources -> annotations -> people -> events -> Timeline.
 
 Interfaces used here (each stage owns its module):
-- ``ingest.load_sources(paths, config, notes) -> list[Source]`` (skips bad files with a note)
+- ``ingest.discover(paths, notes)`` and ``ingest.read_source(...)`` (skip bad files with a note)
+- ``cache.ParseCache`` (per-file parse cache) and worker processes for ``jobs > 1``
 - ``annotate.annotate_source(source, config) -> SourceAnnotations`` (per file; cacheable)
 - ``annotate.people.resolve_people(docs, config) -> list[Person]`` (fills person ids in place)
 - ``events.derive(docs, people, config) -> EventsResult``
@@ -9,14 +10,16 @@ Interfaces used here (each stage owns its module):
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .annotate import annotate_source
 from .annotate.people import resolve_people
+from .cache import ParseCache
 from .config import Config
 from .events import derive
-from .ingest import load_sources
+from .ingest import discover, read_source
 from .model import SourceAnnotations, SourceRecord, Timeline
 
 #: progress(done, total, label)
@@ -33,6 +36,24 @@ def _ignore_note(note: str) -> None:
     pass
 
 
+def _annotate_one(
+    item: tuple[Path, str, str], config: Config, default_published: str | None
+) -> tuple[SourceAnnotations | None, list[str]]:
+    """Read and annotate one file (runs in worker processes): the annotations, or None, and notes."""
+    notes: list[str] = []
+    path, fmt, sid = item
+    source = read_source(path, fmt, sid, config, notes.append, default_published=default_published)
+    if source is None:
+        return None, notes
+    return annotate_source(source, config), notes
+
+
+def _annotate_chunk(
+    items: list[tuple[Path, str, str]], config: Config, default_published: str | None
+) -> list[tuple[SourceAnnotations | None, list[str]]]:
+    return [_annotate_one(it, config, default_published) for it in items]
+
+
 def annotate_paths(
     paths: Sequence[Path],
     config: Config,
@@ -45,15 +66,73 @@ def annotate_paths(
 ) -> list[SourceAnnotations]:
     """Ingest and annotate every source (per-file stages only), in input order.
 
+    Files whose parse is cached are not read again; the others are parsed in ``jobs`` processes
+    (default: all cores; in-process for a handful of files). The result does not depend on ``jobs``.
     ``default_published`` ("YYYY-MM-DD") is the publication date of sources that have none
     (``annotate --published``)."""
-    sources = load_sources(paths, config, notes, default_published=default_published)
-    docs: list[SourceAnnotations] = []
-    for i, source in enumerate(sources):
-        progress(i, len(sources), source.path)
-        docs.append(annotate_source(source, config))
-    progress(len(sources), len(sources), "annotated")
-    return docs
+    items = discover(paths, notes)
+    total = len(items)
+    cache = ParseCache(config.fingerprint(), default_published) if use_cache else None
+    results: list[SourceAnnotations | str | None] = [None] * total
+    keys: list[str | None] = [None] * total
+    pending: list[int] = []
+    done = 0
+    for i, (path, fmt, sid) in enumerate(items):
+        key = cache.key(path, sid, fmt) if cache else None
+        keys[i] = key
+        hit = cache.get(key) if cache and key else None
+        if hit is None:
+            pending.append(i)
+            continue
+        results[i] = hit
+        if isinstance(hit, str):
+            notes(hit)
+        done += 1
+        if done % 200 == 0:
+            progress(done, total, str(path))
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if len(pending) < 8 * max(1, workers) or workers <= 1:
+        for i in pending:
+            doc, file_notes = _annotate_one(items[i], config, default_published)
+            _store(i, doc, file_notes, results, keys, cache, notes)
+            done += 1
+            progress(done, total, str(items[i][0]))
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = max(1, min(64, len(pending) // (workers * 4)))
+        chunks = [pending[k : k + size] for k in range(0, len(pending), size)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [
+                pool.submit(_annotate_chunk, [items[i] for i in chunk], config, default_published)
+                for chunk in chunks
+            ]
+            for chunk, fut in zip(chunks, futures, strict=True):
+                for i, (doc, file_notes) in zip(chunk, fut.result(), strict=True):
+                    _store(i, doc, file_notes, results, keys, cache, notes)
+                    done += 1
+                progress(done, total, str(items[chunk[-1]][0]))
+    progress(total, total, "annotated")
+    return [r for r in results if isinstance(r, SourceAnnotations)]
+
+
+def _store(
+    i: int,
+    doc: SourceAnnotations | None,
+    file_notes: list[str],
+    results: list[SourceAnnotations | str | None],
+    keys: list[str | None],
+    cache: ParseCache | None,
+    notes: Notes,
+) -> None:
+    for n in file_notes:
+        notes(n)
+    skip_note = next((n for n in file_notes if n.startswith("skipped ")), None)
+    payload: SourceAnnotations | str | None = doc if doc is not None else skip_note
+    results[i] = payload
+    key = keys[i]
+    if cache is not None and key is not None and payload is not None:
+        cache.put(key, payload)
 
 
 def build_timeline(

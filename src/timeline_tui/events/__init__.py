@@ -9,7 +9,7 @@ corroboration, conflicts and quote groups.
    (unless it defines a period: "the past 75 years" -> 1948..2023), not an unresolved value.
 3. Merging: candidates are blocked by year and compared only with events of a compatible date that
    share a person or a value, so the work stays near-linear; same day and two shared people, or a
-   compatible date and similar people and wording (rapidfuzz), make one event.
+   compatible date and similar people and wording (shared content words), make one event.
 4. Undated passages that name an event's defining phrase ("the victory of the Islamic Revolution") are
    linked to it with ``time: null``.
 5. Titles, corroboration (distinct sources), stable ids, chronological order; quote groups (quotes.py).
@@ -22,8 +22,6 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-
-from rapidfuzz import fuzz
 
 from ..config import Config
 from ..dates import compatible, granularity_of, sort_key, value_interval

@@ -17,7 +17,7 @@ from ..model import MetaField, Source, SourceMeta
 from .files import Skip, decode, read_bytes, walk
 from .meta import find_cues, front_matter, parse_date, path_date
 
-__all__ = ["load_sources", "source_from_text"]
+__all__ = ["discover", "load_sources", "read_source", "source_from_text"]
 
 _FRONT_KEYS = {
     "title": "title",
@@ -33,6 +33,38 @@ _FRONT_KEYS = {
 }
 
 
+def discover(paths: Sequence[Path], notes: Callable[[str], None]) -> list[tuple[Path, str, str]]:
+    """(path, format, stable id) of every article file under ``paths``, in a deterministic order."""
+    found = list(walk(paths, notes))
+    ids = _stable_ids([p for p, _ in found])
+    return [(path, fmt, sid) for (path, fmt), sid in zip(found, ids, strict=True)]
+
+
+def read_source(
+    path: Path,
+    fmt: str,
+    sid: str,
+    config: Config,
+    notes: Callable[[str], None],
+    *,
+    default_published: str | None = None,
+) -> Source | None:
+    """One article, or None (with a note) when it cannot be used. Never raises for a bad file."""
+    try:
+        source = _read(path, fmt, sid, config)
+    except Skip as e:
+        notes(str(e))
+        return None
+    except Exception as e:  # never let one odd file stop the run
+        notes(f"skipped {path}: {type(e).__name__}: {e}")
+        return None
+    if not source.meta.published.value and default_published:
+        source.meta.published = MetaField(value=default_published, basis="--published")
+    for n in source.notes:
+        notes(n)
+    return source
+
+
 def load_sources(
     paths: Sequence[Path],
     config: Config,
@@ -40,24 +72,12 @@ def load_sources(
     *,
     default_published: str | None = None,
 ) -> list[Source]:
-    found = list(walk(paths, notes))
-    ids = _stable_ids([p for p, _ in found])
-    sources: list[Source] = []
-    for (path, fmt), sid in zip(found, ids, strict=True):
-        try:
-            source = _read(path, fmt, sid, config)
-        except Skip as e:
-            notes(str(e))
-            continue
-        except Exception as e:  # never let one odd file stop the run
-            notes(f"skipped {path}: {type(e).__name__}: {e}")
-            continue
-        if not source.meta.published.value and default_published:
-            source.meta.published = MetaField(value=default_published, basis="--published")
-        for n in source.notes:
-            notes(n)
-        sources.append(source)
-    return sources
+    out = []
+    for path, fmt, sid in discover(paths, notes):
+        source = read_source(path, fmt, sid, config, notes, default_published=default_published)
+        if source is not None:
+            out.append(source)
+    return out
 
 
 def _stable_ids(paths: list[Path]) -> list[str]:
