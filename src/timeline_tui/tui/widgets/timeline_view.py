@@ -1,0 +1,242 @@
+"""The timeline: a Line-API virtual list (``ScrollView.render_line``) of year headings and events, so a
+100,000-event timeline scrolls and filters at once — only the visible lines are ever rendered."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...dates import format_value, value_interval
+from ...model import Event, Timeline, UserMark
+from ..text import one_line
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    #: index into timeline.events, or -1 for a year heading
+    event: int
+    year: str
+
+
+class TimelineView(ScrollView, can_focus=True):
+    """Rows of the current selection; the cursor is on an event row (headings are skipped)."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="timeline.up"),
+        Binding("down,j", "cursor(1)", "Down", show=False, id="timeline.down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="timeline.page_up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="timeline.page_down"),
+        Binding("g,home", "first", "First", show=False, id="timeline.first"),
+        Binding("G,end", "last", "Last", show=False, id="timeline.last"),
+        Binding("left_square_bracket", "year(-1)", "[ Prev year", id="timeline.prev_year"),
+        Binding("right_square_bracket", "year(1)", "] Next year", id="timeline.next_year"),
+        Binding("enter", "open", "Open", id="timeline.open"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    class Highlighted(Message):
+        def __init__(self, index: int | None) -> None:
+            self.index = index
+            super().__init__()
+
+    class Opened(Message):
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.timeline = Timeline()
+        self.rows: list[Row] = []
+        self._event_rows: list[int] = []  # row numbers of event rows, ascending
+        self._year_rows: list[int] = []
+        self.marks: dict[str, UserMark] = {}
+        self._names: dict[str, str] = {}
+        self._line_cache: dict[int, tuple[str, ...]] = {}
+
+    # ------------------------------------------------------------------------------------- data
+    def set_data(self, timeline: Timeline, selection: list[int], marks: dict[str, UserMark]) -> None:
+        """Show ``selection`` (indices into timeline.events, chronological) keeping the cursor on the
+        same event when it is still there."""
+        current = self.current_index()
+        self.timeline = timeline
+        self.marks = marks
+        self._names = {p.id: p.name for p in timeline.people}
+        rows: list[Row] = []
+        event_rows: list[int] = []
+        year_rows: list[int] = []
+        last_year = None
+        events = timeline.events
+        for i in selection:
+            year = _year_of(events[i])
+            if year != last_year:
+                year_rows.append(len(rows))
+                rows.append(Row(-1, year))
+                last_year = year
+            event_rows.append(len(rows))
+            rows.append(Row(i, year))
+        self.rows = rows
+        self._event_rows = event_rows
+        self._year_rows = year_rows
+        self._line_cache.clear()
+        self.virtual_size = Size(self.size.width, len(rows))
+        target = 0
+        if current is not None and event_rows:
+            pos = bisect.bisect_left(selection, current)
+            target = min(pos, len(event_rows) - 1)
+        self.cursor = target if event_rows else 0
+        self.refresh()
+
+    def refresh_marks(self, marks: dict[str, UserMark]) -> None:
+        self.marks = marks
+        self._line_cache.clear()
+        self.refresh()
+
+    def current_index(self) -> int | None:
+        if not self._event_rows or not self.rows:
+            return None
+        c = min(self.cursor, len(self._event_rows) - 1)
+        return self.rows[self._event_rows[c]].event
+
+    @property
+    def count(self) -> int:
+        return len(self._event_rows)
+
+    # ----------------------------------------------------------------------------------- render
+    def render_line(self, y: int) -> Strip:
+        row_no = self.scroll_offset.y + y
+        width = self.size.width
+        if row_no >= len(self.rows):
+            return Strip.blank(width)
+        row = self.rows[row_no]
+        if row.event < 0:
+            text = f" {row.year} "
+            return Strip([Segment(text, Style(bold=True, color="yellow")), Segment("─" * max(0, width - len(text)), Style(color="grey37"))]).crop(0, width)
+        ev = self.timeline.events[row.event]
+        selected = self._event_rows and row_no == self._event_rows[min(self.cursor, len(self._event_rows) - 1)]
+        mark = self.marks.get(ev.id)
+        star = "★" if mark and mark.starred else ("•" if mark and (mark.tags or mark.note) else " ")
+        date = _date_label(ev)
+        people = ", ".join(_short(self._names.get(p, p)) for p in ev.people[:3])
+        n = ev.corroboration
+        right = f"{people:<22.22} {n:>3} src"
+        title_w = max(10, width - 2 - 18 - len(right) - 2)
+        title = one_line(ev.title)
+        if len(title) > title_w:
+            title = title[: title_w - 1] + "…"
+        base = Style(bgcolor="grey23", bold=True) if selected and self.has_focus else Style(bgcolor="grey19") if selected else Style()
+        segs = [
+            Segment(f"{star} ", base + Style(color="gold1")),
+            Segment(f"{date:<16.16}  ", base + Style(color="cyan")),
+            Segment(f"{title:<{title_w}}", base),
+            Segment("  ", base),
+            Segment(right, base + Style(color="grey62")),
+        ]
+        strip = Strip(segs).crop(0, width)
+        pad = width - strip.cell_length
+        if pad > 0:
+            strip = Strip([*strip, Segment(" " * pad, base)])
+        return strip
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        if not self._event_rows:
+            self.post_message(self.Highlighted(None))
+            self.refresh()
+            return
+        new = max(0, min(new, len(self._event_rows) - 1))
+        if new != self.cursor:
+            self.cursor = new
+            return
+        row_no = self._event_rows[new]
+        top = self.scroll_offset.y
+        height = max(1, self.size.height)
+        if row_no - 1 < top:
+            # keep the year heading above the first event of a year in view
+            self.scroll_to(y=max(0, row_no - 1), animate=False)
+        elif row_no >= top + height:
+            self.scroll_to(y=row_no - height + 1, animate=False)
+        self.refresh()
+        self.post_message(self.Highlighted(self.rows[row_no].event))
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows))
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # ---------------------------------------------------------------------------------- actions
+    def action_cursor(self, delta: int) -> None:
+        self.cursor = self.cursor + delta
+
+    def action_page(self, direction: int) -> None:
+        self.cursor = self.cursor + direction * max(1, self.size.height - 2)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = max(0, len(self._event_rows) - 1)
+
+    def action_year(self, direction: int) -> None:
+        if not self._event_rows:
+            return
+        row_no = self._event_rows[self.cursor]
+        if direction > 0:
+            i = bisect.bisect_right(self._year_rows, row_no)
+            if i < len(self._year_rows):
+                self.cursor = bisect.bisect_left(self._event_rows, self._year_rows[i])
+        else:
+            i = bisect.bisect_right(self._year_rows, row_no) - 1  # this year's heading
+            if i >= 1:
+                self.cursor = bisect.bisect_left(self._event_rows, self._year_rows[i - 1])
+            else:
+                self.cursor = 0
+
+    def action_open(self) -> None:
+        idx = self.current_index()
+        if idx is not None:
+            self.post_message(self.Opened(idx))
+
+    def on_click(self, event: object) -> None:
+        y = getattr(event, "y", None)
+        if y is None:
+            return
+        row_no = self.scroll_offset.y + int(y)
+        if 0 <= row_no < len(self.rows):
+            i = bisect.bisect_left(self._event_rows, row_no)
+            if i < len(self._event_rows):
+                if self.cursor == i and getattr(event, "chain", 1) >= 2:
+                    self.action_open()
+                self.cursor = i
+
+
+def _year_of(ev: Event) -> str:
+    iv = value_interval(ev.date)
+    return str(iv[0].year) if iv else "Undated"
+
+
+def _date_label(ev: Event) -> str:
+    label = format_value(ev.date)
+    if ev.end:
+        label = f"{label}–{format_value(ev.end)}"
+    if ev.approximate:
+        label = "c. " + label
+    return label
+
+
+def _short(name: str) -> str:
+    parts = name.split()
+    return parts[-1] if parts else name
