@@ -82,7 +82,10 @@ class TimelineApp(App[None]):
             yield TimelineView(id="timeline")
             yield EventPreview(id="preview")
         with Vertical(id="filterbar"):
-            yield Input(placeholder="filter: words -word person:NAME outlet:NAME since:2001 until:2023-12 min:2", id="filter")
+            yield Input(
+                placeholder="filter: words -word person:NAME outlet:NAME since:2001 until:2023-12 min:2",
+                id="filter",
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -130,7 +133,9 @@ class TimelineApp(App[None]):
     def _failed(self, message: str) -> None:
         self.load_error = message
         self.query_one(ProgressBar).display = False
-        self.query_one("#header", Static).update(Text(f" timeline-tui — {one_line(message)}", style="bold red"))
+        self.query_one("#header", Static).update(
+            Text(f" timeline-tui — {one_line(message)}", style="bold red")
+        )
 
     def _loaded(self, timeline: Timeline, index: TimelineIndex) -> None:
         self.timeline = timeline
@@ -146,8 +151,12 @@ class TimelineApp(App[None]):
         until = self.range_filters[1] or q.until or b.until
         search = " ".join(s for s in (b.search, q.search) if s) or None
         return Filters(
-            person=[*b.person, *q.person], outlet=[*b.outlet, *q.outlet], since=since, until=until,
-            search=search, min_outlets=q.min_outlets or b.min_outlets,
+            person=[*b.person, *q.person],
+            outlet=[*b.outlet, *q.outlet],
+            since=since,
+            until=until,
+            search=search,
+            min_outlets=q.min_outlets or b.min_outlets,
         )
 
     def apply(self, *, narrow: bool = False) -> None:
@@ -161,8 +170,11 @@ class TimelineApp(App[None]):
             return
         view = self.query_one(TimelineView)
         view.set_data(self.timeline, self.selection, self.marks)
-        no_range = replace(filters, since=self.query_filters.since or self.base_filters.since,
-                           until=self.query_filters.until or self.base_filters.until)
+        no_range = replace(
+            filters,
+            since=self.query_filters.since or self.base_filters.since,
+            until=self.query_filters.until or self.base_filters.until,
+        )
         try:
             strip_sel = self.index.select(no_range) if self.range_filters != (None, None) else self.selection
         except UserError:
@@ -175,8 +187,11 @@ class TimelineApp(App[None]):
         total = len(self.timeline.events)
         t = Text()
         t.append(" timeline-tui ", style="bold reverse")
-        t.append(f" {len(self.selection)} of {total} events · {len(self.timeline.sources)} sources · "
-                 f"{len(self.timeline.people)} people · {len(self.timeline.quotes)} quote groups", style="bold")
+        t.append(
+            f" {len(self.selection)} of {total} events · {len(self.timeline.sources)} sources · "
+            f"{len(self.timeline.people)} people · {len(self.timeline.quotes)} quote groups",
+            style="bold",
+        )
         if self.source_title:
             t.append(f"  {one_line(self.source_title)[:40]}", style="grey50")
         active = [f"person:{p}" for p in filters.person] + [f"outlet:{o}" for o in filters.outlet]

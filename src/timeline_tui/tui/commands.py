@@ -31,4 +31,6 @@ class ActionsProvider(Provider):
         for name, action, help_text in ACTIONS:
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self.app.run_action, action), help=help_text)
+                yield Hit(
+                    score, matcher.highlight(name), partial(self.app.run_action, action), help=help_text
+                )

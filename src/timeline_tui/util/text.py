@@ -35,5 +35,7 @@ def safe_for_terminal(text: str, keep_newlines: bool = True) -> str:
 
 
 def same_length_clean(text: str) -> str:
-    """Replace control characters by spaces keeping every offset valid (for spans into the text)."""
-    return _CONTROLS.sub(" ", text.replace("\x1b", " "))
+    """Replace escape sequences and control characters by spaces, one for one, so that every offset
+    into the text stays valid (for highlighting spans in the article)."""
+    text = _ESCAPES.sub(lambda m: " " * len(m.group()), text)
+    return _CONTROLS.sub(" ", text)

@@ -59,7 +59,9 @@ class EventScreen(Screen[None]):
         title.append("  ")
         title.append_text(literal(ev.title, "bold"))
         info = Text()
-        info.append(f"granularity {ev.granularity}{' · approximate' if ev.approximate else ''} · ", style="grey62")
+        info.append(
+            f"granularity {ev.granularity}{' · approximate' if ev.approximate else ''} · ", style="grey62"
+        )
         info.append(f"{ev.corroboration} source{'s' if ev.corroboration != 1 else ''}", style="green")
         if ev.people:
             info.append("\nPeople: ", style="grey62")
@@ -87,7 +89,9 @@ class EventScreen(Screen[None]):
                 datings.append("\n")
         undated = sum(1 for e in ev.evidence if e.time is None)
         if undated:
-            datings.append(f"  {undated} passage(s) linked by content, without a date of their own\n", style="grey50")
+            datings.append(
+                f"  {undated} passage(s) linked by content, without a date of their own\n", style="grey50"
+            )
         return Group(title, info, datings)
 
     def _options(self) -> list[Option | None]:
@@ -123,7 +127,9 @@ class EventScreen(Screen[None]):
                 oid = f"q{i}"
                 label = Text("  ")
                 label.append_text(literal(names.get(g.speaker or "", "unknown speaker"), "magenta"))
-                label.append(f" ({len(g.variants)} rendering{'s' if len(g.variants) != 1 else ''}): ", style="grey50")
+                label.append(
+                    f" ({len(g.variants)} rendering{'s' if len(g.variants) != 1 else ''}): ", style="grey50"
+                )
                 label.append_text(literal(one_line(g.variants[0].text)[:160]))
                 self._targets[oid] = ("quote", g)
                 options.append(Option(label, id=oid))

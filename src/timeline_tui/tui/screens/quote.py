@@ -61,10 +61,10 @@ class QuoteScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="quote-body"):
-            yield Static(self._render(), id="quote-variants")
+            yield Static(self._build(), id="quote-variants")
         yield Footer()
 
-    def _render(self) -> Group:
+    def _build(self) -> Group:
         names = {p.id: p.name for p in self.timeline.people}
         outlets = {s.id: s.outlet or "unknown outlet" for s in self.timeline.sources}
         texts = [one_line(v.text) for v in self.group.variants]
@@ -73,7 +73,9 @@ class QuoteScreen(Screen[None]):
         head.append("Statement by ", style="grey62")
         head.append_text(literal(names.get(self.group.speaker or "", "unknown speaker"), "bold magenta"))
         head.append(f" — {len(texts)} rendering{'s' if len(texts) != 1 else ''} from ", style="grey62")
-        head.append_text(literal(", ".join(sorted({outlets.get(v.source, '?') for v in self.group.variants}))))
+        head.append_text(
+            literal(", ".join(sorted({outlets.get(v.source, "?") for v in self.group.variants})))
+        )
         head.append("\nWords that differ from the most common wording are highlighted.\n", style="grey50")
         parts: list[Text] = [head]
         for v, t in zip(self.group.variants, texts, strict=True):

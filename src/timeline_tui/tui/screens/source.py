@@ -32,7 +32,9 @@ def annotated_text(doc: SourceAnnotations, focus: tuple[int, int] | None) -> Tex
 class SourceScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="source.back")]
 
-    def __init__(self, doc: SourceAnnotations, timeline: Timeline, focus: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self, doc: SourceAnnotations, timeline: Timeline, focus: tuple[int, int] | None = None
+    ) -> None:
         super().__init__()
         self.doc = doc
         self.timeline = timeline
@@ -50,8 +52,10 @@ class SourceScreen(Screen[None]):
         t = Text()
         t.append(f"{src.id}", style="bold")
         t.append(f"  {src.path}  ({src.encoding})\n", style="grey50")
-        fields = {name: (getattr(rec, name, None), (rec.basis.get(name) if rec else None)) for name in
-                  ("title", "published", "outlet", "origin", "url", "author")}
+        fields = {
+            name: (getattr(rec, name, None), (rec.basis.get(name) if rec else None))
+            for name in ("title", "published", "outlet", "origin", "url", "author")
+        }
         for name, (value, basis) in fields.items():
             if value is None:
                 if name in ("published", "outlet"):

@@ -48,7 +48,11 @@ class DensityStrip(Widget, can_focus=True):
             if iv is None:
                 continue
             d = iv[0]
-            key = {"decade": f"{d.year // 10 * 10}s", "year": f"{d.year}", "month": f"{d.year}-{d.month:02d}"}[self.zoom]
+            key = {
+                "decade": f"{d.year // 10 * 10}s",
+                "year": f"{d.year}",
+                "month": f"{d.year}-{d.month:02d}",
+            }[self.zoom]
             counts[key] += 1
         self.buckets = sorted(counts.items())
         if self.cursor >= len(self.buckets):

@@ -11,7 +11,9 @@ from ...model import Event, Timeline, UserMark
 from ..text import literal
 
 
-def event_summary(ev: Event, timeline: Timeline, mark: UserMark | None, *, passages: int = 3) -> RenderableType:
+def event_summary(
+    ev: Event, timeline: Timeline, mark: UserMark | None, *, passages: int = 3
+) -> RenderableType:
     names = {p.id: p.name for p in timeline.people}
     head = Text()
     head.append(format_value(ev.date), style="bold cyan")
@@ -26,9 +28,14 @@ def event_summary(ev: Event, timeline: Timeline, mark: UserMark | None, *, passa
         meta.append("\n")
     meta.append("Outlets: ", style="grey62")
     meta.append_text(literal(", ".join(ev.outlets) or "unknown"))
-    meta.append(f"\nCorroboration: {ev.corroboration} source{'s' if ev.corroboration != 1 else ''}", style="grey62")
+    meta.append(
+        f"\nCorroboration: {ev.corroboration} source{'s' if ev.corroboration != 1 else ''}", style="grey62"
+    )
     if ev.conflicts:
-        meta.append("\nConflicting dates: " + "; ".join(f"{c.date} ({', '.join(c.sources)})" for c in ev.conflicts), style="red")
+        meta.append(
+            "\nConflicting dates: " + "; ".join(f"{c.date} ({', '.join(c.sources)})" for c in ev.conflicts),
+            style="red",
+        )
     if mark and (mark.starred or mark.tags or mark.note):
         meta.append("\n")
         if mark.starred:
@@ -49,7 +56,9 @@ def event_summary(ev: Event, timeline: Timeline, mark: UserMark | None, *, passa
             t.append_text(literal(e.time.explanation, "italic grey62"))
         parts.append(t)
     if len(ev.evidence) > passages:
-        parts.append(Text(f"\n… {len(ev.evidence) - passages} more passage(s) — Enter to open", style="grey50"))
+        parts.append(
+            Text(f"\n… {len(ev.evidence) - passages} more passage(s) — Enter to open", style="grey50")
+        )
     return Group(*parts)
 
 

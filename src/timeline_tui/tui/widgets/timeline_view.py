@@ -121,9 +121,16 @@ class TimelineView(ScrollView, can_focus=True):
         row = self.rows[row_no]
         if row.event < 0:
             text = f" {row.year} "
-            return Strip([Segment(text, Style(bold=True, color="yellow")), Segment("─" * max(0, width - len(text)), Style(color="grey37"))]).crop(0, width)
+            return Strip(
+                [
+                    Segment(text, Style(bold=True, color="yellow")),
+                    Segment("─" * max(0, width - len(text)), Style(color="grey37")),
+                ]
+            ).crop(0, width)
         ev = self.timeline.events[row.event]
-        selected = self._event_rows and row_no == self._event_rows[min(self.cursor, len(self._event_rows) - 1)]
+        selected = (
+            self._event_rows and row_no == self._event_rows[min(self.cursor, len(self._event_rows) - 1)]
+        )
         mark = self.marks.get(ev.id)
         star = "★" if mark and mark.starred else ("•" if mark and (mark.tags or mark.note) else " ")
         date = _date_label(ev)
@@ -134,7 +141,13 @@ class TimelineView(ScrollView, can_focus=True):
         title = one_line(ev.title)
         if len(title) > title_w:
             title = title[: title_w - 1] + "…"
-        base = Style(bgcolor="grey23", bold=True) if selected and self.has_focus else Style(bgcolor="grey19") if selected else Style()
+        base = (
+            Style(bgcolor="grey23", bold=True)
+            if selected and self.has_focus
+            else Style(bgcolor="grey19")
+            if selected
+            else Style()
+        )
         segs = [
             Segment(f"{star} ", base + Style(color="gold1")),
             Segment(f"{date:<16.16}  ", base + Style(color="cyan")),
