@@ -97,6 +97,64 @@ def rules() -> _Rules:
 
 # ------------------------------------------------------------------------------------- one source
 
+_WORDTOK = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@cache
+def _triggers() -> tuple[frozenset[str], frozenset[str]]:
+    """Words near which the name patterns can match: role/honorific words, and reporting verbs."""
+    r = rules()
+    role_words = {w for phrase in r.roles | r.honorifics for w in re.findall(r"[a-z]+", phrase)}
+    verbs = {w for v in load_rules("quotes")["verbs"] for w in re.findall(r"[a-z]+", str(v).lower())}
+    return frozenset(role_words - {"the", "of"}), frozenset(verbs - {"that", "to", "in", "a", "out"})
+
+
+def _windows(tokens: list[tuple[int, int, str]], words: frozenset[str], before: int, after: int, n: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e, low in tokens:
+        if low in words:
+            ws, we = max(0, s - before), min(n, e + after)
+            if out and ws <= out[-1][1]:
+                out[-1] = (out[-1][0], we)
+            else:
+                out.append((ws, we))
+    return out
+
+
+def _match_at(
+    pat: re.Pattern[str], text: str, tokens: list[tuple[int, int, str]], words: frozenset[str], start_at: int, back: int
+) -> list[re.Match[str]]:
+    """Matches of ``pat`` anchored at a trigger word or up to ``back`` capitalised words before it
+    (the earliest start wins), without scanning the rest of the text."""
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for i, (s0, _e0, low) in enumerate(tokens):
+        if low not in words or s0 < last_end:
+            continue
+        m = None
+        for k in range(min(back, i), -1, -1):
+            st = tokens[i - k][0]
+            if st < last_end or st < start_at or (k and not text[st].isupper()):
+                continue
+            m = pat.match(text, st)
+            if m:
+                break
+        if m:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
+def _finditer(pat: re.Pattern[str], text: str, windows: list[tuple[int, int]], start_at: int) -> list[re.Match[str]]:
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for ws, we in windows:
+        for m in pat.finditer(text, max(ws, start_at), we):
+            if m.start() >= last_end:
+                out.append(m)
+                last_end = m.end()
+    return out
+
 
 def _clean_name(raw: str, r: _Rules) -> str | None:
     """Drop honorifics and non-name words at the edges; None when nothing name-like remains."""
@@ -199,8 +257,13 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
         )
         return len(words) >= 5 and caps >= 0.85 * len(words)
 
+    tokens = [(m.start(), m.end(), m.group().lower().rstrip(".")) for m in _WORDTOK.finditer(text, start_at)]
+    role_words, verb_words = _triggers()
+    n = len(text)
+    verb_win = _windows(tokens, verb_words, 90, 60, n)
+
     # 1. titled names, appositions, "X said"
-    for m in r.titled.finditer(text, start_at):
+    for m in _match_at(r.titled, text, tokens, role_words, start_at, 2):
         name = _clean_name(m["name"], r)
         if not name or headline(m.start("name")):
             continue
@@ -213,7 +276,8 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
             )
         )
         roles_of[name].update(roles)
-    for m in r.apposition.finditer(text, start_at):
+    comma_win = [(max(0, m.start() - 80), min(n, m.end() + 100)) for m in re.finditer(r",\s+the\s", text, re.I)]
+    for m in _finditer(r.apposition, text, comma_win, start_at):
         name = _clean_name(m["name"], r)
         if not name or len(name.split()) < 2:
             continue
@@ -222,7 +286,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
         learn_heads(name, m["role"])
         found.append(PersonMention(start=s, end=s + len(name), text=name, kind="name", name=name, roles=keys))
         roles_of[name].update(keys)
-    for m in r.said.finditer(text, start_at):
+    for m in _finditer(r.said, text, verb_win, start_at):
         raw = m["name"] or m["name2"]
         name = _clean_name(raw, r)
         if not name or len(name.split()) < 2 or any(t.lower() in r.not_names for t in name.split()):
@@ -235,18 +299,29 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
     # a single capitalised word that reports ("Trump said") is a surname when the source also spells it
     # out with a first name ("Donald Trump")
     solos: set[str] = set()
-    for m in r.solo.finditer(text, start_at):
+    for m in _finditer(r.solo, text, verb_win, start_at):
         tok = m["name"] or m["name2"]
         if tok and tok.lower() not in r.not_names and len(tok) >= 3 and not tok.endswith("s"):
             solos.add(tok)
-    for tok in solos:
-        for m in re.finditer(rf"(?<![\w-])((?:{_TOK}\s+){{1,2}}){re.escape(tok)}(?![\w-])", text[start_at:]):
-            name = _clean_name(m.group(), r)
+    if solos:
+        # "Donald Trump": one or two capitalised words right before the reporting word's surname
+        done: set[str] = set()
+        for i, (s0, e0, _low) in enumerate(tokens):
+            tok = text[s0:e0]
+            if tok not in solos or tok in done or i == 0:
+                continue
+            first = i
+            while first > max(0, i - 2) and text[tokens[first - 1][0]].isupper() and text[tokens[first - 1][1] : tokens[first][0]] == " ":
+                first -= 1
+            if first == i:
+                continue
+            raw = text[tokens[first][0] : e0]
+            name = _clean_name(raw, r)
             if name and len(name.split()) >= 2 and not any(t.lower() in r.not_names for t in name.split()):
-                s0 = start_at + m.start() + m.group().find(name.split()[0])
-                found.append(PersonMention(start=s0, end=s0 + len(name), text=name, kind="name", name=name))
+                s1 = tokens[first][0] + raw.find(name.split()[0])
+                found.append(PersonMention(start=s1, end=s1 + len(name), text=name, kind="name", name=name))
                 roles_of.setdefault(name, set())
-                break
+                done.add(tok)
 
     # the fullest form of each surname in this source (config names first)
     full_by_surname: dict[str, str] = {}
@@ -287,26 +362,38 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
     for name in roles_of:
         keys[name] = canonical(name)
     if keys:
-        pat = re.compile(
-            r"(?<![\w-])("
-            + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-            + r")(?:['’]s)?(?![\w-])"
-        )
-        taken = [(m.start, m.end) for m in found]
-        taken.sort()
+        # one pass over the words: the longest known name (up to four words) starting at each word
+        max_words = max(len(k.split()) for k in keys)
+        taken = sorted((m.start, m.end) for m in found)
         starts = [t[0] for t in taken]
-        for m in pat.finditer(text, start_at):
-            i = bisect.bisect_right(starts, m.start(1)) - 1
-            if i >= 0 and taken[i][1] > m.start(1):
+        i = 0
+        while i < len(tokens):
+            s0 = tokens[i][0]
+            if not text[s0].isupper():
+                i += 1
                 continue
-            j = bisect.bisect_left(starts, m.start(1))
-            if j < len(starts) and starts[j] < m.end(1):
+            hit = None
+            for k in range(min(max_words, len(tokens) - i), 0, -1):
+                e = tokens[i + k - 1][1]
+                cand = text[s0:e]
+                if cand.endswith(("'s", "’s")) and cand[:-2] in keys:
+                    cand = cand[:-2]
+                cand = cand.rstrip(".")
+                if cand in keys and (k == 1 or " ".join(cand.split()) == cand):
+                    hit = (cand, k)
+                    break
+            if hit is None:
+                i += 1
                 continue
-            found.append(
-                PersonMention(
-                    start=m.start(1), end=m.end(1), text=m.group(1), kind="name", name=keys[m.group(1)]
-                )
+            cand, k = hit
+            e = s0 + len(cand)
+            j = bisect.bisect_right(starts, s0) - 1
+            overlaps = (j >= 0 and taken[j][1] > s0) or (
+                (jj := bisect.bisect_left(starts, s0)) < len(starts) and starts[jj] < e
             )
+            if not overlaps:
+                found.append(PersonMention(start=s0, end=e, text=cand, kind="name", name=keys[cand]))
+            i += k
 
     # 3. role phrases ("the Leader", "the Cuban president") resolved to the person in context
     role_index: dict[str, list[str]] = defaultdict(list)
@@ -323,7 +410,8 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
                     head_index[w].append(p.name)
     name_spans = sorted((m.start, m.end) for m in found)
     name_starts = [s for s, _ in name_spans]
-    for m in r.role_mention.finditer(text, start_at):
+    det_words = frozenset({"the", "his", "her", "their"})
+    for m in _match_at(r.role_mention, text, tokens, det_words, start_at, 0):
         # "the Cuban President Miguel Díaz-Canel" is a titled name, not a role mention
         after = text[m.end() : m.end() + 2]
         i = bisect.bisect_left(name_starts, m.end())

@@ -74,11 +74,25 @@ class Cluster:
     words: Counter[str] = field(default_factory=Counter)
     linked: list[Evidence] = field(default_factory=list)
     conflicts: dict[str, set[str]] = field(default_factory=dict)
+    #: (source id, passage start) of every passage, to link each passage once
+    keys: set[tuple[str, int]] = field(default_factory=set)
+    _top: frozenset[str] = frozenset()
+    _top_size: int = 0
+
+    def top_words(self) -> frozenset[str]:
+        """The 40 commonest content words, recomputed only when the cluster has doubled."""
+        n = len(self.members)
+        if n >= 2 * self._top_size or not self._top:
+            self._top = frozenset(w for w, _ in self.words.most_common(40))
+            self._top_size = max(1, n)
+        return self._top
 
     def add(self, c: Candidate) -> None:
         self.members.append(c)
+        self.keys.add((c.doc.source.id, c.start))
         self.people.update(c.people)
-        self.words.update(c.words)
+        if len(self.members) <= 64:  # the wording of the first passages is enough to compare with
+            self.words.update(c.words)
         # the most precise date wins as the event's date when they are compatible
         if len(c.value) > len(self.value) and compatible(c.value, self.value):
             self.value = c.value
@@ -176,7 +190,7 @@ def _similar(c: Candidate, cl: Cluster) -> float:
     shared = len(c.people & people)
     union = len(c.people | people) or 1
     p = shared / union
-    common = {w for w, _ in cl.words.most_common(40)}
+    common = cl.top_words()
     w = len(c.words & common) / (min(len(c.words), len(common)) or 1)
     if c.value == cl.value and shared >= 2:
         return 1.0
@@ -241,27 +255,33 @@ def link_undated(clusters: list[Cluster], docs: list[SourceAnnotations]) -> None
     ctx = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in contexts)
     alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
     pat = re.compile(rf"\b(?:{ctx})\s+(?:the\s+)?({alts})\b", re.I)
+    # a cheap test first: the last word of some phrase must occur in the text at all
+    heads = {p.split()[-1] for p in phrases}
     for doc in docs:
         text = doc.source.text
-        folded_text = text.lower()
+        lowered = text.lower()
+        if not any(h in lowered for h in heads):
+            continue
         spans = sorted((m.start, m.end) for m in doc.mentions)
-        for m in pat.finditer(folded_text):
-            if _inside(spans, m.start(1)):
-                continue
+        span_starts = [sp[0] for sp in spans]
+        starts: list[int] | None = None
+        for m in pat.finditer(lowered):
+            k = bisect.bisect_right(span_starts, m.start(1)) - 1
+            if k >= 0 and spans[k][0] <= m.start(1) < spans[k][1]:
+                continue  # "the Leader of the Islamic Revolution" names a person
             ci = phrases.get(" ".join(m.group(1).split()))
             if ci is None:
                 continue
             cl = clusters[ci]
-            starts = _sentence_index(doc)
-            i = bisect.bisect_right(starts, m.start()) - 1
-            s0, s1 = doc.sentences[i] if 0 <= i < len(doc.sentences) else (m.start(), m.end())
-            if any(c.doc is doc and c.start == s0 for c in cl.members) or any(
-                e.source == doc.source.id and e.start == s0 for e in cl.linked
-            ):
+            if starts is None:
+                starts = _sentence_index(doc)
+            k = bisect.bisect_right(starts, m.start()) - 1
+            s0, s1 = doc.sentences[k] if 0 <= k < len(doc.sentences) else (m.start(), m.end())
+            key = (doc.source.id, s0)
+            if key in cl.keys:
                 continue
-            cl.linked.append(
-                Evidence(source=doc.source.id, start=s0, end=s1, text=_clean(text[s0:s1]), time=None)
-            )
+            cl.keys.add(key)
+            cl.linked.append(Evidence(source=doc.source.id, start=s0, end=s1, text=_clean(text[s0:s1]), time=None))
 
 
 def _order_people(members: list[Candidate], ids: list[str]) -> list[str]:

@@ -52,23 +52,24 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
         speaker = q.speaker_id or ""
         ranked = sorted(words, key=lambda w: (doc_freq[w], w))
         rare = ranked[:12]
-        cands: list[int] = []
+        shared: Counter[int] = Counter()
         for w in rare:
-            for gi in index.get((speaker, w), [])[-MAX_CANDIDATES:]:
-                if gi not in cands:
-                    cands.append(gi)
+            shared.update(set(index.get((speaker, w), [])[-MAX_CANDIDATES:]))
+        # the groups sharing most of this quote's rarer words are the only ones worth comparing
+        cands = [gi for gi, _n in shared.most_common(8)]
         best, best_score = None, 0.0
         for gi in cands:
             g = groups[gi]
-            if any(v[0].source.id == d.source.id for v in g["variants"]):
+            if d.source.id in g["sources"]:
                 continue
             score = fuzz.token_set_ratio(norm, g["norm"])
             if score >= THRESHOLD and score > best_score:
                 best, best_score = gi, score
         if best is None:
-            groups.append({"speaker": q.speaker_id, "variants": [], "norm": norm})
+            groups.append({"speaker": q.speaker_id, "variants": [], "norm": norm, "sources": set()})
             best = len(groups) - 1
         groups[best]["variants"].append((d, q))
+        groups[best]["sources"].add(d.source.id)
         for w in ranked[:40]:
             index[(speaker, w)].append(best)
     out: list[QuoteGroup] = []

@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from ..model import Event
 from ..util.names import fold
 from .text import tables
 
 MAX_LEN = 80
+
+
+@cache
+def _rule_patterns() -> list[tuple[dict, re.Pattern[str]]]:
+    out = []
+    for rule in tables()["event_words"]:
+        alt = "|".join(re.escape(fold(str(w))) for w in rule["match"])
+        out.append((rule, re.compile(rf"\b(?:{alt})\b")))
+    return out
 
 
 def _short(name: str) -> str:
@@ -69,11 +79,11 @@ def make_title(
             return _fit(_trim(clause[0].upper() + clause[1:]))
     people = [names[p] for p in event.people if p in names]
     folded_names = {fold(n) for n in people} | {fold(_short(n)) for n in people}
-    joined = " ".join(fold(t) for t in texts)
+    joined = " ".join(fold(t) for t in texts[:30])
     best = None
     best_n = 0
-    for rule in tables()["event_words"]:
-        n = sum(len(re.findall(rf"\b{re.escape(fold(str(w)))}\b", joined)) for w in rule["match"])
+    for rule, pat in _rule_patterns():
+        n = len(pat.findall(joined))
         if n > best_n:
             best, best_n = rule, n
             if n >= max(2, len(texts)):
