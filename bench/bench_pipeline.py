@@ -42,7 +42,9 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="tl-bench-"))
     os.environ["XDG_CACHE_HOME"] = str(tmp / "cache")
     corpus = tmp / "corpus"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "gen_corpus.py"), str(args.articles), str(corpus)], check=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "gen_corpus.py"), str(args.articles), str(corpus)], check=True
+    )
     files = sorted(corpus.rglob("*.txt"))
     total_mb = sum(f.stat().st_size for f in files) / 1e6
 
@@ -112,10 +114,14 @@ def main() -> int:
     for name, n, mb, secs in rows:
         print(f"{name:42} {n:8} {mb:7.1f} {secs:8.2f} {mb / secs:7.2f}")
     print(f"cold/warm ratio (all cores): {t_cold / t_warm_parse:.1f}x; warm export identical to cold: {same}")
-    print(f"search_dates on {size / 1e3:.0f} kB of the same text: {sd_mbps:.3f} MB/s; our tagger on it: "
-          f"{size / 1e6 / t_tag:.2f} MB/s ({t_sd / t_tag:.0f}x)")
-    print(f"end-to-end cold, 1 process: {single_mb / t_single:.2f} MB/s = {single_mb / t_single / sd_mbps:.0f}x "
-          f"search_dates alone")
+    print(
+        f"search_dates on {size / 1e3:.0f} kB of the same text: {sd_mbps:.3f} MB/s; our tagger on it: "
+        f"{size / 1e6 / t_tag:.2f} MB/s ({t_sd / t_tag:.0f}x)"
+    )
+    print(
+        f"end-to-end cold, 1 process: {single_mb / t_single:.2f} MB/s = {single_mb / t_single / sd_mbps:.0f}x "
+        f"search_dates alone"
+    )
     own, kids = peak_mb()
     print(f"peak memory: {own:.0f} MB this process, {kids:.0f} MB largest worker")
 

@@ -14,16 +14,75 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-FIRST = ["Ali", "Miguel", "Ebrahim", "Fidel", "Maria", "Jean", "Luis", "Amina", "Olga", "Kenji", "Sara", "Pedro",
-         "Hassan", "Elena", "Tomas", "Ines", "Rafael", "Noor", "Viktor", "Lucia"]
-LAST = ["Khamenei", "Díaz-Canel", "Raisi", "Castro", "Moreau", "Okafor", "Lindqvist", "Tanaka", "Haddad",
-        "Kowalski", "Ferreira", "Nakamura", "Petrov", "Santos", "Qureshi", "Brennan", "Alvarez", "Novak", "Mensah",
-        "Rossi"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+FIRST = [
+    "Ali",
+    "Miguel",
+    "Ebrahim",
+    "Fidel",
+    "Maria",
+    "Jean",
+    "Luis",
+    "Amina",
+    "Olga",
+    "Kenji",
+    "Sara",
+    "Pedro",
+    "Hassan",
+    "Elena",
+    "Tomas",
+    "Ines",
+    "Rafael",
+    "Noor",
+    "Viktor",
+    "Lucia",
+]
+LAST = [
+    "Khamenei",
+    "Díaz-Canel",
+    "Raisi",
+    "Castro",
+    "Moreau",
+    "Okafor",
+    "Lindqvist",
+    "Tanaka",
+    "Haddad",
+    "Kowalski",
+    "Ferreira",
+    "Nakamura",
+    "Petrov",
+    "Santos",
+    "Qureshi",
+    "Brennan",
+    "Alvarez",
+    "Novak",
+    "Mensah",
+    "Rossi",
+]
 PLACES = ["Tehran", "Havana", "Caracas", "Nairobi", "Jakarta", "Lisbon", "Hanoi", "Lima", "Accra", "Oslo"]
-OUTLETS = [("Radio Habana Cuba", "RHC"), ("Iran Press", "IP"), ("Afghan Voice Agency", "AVA"), ("Global Wire", "GW"),
-           ("Northern Daily", "ND"), ("Coastal Times", "CT"), ("Andes News", "AN"), ("Pacific Report", "PR")]
+OUTLETS = [
+    ("Radio Habana Cuba", "RHC"),
+    ("Iran Press", "IP"),
+    ("Afghan Voice Agency", "AVA"),
+    ("Global Wire", "GW"),
+    ("Northern Daily", "ND"),
+    ("Coastal Times", "CT"),
+    ("Andes News", "AN"),
+    ("Pacific Report", "PR"),
+]
 
 
 def load_samples() -> list[str]:
@@ -40,8 +99,14 @@ def article(i: int, rng: random.Random, samples: list[str]) -> str:
     outlet, abbr = rng.choice(OUTLETS)
     text = base
     # people and places
-    for old, new in (("Khamenei", a[1]), ("Díaz-Canel", b[1]), ("Diaz-Canel", b[1]), ("Miguel", b[0]),
-                     ("Ali", a[0]), ("Tehran", place)):
+    for old, new in (
+        ("Khamenei", a[1]),
+        ("Díaz-Canel", b[1]),
+        ("Diaz-Canel", b[1]),
+        ("Miguel", b[0]),
+        ("Ali", a[0]),
+        ("Tehran", place),
+    ):
         text = re.sub(rf"\b{re.escape(old)}\b", new, text)
     # dates: absolute forms and weekday of the event
     d, m, y = event.day, MONTHS[event.month - 1], event.year
@@ -49,7 +114,11 @@ def article(i: int, rng: random.Random, samples: list[str]) -> str:
     text = re.sub(r"\bDecember 4, 2023\b", f"{m} {d}, {y}", text)
     text = re.sub(r"\b4 /Dec/ 2023\b", f"{d} /{m[:3]}/ {y}", text)
     text = re.sub(r"\b2023-12-05\b", pub.isoformat(), text)
-    text = re.sub(r"\bTuesday 5 December 2023\b", f"{pub.strftime('%A')} {pub.day} {MONTHS[pub.month - 1]} {pub.year}", text)
+    text = re.sub(
+        r"\bTuesday 5 December 2023\b",
+        f"{pub.strftime('%A')} {pub.day} {MONTHS[pub.month - 1]} {pub.year}",
+        text,
+    )
     text = re.sub(r"\bDecember 5\b", f"{MONTHS[pub.month - 1]} {pub.day}", text)
     text = re.sub(r"\bMonday\b", event.strftime("%A"), text)
     text = text.replace("(RHC)", f"({abbr})").replace("(IP)", f"({abbr})").replace("(AVA)", f"({abbr})")

@@ -109,7 +109,9 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(role_words - {"the", "of"}), frozenset(verbs - {"that", "to", "in", "a", "out"})
 
 
-def _windows(tokens: list[tuple[int, int, str]], words: frozenset[str], before: int, after: int, n: int) -> list[tuple[int, int]]:
+def _windows(
+    tokens: list[tuple[int, int, str]], words: frozenset[str], before: int, after: int, n: int
+) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e, low in tokens:
         if low in words:
@@ -122,7 +124,12 @@ def _windows(tokens: list[tuple[int, int, str]], words: frozenset[str], before: 
 
 
 def _match_at(
-    pat: re.Pattern[str], text: str, tokens: list[tuple[int, int, str]], words: frozenset[str], start_at: int, back: int
+    pat: re.Pattern[str],
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    words: frozenset[str],
+    start_at: int,
+    back: int,
 ) -> list[re.Match[str]]:
     """Matches of ``pat`` anchored at a trigger word or up to ``back`` capitalised words before it
     (the earliest start wins), without scanning the rest of the text."""
@@ -145,7 +152,9 @@ def _match_at(
     return out
 
 
-def _finditer(pat: re.Pattern[str], text: str, windows: list[tuple[int, int]], start_at: int) -> list[re.Match[str]]:
+def _finditer(
+    pat: re.Pattern[str], text: str, windows: list[tuple[int, int]], start_at: int
+) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     last_end = -1
     for ws, we in windows:
@@ -276,7 +285,9 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
             )
         )
         roles_of[name].update(roles)
-    comma_win = [(max(0, m.start() - 80), min(n, m.end() + 100)) for m in re.finditer(r",\s+the\s", text, re.I)]
+    comma_win = [
+        (max(0, m.start() - 80), min(n, m.end() + 100)) for m in re.finditer(r",\s+the\s", text, re.I)
+    ]
     for m in _finditer(r.apposition, text, comma_win, start_at):
         name = _clean_name(m["name"], r)
         if not name or len(name.split()) < 2:
@@ -311,7 +322,11 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
             if tok not in solos or tok in done or i == 0:
                 continue
             first = i
-            while first > max(0, i - 2) and text[tokens[first - 1][0]].isupper() and text[tokens[first - 1][1] : tokens[first][0]] == " ":
+            while (
+                first > max(0, i - 2)
+                and text[tokens[first - 1][0]].isupper()
+                and text[tokens[first - 1][1] : tokens[first][0]] == " "
+            ):
                 first -= 1
             if first == i:
                 continue

@@ -281,7 +281,9 @@ def link_undated(clusters: list[Cluster], docs: list[SourceAnnotations]) -> None
             if key in cl.keys:
                 continue
             cl.keys.add(key)
-            cl.linked.append(Evidence(source=doc.source.id, start=s0, end=s1, text=_clean(text[s0:s1]), time=None))
+            cl.linked.append(
+                Evidence(source=doc.source.id, start=s0, end=s1, text=_clean(text[s0:s1]), time=None)
+            )
 
 
 def _order_people(members: list[Candidate], ids: list[str]) -> list[str]:

@@ -30,7 +30,12 @@ __all__ = [
 ]
 
 
-class _Dumper(yaml.SafeDumper):
+_BaseDumper = getattr(
+    yaml, "CSafeDumper", yaml.SafeDumper
+)  # libyaml's emitter when built with it: ~10x faster
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
     """Safe YAML with readable multi-line strings and no aliases."""
 
     def ignore_aliases(self, data: object) -> bool:

@@ -23,7 +23,7 @@ from ..timeline import TimelineIndex, apply_filters, match_people, parse_query
 from ..userdata import Sidecar
 from .commands import ActionsProvider
 from .text import one_line
-from .widgets.density import DensityStrip
+from .widgets.density import DensityStrip, bucket_keys
 from .widgets.preview import EventPreview
 from .widgets.timeline_view import TimelineView
 
@@ -70,6 +70,7 @@ class TimelineApp(App[None]):
         self.query_filters = Filters()
         self.range_filters: tuple[str | None, str | None] = (None, None)
         self.selection: list[int] = []
+        self.bucket_keys: dict[str, list[str | None]] = {"decade": [], "year": [], "month": []}
         self.load_error: str | None = None
         self.loaded = False
 
@@ -120,8 +121,9 @@ class TimelineApp(App[None]):
             self.call_from_thread(self._failed, f"{type(e).__name__}: {e}")
             return
         index = TimelineIndex(timeline, self.outlet_aliases)
+        keys = bucket_keys(timeline)
         if not worker.is_cancelled:
-            self.call_from_thread(self._loaded, timeline, index)
+            self.call_from_thread(self._loaded, timeline, index, keys)
 
     def _progress(self, done: int, total: int, label: str) -> None:
         bar = self.query_one(ProgressBar)
@@ -137,9 +139,12 @@ class TimelineApp(App[None]):
             Text(f" timeline-tui — {one_line(message)}", style="bold red")
         )
 
-    def _loaded(self, timeline: Timeline, index: TimelineIndex) -> None:
+    def _loaded(
+        self, timeline: Timeline, index: TimelineIndex, keys: dict[str, list[str | None]] | None = None
+    ) -> None:
         self.timeline = timeline
         self.index = index
+        self.bucket_keys = keys or bucket_keys(timeline)
         self.loaded = True
         self.query_one(ProgressBar).display = False
         self.apply()
@@ -169,7 +174,7 @@ class TimelineApp(App[None]):
             self.notify(one_line(str(e)), severity="error")
             return
         view = self.query_one(TimelineView)
-        view.set_data(self.timeline, self.selection, self.marks)
+        view.set_data(self.timeline, self.selection, self.marks, years=self.bucket_keys["year"])
         no_range = replace(
             filters,
             since=self.query_filters.since or self.base_filters.since,
@@ -179,7 +184,7 @@ class TimelineApp(App[None]):
             strip_sel = self.index.select(no_range) if self.range_filters != (None, None) else self.selection
         except UserError:
             strip_sel = self.selection
-        self.query_one(DensityStrip).set_data(self.timeline, strip_sel)
+        self.query_one(DensityStrip).set_data(self.timeline, strip_sel, self.bucket_keys)
         self._update_header(filters)
         self._update_preview()
 

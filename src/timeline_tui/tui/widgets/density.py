@@ -18,6 +18,22 @@ BARS = " ▁▂▃▄▅▆▇█"
 ZOOMS = ("decade", "year", "month")
 
 
+def bucket_keys(timeline: Timeline) -> dict[str, list[str | None]]:
+    """Per event, its decade, year and month bucket (None when undated): computed once per timeline."""
+    out: dict[str, list[str | None]] = {"decade": [], "year": [], "month": []}
+    for ev in timeline.events:
+        iv = value_interval(ev.date)
+        if iv is None:
+            for z in ZOOMS:
+                out[z].append(None)
+            continue
+        d = iv[0]
+        out["decade"].append(f"{d.year // 10 * 10}s")
+        out["year"].append(f"{d.year}")
+        out["month"].append(f"{d.year}-{d.month:02d}")
+    return out
+
+
 class DensityStrip(Widget, can_focus=True):
     BINDINGS = [
         Binding("left,h", "move(-1)", "Earlier", show=False, id="density.left"),
@@ -41,20 +57,16 @@ class DensityStrip(Widget, can_focus=True):
         self.buckets: list[tuple[str, int]] = []
         self._first = 0
 
-    def set_data(self, timeline: Timeline, selection: list[int]) -> None:
-        counts: Counter[str] = Counter()
-        for i in selection:
-            iv = value_interval(timeline.events[i].date)
-            if iv is None:
-                continue
-            d = iv[0]
-            key = {
-                "decade": f"{d.year // 10 * 10}s",
-                "year": f"{d.year}",
-                "month": f"{d.year}-{d.month:02d}",
-            }[self.zoom]
-            counts[key] += 1
-        self.buckets = sorted(counts.items())
+    def set_data(
+        self, timeline: Timeline, selection: list[int], keys: dict[str, list[str | None]] | None = None
+    ) -> None:
+        """Count the selection per bucket; ``keys`` (from ``bucket_keys``) saves recomputing dates."""
+        if keys is None:
+            keys = bucket_keys(timeline)
+        col = keys[self.zoom]
+        counts: Counter[str | None] = Counter(col[i] for i in selection)
+        counts.pop(None, None)
+        self.buckets = sorted((k, n) for k, n in counts.items() if k is not None)
         if self.cursor >= len(self.buckets):
             self.cursor = len(self.buckets) - 1
         self.refresh()

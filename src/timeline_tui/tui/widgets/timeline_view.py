@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -18,13 +17,6 @@ from textual.strip import Strip
 from ...dates import format_value, value_interval
 from ...model import Event, Timeline, UserMark
 from ..text import one_line
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    #: index into timeline.events, or -1 for a year heading
-    event: int
-    year: str
 
 
 class TimelineView(ScrollView, can_focus=True):
@@ -57,7 +49,8 @@ class TimelineView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.timeline = Timeline()
-        self.rows: list[Row] = []
+        self.rows: list[int] = []
+        self._labels: list[str] = []
         self._event_rows: list[int] = []  # row numbers of event rows, ascending
         self._year_rows: list[int] = []
         self.marks: dict[str, UserMark] = {}
@@ -65,26 +58,40 @@ class TimelineView(ScrollView, can_focus=True):
         self._line_cache: dict[int, tuple[str, ...]] = {}
 
     # ------------------------------------------------------------------------------------- data
-    def set_data(self, timeline: Timeline, selection: list[int], marks: dict[str, UserMark]) -> None:
+    def set_data(
+        self,
+        timeline: Timeline,
+        selection: list[int],
+        marks: dict[str, UserMark],
+        years: list[str] | None = None,
+    ) -> None:
         """Show ``selection`` (indices into timeline.events, chronological) keeping the cursor on the
         same event when it is still there."""
         current = self.current_index()
         self.timeline = timeline
         self.marks = marks
         self._names = {p.id: p.name for p in timeline.people}
-        rows: list[Row] = []
+        # rows as plain ints (an event index, or -1 - n for the n-th year heading): 100k rows in ms
+        rows: list[int] = []
         event_rows: list[int] = []
         year_rows: list[int] = []
+        labels: list[str] = []
         last_year = None
         events = timeline.events
+        if years is None:
+            years = [_year_of(e) for e in events]
+        append_row = rows.append
+        append_event = event_rows.append
         for i in selection:
-            year = _year_of(events[i])
+            year = years[i]
             if year != last_year:
                 year_rows.append(len(rows))
-                rows.append(Row(-1, year))
+                append_row(-1 - len(labels))
+                labels.append(year or "Undated")
                 last_year = year
-            event_rows.append(len(rows))
-            rows.append(Row(i, year))
+            append_event(len(rows))
+            append_row(i)
+        self._labels = labels
         self.rows = rows
         self._event_rows = event_rows
         self._year_rows = year_rows
@@ -106,7 +113,7 @@ class TimelineView(ScrollView, can_focus=True):
         if not self._event_rows or not self.rows:
             return None
         c = min(self.cursor, len(self._event_rows) - 1)
-        return self.rows[self._event_rows[c]].event
+        return self.rows[self._event_rows[c]]
 
     @property
     def count(self) -> int:
@@ -119,15 +126,15 @@ class TimelineView(ScrollView, can_focus=True):
         if row_no >= len(self.rows):
             return Strip.blank(width)
         row = self.rows[row_no]
-        if row.event < 0:
-            text = f" {row.year} "
+        if row < 0:
+            text = f" {self._labels[-1 - row]} "
             return Strip(
                 [
                     Segment(text, Style(bold=True, color="yellow")),
                     Segment("─" * max(0, width - len(text)), Style(color="grey37")),
                 ]
             ).crop(0, width)
-        ev = self.timeline.events[row.event]
+        ev = self.timeline.events[row]
         selected = (
             self._event_rows and row_no == self._event_rows[min(self.cursor, len(self._event_rows) - 1)]
         )
@@ -179,7 +186,7 @@ class TimelineView(ScrollView, can_focus=True):
         elif row_no >= top + height:
             self.scroll_to(y=row_no - height + 1, animate=False)
         self.refresh()
-        self.post_message(self.Highlighted(self.rows[row_no].event))
+        self.post_message(self.Highlighted(self.rows[row_no]))
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows))
