@@ -1019,34 +1019,46 @@ class Tagger:
         """Pattern matches. Each pattern only scans windows around the trigger words it needs (a month
         name, a unit, a digit ...), found in one pass over the words of the text."""
         classes = self.p.word_classes
+        get = classes.get
         hits: list[tuple[int, int, int]] = []
-        for w in self._WORDS.finditer(text):
+        lowered = text.lower()  # same length and offsets for the scripts news is written in
+        if len(lowered) != len(text):
+            lowered = text
+        for w in self._WORDS.finditer(lowered):
             tok = w.group()
-            mask = 1 if tok[0].isdigit() else classes.get(tok.lower(), 0)
+            mask = 1 if tok[0] <= "9" else get(tok, 0)
             if mask:
                 hits.append((w.start(), w.end(), mask))
         out = []
         n = len(text)
+        by_need: dict[int, list[tuple[int, int]]] = {}
         for prio, ((name, pat), need) in enumerate(zip(self.p.items, self.p.needs, strict=True)):
-            win_s = win_e = -1
-            windows: list[tuple[int, int]] = []
-            for s, e, mask in hits:
-                if not mask & need:
-                    continue
-                ws, we = max(0, s - 48), min(n, e + 48)
-                if ws <= win_e:
-                    win_e = we
-                else:
-                    if win_e > 0:
-                        windows.append((win_s, win_e))
-                    win_s, win_e = ws, we
-            if win_e > 0:
-                windows.append((win_s, win_e))
+            windows = by_need.get(need)
+            if windows is None:
+                windows = by_need[need] = self._windows(hits, need, n)
             for ws, we in windows:
                 for m in pat.finditer(text, ws, we):
                     if m.end() > m.start():
                         out.append((m.start(), m.end(), prio, name, m))
         return out
+
+    @staticmethod
+    def _windows(hits: list[tuple[int, int, int]], need: int, n: int) -> list[tuple[int, int]]:
+        win_s = win_e = -1
+        windows: list[tuple[int, int]] = []
+        for s, e, mask in hits:
+            if not mask & need:
+                continue
+            ws, we = max(0, s - 48), min(n, e + 48)
+            if ws <= win_e:
+                win_e = we
+            else:
+                if win_e > 0:
+                    windows.append((win_s, win_e))
+                win_s, win_e = ws, we
+        if win_e > 0:
+            windows.append((win_s, win_e))
+        return windows
 
     @staticmethod
     def select(
