@@ -121,11 +121,16 @@ def parse_config(path: Path) -> Config:
     try:
         data: Any = yaml.safe_load(raw)
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise ConfigError(f"{path}:{where}: malformed YAML: {problem}") from None
+        raise ConfigError(describe_yaml_error(path, e)) from None
     return config_from_data(data, path)
+
+
+def describe_yaml_error(path: Path | str, e: yaml.YAMLError) -> str:
+    """One line naming the file, the line and the problem of malformed YAML."""
+    mark = getattr(e, "problem_mark", None)
+    where = f" line {mark.line + 1}" if mark is not None else ""
+    problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+    return f"{path}:{where}: malformed YAML: {problem}"
 
 
 _TOP_KEYS = {"sources", "outlets", "people", "files", "sidecar"}

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from ..config import describe_yaml_error
 from ..errors import UserError
 from ..model import Timeline
 from ..util.atomic import atomic_write_text
@@ -101,8 +102,5 @@ def load_timeline(path: Path) -> Timeline:
     try:
         data = yaml.safe_load(raw)
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f" line {mark.line + 1}:" if mark is not None else ""
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise UserError(f"{path}:{where} malformed YAML: {problem}") from None
+        raise UserError(describe_yaml_error(path, e)) from None
     return timeline_from_dict(data, path)

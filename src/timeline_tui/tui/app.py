@@ -347,7 +347,8 @@ class TimelineApp(App[None]):
         self._save_mark(eid, UserMark(starred=not mark.starred, tags=list(mark.tags), note=mark.note))
         self.notify("starred" if not mark.starred else "star removed", timeout=1.5)
 
-    def action_tag(self) -> None:
+    def _edit_mark(self, question: str, current: str, change: Callable[[UserMark, str], UserMark]) -> None:
+        """Ask for a value and save the event's mark changed by ``change(mark, answer)``."""
         from .screens.prompt import PromptScreen
 
         eid = self._current_event_id()
@@ -357,24 +358,29 @@ class TimelineApp(App[None]):
 
         def done(value: str | None) -> None:
             if value is not None:
-                tags = [t.strip() for t in value.split(",") if t.strip()]
-                self._save_mark(eid, UserMark(starred=mark.starred, tags=tags, note=mark.note))
+                self._save_mark(eid, change(mark, value))
 
-        self.push_screen(PromptScreen("Tags (comma-separated):", ", ".join(mark.tags)), done)
+        self.push_screen(PromptScreen(question, current), done)
+
+    def action_tag(self) -> None:
+        eid = self._current_event_id()
+        mark = self.marks.get(eid or "", UserMark())
+        self._edit_mark(
+            "Tags (comma-separated):",
+            ", ".join(mark.tags),
+            lambda m, v: UserMark(
+                starred=m.starred, tags=[t.strip() for t in v.split(",") if t.strip()], note=m.note
+            ),
+        )
 
     def action_note(self) -> None:
-        from .screens.prompt import PromptScreen
-
         eid = self._current_event_id()
-        if eid is None:
-            return
-        mark = self.marks.get(eid, UserMark())
-
-        def done(value: str | None) -> None:
-            if value is not None:
-                self._save_mark(eid, UserMark(starred=mark.starred, tags=list(mark.tags), note=value or None))
-
-        self.push_screen(PromptScreen("Note:", mark.note or ""), done)
+        mark = self.marks.get(eid or "", UserMark())
+        self._edit_mark(
+            "Note:",
+            mark.note or "",
+            lambda m, v: UserMark(starred=m.starred, tags=list(m.tags), note=v or None),
+        )
 
     # ------------------------------------------------------------------------------------ export
     def filtered_view(self) -> Timeline:

@@ -181,6 +181,13 @@ class Tagger:
     def rel_desc(self, ctx: Context) -> str:
         return ctx.dct_desc
 
+    @staticmethod
+    def _pub(ctx: Context, value: str, explanation: str, mod: str | None = None, typ: str = "DATE") -> Norm:
+        """A value resolved against the publication date."""
+        return Norm(
+            typ, value, anchor="published", mod=mod, anchor_value=ctx.dct_value, explanation=explanation
+        )
+
     def no_dct(self, text: str) -> str:
         return f"'{text}': relative to the publication date, which is unknown"
 
@@ -344,13 +351,8 @@ class Tagger:
             assert got is not None
             y, tense = got[0], f"{got[1]} tense, nearest"
         value = f"{y:04d}-{mon:02d}"
-        return Norm(
-            "DATE",
-            value,
-            anchor="published",
-            mod=mod,
-            anchor_value=ctx.dct_value,
-            explanation=f"'{m.group()}' ({tense}) in {ctx.dct_desc} → {format_value(value)}",
+        return self._pub(
+            ctx, value, f"'{m.group()}' ({tense}) in {ctx.dct_desc} → {format_value(value)}", mod=mod
         )
 
     def _n_fiscal(self, m: re.Match[str], ctx: Context) -> Norm | None:
@@ -365,32 +367,18 @@ class Tagger:
             return Norm("DATE", f"{m['c']}{m['d']}", mod=mod, explanation="names its decade")
         digit = m["d2"]
         if m["w"]:
-            digit = str(
-                [
-                    "twenties",
-                    "thirties",
-                    "forties",
-                    "fifties",
-                    "sixties",
-                    "seventies",
-                    "eighties",
-                    "nineties",
-                ].index(m["w"].lower())
-                + 2
-            )
+            digit = str(self.t.decade_words[m["w"].lower()])
         if ctx.dct is None:
             return Norm("DATE", f"XX{digit}", anchor="none", mod=mod, explanation=self.no_dct(m.group()))
         century = ctx.dct.year // 100
         if int(digit) * 10 > ctx.dct.year % 100:
             century -= 1
         value = f"{century}{digit}"
-        return Norm(
-            "DATE",
+        return self._pub(
+            ctx,
             value,
-            anchor="published",
+            f"'{m.group()}': the most recent such decade before {ctx.dct_desc} → {value}0s",
             mod=mod,
-            anchor_value=ctx.dct_value,
-            explanation=f"'{m.group()}': the most recent such decade before {ctx.dct_desc} → {value}0s",
         )
 
     def _n_century(self, m: re.Match[str], ctx: Context) -> Norm | None:
@@ -461,13 +449,7 @@ class Tagger:
             else:
                 idx = cur - 1  # "the quarter", "the latest quarter", "last quarter": the one just reported
             value = f"{idx // 4:04d}-Q{idx % 4 + 1}"
-            return Norm(
-                "DATE",
-                value,
-                anchor="published",
-                anchor_value=ctx.dct_value,
-                explanation=f"'{m.group()}' in {ctx.dct_desc} → {value}",
-            )
+            return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {value}")
         got = self._quarter_year(m, ctx, q)
         if got is None:
             return Norm("DATE", f"XXXX-Q{q}", anchor="none", explanation=self.no_dct(m.group()))
@@ -477,13 +459,7 @@ class Tagger:
         value = f"{'FY' if rel == 'fiscal' else ''}{y:04d}-Q{q}"
         if how == "absolute":
             return Norm("DATE", value, explanation="names its quarter")
-        return Norm(
-            "DATE",
-            value,
-            anchor="published",
-            anchor_value=ctx.dct_value,
-            explanation=f"'{m.group()}' in {ctx.dct_desc} → {value}",
-        )
+        return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {value}")
 
     def _n_half(self, m: re.Match[str], ctx: Context) -> Norm | None:
         h = 1 if m["ord"].lower() in ("first", "1st") else 2
@@ -517,14 +493,7 @@ class Tagger:
         elif rel in ("next", "coming"):
             y = y if start > ctx.dct.month else y + 1
         value = f"{y}-{code}"
-        return Norm(
-            "DATE",
-            value,
-            anchor="published",
-            mod=mod,
-            anchor_value=ctx.dct_value,
-            explanation=f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}",
-        )
+        return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}", mod=mod)
 
     def _part_value(self, d: date | None, part: str | None) -> tuple[str, str]:
         """A day with a part of the day is still dated at day granularity (as TimeBank annotates
@@ -678,14 +647,7 @@ class Tagger:
             )
         n = {"this": 0, "last": -1, "next": 1}[rel]
         value = shift_value(ctx.dct, n, unit)
-        return Norm(
-            "DATE",
-            value,
-            anchor="published",
-            mod=mod,
-            anchor_value=ctx.dct_value,
-            explanation=f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}",
-        )
+        return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}", mod=mod)
 
     def _n_relunit(self, m: re.Match[str], ctx: Context) -> Norm | None:
         unit = self.unit(m["u"])
@@ -712,13 +674,7 @@ class Tagger:
             value = shift_value(
                 ctx.dct, -1 if unit == "Y" else -4 if unit == "Q" else -12, unit if unit != "Y" else "Y"
             )
-            return Norm(
-                "DATE",
-                value,
-                anchor="published",
-                anchor_value=ctx.dct_value,
-                explanation=f"'{m.group()}' in {ctx.dct_desc} → {value}",
-            )
+            return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {value}")
         n = self.t.relative.get(rel)
         if n is None:
             return None
@@ -751,13 +707,7 @@ class Tagger:
         if rel == "the":
             n = 0 if ctx.future(m.start()) or ctx.dct.weekday() >= 5 else -1
         value = shift_value(ctx.dct, n, "W") + "-WE"
-        return Norm(
-            "DATE",
-            value,
-            anchor="published",
-            anchor_value=ctx.dct_value,
-            explanation=f"'{m.group()}' in {ctx.dct_desc} → {value}",
-        )
+        return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {value}")
 
     def _n_offset(self, m: re.Match[str], ctx: Context) -> Norm | None:
         unit = self.unit(m["u"])

@@ -31,6 +31,7 @@ class Tables:
     tens: list[str]
     vague: frozenset[str]
     ordinals: dict[str, int]
+    decade_words: dict[str, int]
     units: dict[str, tuple[str, str]]
     relative: dict[str, int]
     offsets: dict[str, tuple[int, str]]
@@ -77,6 +78,7 @@ def tables() -> Tables:
         tens=[norm(x) for x in t["tens"]],
         vague=frozenset(norm(x) for x in t["vague_numbers"]),
         ordinals={norm(k): int(v) for k, v in t["ordinals"].items()},
+        decade_words={norm(k): int(v) for k, v in t["decade_words"].items()},
         units={norm(k): (str(v[0]), str(v[1])) for k, v in t["units"].items()},
         relative={norm(k): int(v) for k, v in t["relative_words"].items()},
         offsets={norm(k): (int(v[0]), str(v[1])) for k, v in t["offset_words"].items()},
@@ -226,7 +228,7 @@ def patterns() -> Patterns:
             + r"(?:the\s+)?(?:(?P<mod>"
             + date_mod
             + r")[-\s]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0['’]?s|['’](?P<d2>\d)0s|"
-            r"(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))" + E,
+            r"(?P<w>" + _alt(list(tb.decade_words)) + r"))" + E,
         ),
         # the 20th century, the nineteenth century
         (
@@ -419,20 +421,13 @@ def patterns() -> Patterns:
         + list(tb.present_ref | tb.past_ref | tb.future_ref)
         + list(tb.set_words)
         + list(tb.holidays)
+        + list(tb.decade_words)
         + [
             "noon",
             "midnight",
             "fiscal",
             "quarter",
             "half",
-            "twenties",
-            "thirties",
-            "forties",
-            "fifties",
-            "sixties",
-            "seventies",
-            "eighties",
-            "nineties",
             "century",
             "day",
             "morning",
@@ -481,7 +476,7 @@ def patterns() -> Patterns:
     add(tb.holidays, "holiday")
     add(["fiscal", "fy"], "fiscal")
     add(
-        ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
+        tb.decade_words,
         "decade",
     )
     add(["century"], "century")
