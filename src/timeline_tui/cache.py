@@ -13,11 +13,13 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from . import PARSER_VERSION
-from .model import SourceAnnotations
+from .model import SourceAnnotations, Timeline
 
 _MAGIC = "timeline-tui-parse-cache"
 
@@ -61,8 +63,8 @@ class ParseCache:
         raw = f"{self.salt}|{resolved}|{path}|{sid}|{fmt}|{st.st_size}|{st.st_mtime_ns}"
         return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
-    def _file(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.pickle"
+    def _file(self, key: str, kind: str = "pickle") -> Path:
+        return self.root / key[:2] / f"{key}.{kind}"
 
     def get(self, key: str) -> SourceAnnotations | str | None:
         try:
@@ -84,6 +86,72 @@ class ParseCache:
         self.hits += 1
         return payload
 
+    def corpus_key(self, file_keys: list[str | None]) -> str | None:
+        """One key for a whole corpus: every file's key, in order (None when a file cannot be keyed)."""
+        if any(k is None for k in file_keys):
+            return None
+        return hashlib.sha256(("corpus|" + self.salt + "|" + "|".join(file_keys)).encode()).hexdigest()  # type: ignore[arg-type]
+
+    def get_timeline(self, key: str) -> tuple[Timeline, list[str]] | None:
+        """A stored timeline for an unchanged corpus: its documents come back lazily from the per-file
+        entries (those the events stage changed, such as re-dated sources, are stored with it)."""
+        payload = self._load(self._file(key, "timeline"), key)
+        if not (isinstance(payload, tuple) and len(payload) == 4 and isinstance(payload[0], Timeline)):
+            return None
+        timeline, doc_keys, changed, notes = payload
+        if not all(self._file(k).is_file() for k in doc_keys.values()):
+            return None  # per-file entries were removed: rebuild rather than lose article texts
+        order = [s.id for s in timeline.sources]
+        timeline.docs = LazyDocs(self, doc_keys, changed, order)  # type: ignore[assignment]
+        return timeline, list(notes)
+
+    def put_timeline(
+        self,
+        key: str,
+        timeline: Timeline,
+        file_keys: dict[str, str | None],
+        changed_ids: set[str],
+        notes: list[str],
+    ) -> None:
+        """Store a corpus's timeline: documents by reference to their per-file entries, except those
+        the cross-document stages changed, stored in full."""
+        doc_keys: dict[str, str] = {}
+        changed: dict[str, SourceAnnotations] = {}
+        for sid, doc in timeline.docs.items():
+            k = file_keys.get(sid)
+            if k is not None and sid not in changed_ids:
+                doc_keys[sid] = k
+            else:
+                changed[sid] = doc
+        self._dump(
+            self._file(key, "timeline"), key, (replace(timeline, docs={}), doc_keys, changed, list(notes))
+        )
+
+    def _load(self, path: Path, key: str) -> Any:
+        try:
+            with open(path, "rb") as f:
+                obj: Any = pickle.load(f)
+        except Exception:
+            return None
+        if not (isinstance(obj, tuple) and len(obj) == 3 and obj[0] == _MAGIC and obj[1] == key):
+            return None
+        return obj[2]
+
+    def _dump(self, target: Path, key: str, payload: Any) -> None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    pickle.dump((_MAGIC, key, payload), f, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+        except OSError:
+            pass  # a cache that cannot be written is only slower
+
     def put(self, key: str, payload: SourceAnnotations | str) -> None:
         target = self._file(key)
         try:
@@ -99,3 +167,31 @@ class ParseCache:
                 raise
         except OSError:
             pass  # a cache that cannot be written is only slower
+
+
+class LazyDocs(Mapping[str, SourceAnnotations]):
+    """Source id -> annotations, loaded from the per-file cache on first use."""
+
+    def __init__(
+        self, cache: ParseCache, keys: dict[str, str], loaded: dict[str, SourceAnnotations], order: list[str]
+    ) -> None:
+        self._cache = cache
+        self._keys = keys
+        self._loaded = dict(loaded)
+        self._order = [sid for sid in order if sid in keys or sid in loaded]
+
+    def __getitem__(self, sid: str) -> SourceAnnotations:
+        doc = self._loaded.get(sid)
+        if doc is None:
+            key = self._keys[sid]  # KeyError for unknown ids, as a dict
+            got = self._cache.get(key)
+            if not isinstance(got, SourceAnnotations):
+                raise KeyError(sid)
+            doc = self._loaded[sid] = got
+        return doc
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)

@@ -63,6 +63,7 @@ def annotate_paths(
     jobs: int | None = None,
     use_cache: bool = True,
     default_published: str | None = None,
+    items: list[tuple[Path, str, str]] | None = None,
 ) -> list[SourceAnnotations]:
     """Ingest and annotate every source (per-file stages only), in input order.
 
@@ -70,7 +71,8 @@ def annotate_paths(
     (default: all cores; in-process for a handful of files). The result does not depend on ``jobs``.
     ``default_published`` ("YYYY-MM-DD") is the publication date of sources that have none
     (``annotate --published``)."""
-    items = discover(paths, notes)
+    if items is None:
+        items = discover(paths, notes)
     total = len(items)
     cache = ParseCache(config.fingerprint(), default_published) if use_cache else None
     results: list[SourceAnnotations | str | None] = [None] * total
@@ -145,30 +147,61 @@ def build_timeline(
     use_cache: bool = True,
     default_published: str | None = None,
 ) -> Timeline:
+    """The whole pipeline. With the cache, a corpus whose files, configuration and parser are all
+    unchanged re-opens from one stored timeline (articles' annotations load lazily when needed)."""
+    seen_notes: list[str] = []
+
+    def note(n: str) -> None:
+        seen_notes.append(n)
+        notes(n)
+
+    items = discover(paths, note)
+    cache = ParseCache(config.fingerprint(), default_published) if use_cache else None
+    corpus_key = cache.corpus_key([cache.key(p, sid, fmt) for p, fmt, sid in items]) if cache else None
+    if cache is not None and corpus_key is not None:
+        hit = cache.get_timeline(corpus_key)
+        if hit is not None:
+            timeline, stored_notes = hit
+            for n in stored_notes:
+                if n not in seen_notes:
+                    notes(n)
+            progress(len(items), len(items), "opened from the cache")
+            return timeline
     docs = annotate_paths(
         paths,
         config,
-        notes=notes,
+        notes=note,
         progress=progress,
         jobs=jobs,
         use_cache=use_cache,
         default_published=default_published,
+        items=items,
     )
-    return timeline_from_docs(docs, config)
+    timeline, changed = _cross_document(docs, config)
+    if cache is not None and corpus_key is not None:
+        file_keys = {sid: cache.key(p, sid, fmt) for p, fmt, sid in items}
+        cache.put_timeline(corpus_key, timeline, file_keys, changed, seen_notes)
+    return timeline
 
 
 def timeline_from_docs(docs: list[SourceAnnotations], config: Config) -> Timeline:
     """The cross-document stages: people clustering, event derivation, source records."""
+    return _cross_document(docs, config)[0]
+
+
+def _cross_document(docs: list[SourceAnnotations], config: Config) -> tuple[Timeline, set[str]]:
+    """The timeline, and the ids of the sources the events stage changed (re-dated and re-tagged)."""
     people = resolve_people(docs, config)
     result = derive(docs, people, config)
     records = [source_record(d, result.inferred.get(d.source.id, {})) for d in docs]
-    return Timeline(
+    timeline = Timeline(
         sources=records,
         people=people,
         events=result.events,
         quotes=result.quotes,
         docs={d.source.id: d for d in docs},
     )
+    return timeline, set(result.inferred)
 
 
 def source_record(doc: SourceAnnotations, inferred: dict) -> SourceRecord:
