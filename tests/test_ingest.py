@@ -163,3 +163,14 @@ def test_html_article_text_and_metadata(tmp_path: Path) -> None:
     src = s["page"]
     assert "Díaz-Canel" in src.text and "var x" not in src.text
     assert src.meta.published.value.startswith("2023-12-05") and src.meta.outlet.value == "Example News"
+
+
+def test_other_date_formats_are_normalised_in_metadata(tmp_path: Path) -> None:
+    p = tmp_path / "d.md"
+    p.write_text("---\npublished: 2023/12/05\n---\nThe talks.\n")
+    s, notes = load([p])
+    assert s["d"].meta.published.value == "2023-12-05" and notes == []
+    q = tmp_path / "e.md"
+    q.write_text("---\npublished: sometime soon\n---\nThe talks.\n")
+    s, notes = load([q])
+    assert s["e"].meta.published.value is None and any("cannot read" in n for n in notes)

@@ -23,7 +23,9 @@ def test_update_merges_and_clears(tmp_path: Path) -> None:
     other = Sidecar(tmp_path / "n.yaml")  # a second session with its own (stale) view
     other.update("e2", UserMark(tags=["check"], note="call: 'the desk' # now"))
     marks = side.load()
-    assert marks["e1"].starred and marks["e2"].tags == ["check"] and marks["e2"].note == "call: 'the desk' # now"
+    assert (
+        marks["e1"].starred and marks["e2"].tags == ["check"] and marks["e2"].note == "call: 'the desk' # now"
+    )
     side.update("e1", UserMark())
     assert "e1" not in side.load()
 

@@ -119,10 +119,35 @@ def date_from_match(m: re.Match[str], months: dict[str, int]) -> str | None:
 
 
 def parse_date(text: str) -> str | None:
-    """The first date of the metadata forms in ``text`` (front matter values, HTML dates)."""
+    """A metadata date value (front matter, HTML metadata, config entries): our own forms first, then
+    dateparser as a normaliser for other full-date formats ("2023/12/05", "5th of Dec. 2023")."""
     r = rules()
     m = r.date.search(text)
-    return date_from_match(m, r.months) if m else None
+    if m:
+        value = date_from_match(m, r.months)
+        if value:
+            return value
+    return _dateparser_value(text.strip()[:80])
+
+
+@cache
+def _dateparser_value(text: str) -> str | None:
+    """dateparser, only to normalise a value already known to be a date; a complete date is required
+    (nothing is filled in from today), English only."""
+    if not text or not any(ch.isdigit() for ch in text):
+        return None
+    import dateparser
+
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "STRICT_PARSING": True,
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    return parsed.date().isoformat() if parsed else None
 
 
 def path_date(path: str) -> str | None:
