@@ -3,6 +3,7 @@ Update after an intended change with: .venv/bin/python -m pytest tests/test_snap
 
 from __future__ import annotations
 
+import contextlib
 from functools import cache
 from pathlib import Path
 
@@ -18,7 +19,9 @@ SIZE = (120, 40)
 
 @cache
 def sample() -> Timeline:
-    return build_timeline([ROOT / "events"], load_config(str(ROOT / "config.yaml")), use_cache=False, jobs=1)
+    # relative paths, as a user in the repository root sees them: the same image in every checkout
+    with contextlib.chdir(ROOT):
+        return build_timeline([Path("events")], load_config("config.yaml"), use_cache=False, jobs=1)
 
 
 def app() -> TimelineApp:
