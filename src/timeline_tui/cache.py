@@ -9,6 +9,7 @@ rebuilt, never trusted. ``timeline-tui cache clear`` (or ``clear_cache()``) remo
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -22,6 +23,22 @@ from . import PARSER_VERSION
 from .model import SourceAnnotations, Timeline
 
 _MAGIC = "timeline-tui-parse-cache"
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of the code and rule tables that produce parse results, so that a changed parser never
+    reuses old entries (PARSER_VERSION is the deliberate, human-readable part of the key)."""
+    pkg = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for sub in ("annotate", "ingest", "events", "rules", "util"):
+        for f in sorted((pkg / sub).rglob("*")):
+            if f.suffix in (".py", ".yaml") and f.is_file():
+                h.update(f.relative_to(pkg).as_posix().encode())
+                h.update(f.read_bytes())
+    for name in ("dates.py", "model.py", "pipeline.py", "config.py"):
+        h.update((pkg / name).read_bytes())
+    return h.hexdigest()[:16]
 
 
 def cache_dir() -> Path:
@@ -50,7 +67,7 @@ class ParseCache:
         self, config_fingerprint: str, default_published: str | None = None, root: Path | None = None
     ) -> None:
         self.root = root or cache_dir()
-        self.salt = f"{PARSER_VERSION}|{config_fingerprint}|{default_published}"
+        self.salt = f"{PARSER_VERSION}|{code_fingerprint()}|{config_fingerprint}|{default_published}"
         self.hits = 0
         self.misses = 0
 

@@ -424,6 +424,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
                 if w.lower() in r.roles:
                     head_index[w].append(p.name)
     name_spans = sorted((m.start, m.end) for m in found)
+    name_counts = Counter(m.name for m in found if m.name)
     name_starts = [s for s, _ in name_spans]
     det_words = frozenset({"the", "his", "her", "their"})
     for m in _match_at(r.role_mention, text, tokens, det_words, start_at, 0):
@@ -452,8 +453,17 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
             cands = head_index.get(m["role"]) or (
                 role_index.get(m["role"].lower()) if " of " not in phrase else None
             )
+            if m["role"].islower():
+                # "the leader" in lower case may stand for whoever the text titles "Leader"
+                cands = (cands or []) + head_index.get(m["role"].capitalize(), [])
         if cands:
-            person = Counter(cands).most_common(1)[0][0]
+            votes = Counter(cands)
+            # several people hold the role: the one the source names most often (the story's subject)
+            person = max(votes, key=lambda n: (votes[n], name_counts.get(n, 0), n))
+            top = votes[person]
+            tied = [n for n in votes if votes[n] == top]
+            if len(tied) > 1:
+                person = max(tied, key=lambda n: (name_counts.get(n, 0), n))
         found.append(PersonMention(start=m.start(), end=m.end(), text=m.group(), kind="title", name=person))
 
     found.sort(key=lambda x: (x.start, -x.end))
