@@ -142,8 +142,15 @@ class TimelineView(ScrollView, can_focus=True):
         star = "★" if mark and mark.starred else ("•" if mark and (mark.tags or mark.note) else " ")
         date = _date_label(ev)
         people = ", ".join(_short(self._names.get(p, p)) for p in ev.people[:3])
+        pw = max(10, min(22, width // 6))  # the people column gives way to titles on narrow screens
+        if len(people) > pw and ev.people:
+            more = f" +{len(ev.people) - 1}"
+            first = _short(self._names.get(ev.people[0], ev.people[0]))
+            if len(first) + len(more) > pw:
+                first = first[: pw - len(more) - 1] + "…"
+            people = first + more
         n = ev.corroboration
-        right = f"{people:<22.22} {n:>3} src"
+        right = f"{people:<{pw}.{pw}} {n:>3} src"
         title_w = max(10, width - 2 - 18 - len(right) - 2)
         title = one_line(ev.title)
         if len(title) > title_w:
