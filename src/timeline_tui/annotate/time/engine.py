@@ -17,6 +17,9 @@ from ...dates import format_value, granularity_of
 from ...model import Timex
 from .patterns import Patterns, Tables, patterns
 
+_EXTENT_LEAD = re.compile(r"(in|the)\s+", re.I)
+_ADJECTIVAL = re.compile(r"\w-(?:[a-z]+-)?(?:day|week|month|year|quarter|hour|minute)s?\b|\w\s+day\b", re.I)
+
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 UNIT_GRAN = {
     "S": "time",
@@ -58,15 +61,17 @@ class Context:
         """Whether the clause around ``pos`` speaks of the future (past markers win)."""
         i = bisect.bisect_right(self.sent_starts, pos) - 1
         lo, hi = self.sentences[i] if 0 <= i < len(self.sentences) else (pos - 100, pos + 100)
-        window = self.text[max(lo, pos - 90) : min(hi, pos + 90)]
-        if self.tables.past_markers.search(window):
-            return False
-        if self.tables.future_markers.search(window):
-            return True
-        sentence = self.text[lo:hi]
-        if self.tables.past_markers.search(sentence):
-            return False
-        return bool(self.tables.future_markers.search(sentence))
+        # the tense marker nearest to the expression decides ("said … as soon as Tuesday" is future)
+        for a, b in ((max(lo, pos - 90), min(hi, pos + 90)), (lo, hi)):
+            best: tuple[int, bool] | None = None
+            for pat, future in ((self.tables.past_markers, False), (self.tables.future_markers, True)):
+                for m in pat.finditer(self.text, a, b):
+                    d = min(abs(m.start() - pos), abs(m.end() - pos))
+                    if best is None or d < best[0] or (d == best[0] and not future):
+                        best = (d, future)
+            if best is not None:
+                return best[1]
+        return False
 
 
 @dataclass(slots=True)
@@ -917,6 +922,17 @@ class Tagger:
                 h = 0
             hm = f"{h:02d}:{m['M'] or '00'}"
         day = base.isoformat() if base else "XXXX-XX-XX"
+        if m["wd"] and m["wd"][0].isupper() and ctx.dct is not None:
+            # "10 p.m. Wednesday": the weekday dates the clock time, by the sentence's tense
+            wd = self.t.weekdays[m["wd"].lower()]
+            if ctx.future(m.start()):
+                d = ctx.dct + timedelta(days=(wd - ctx.dct.weekday()) % 7)
+            else:
+                d = ctx.dct - timedelta(days=(ctx.dct.weekday() - wd) % 7)
+            value = f"{d.isoformat()}T{hm}"
+            return self._pub(
+                ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}", typ="TIME"
+            )
         return Norm(
             "TIME",
             f"{day}T{hm}",
@@ -1068,6 +1084,21 @@ class Tagger:
             if "x" in m.re.groupindex and m.start("x") >= 0:
                 s, e = m.start("x"), m.end("x")
             span = text[s:e]
+            # TimeML extents: no possessive, no leading "in", no article before a decade or before an
+            # adjectival duration or quarter ("the 14-day truce" -> "14-day", "the third-quarter loss")
+            if span.endswith(("'s", "’s")):
+                e -= 2
+                span = span[:-2]
+            lead = _EXTENT_LEAD.match(span)
+            if lead and (
+                (lead.group(1).lower() == "in" and norm.value.endswith("_REF"))
+                or (
+                    lead.group(1).lower() == "the"
+                    and (name == "decade" or (name in ("duration", "quarter") and _ADJECTIVAL.search(span)))
+                )
+            ):
+                s += lead.end()
+                span = span[lead.end() :]
             # trim trailing/leading punctuation and whitespace the patterns may include
             while (
                 span

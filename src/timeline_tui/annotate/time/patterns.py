@@ -395,7 +395,12 @@ def patterns() -> Patterns:
         (
             "clock",
             B + r"(?:(?P<H>[01]?\d|2[0-3])(?:[:.](?P<M>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m" + E + r")"
-            r"(?:\s+(?P<tz>[A-Z]{2,4}T))?|(?P<nm>noon|midnight))" + E,
+            r"(?:\s+(?P<tz>[A-Z]{2,4}T))?|(?P<nm>noon|midnight))"
+            + E
+            + r"(?:,?\s+(?:on\s+)?(?P<wd>"
+            + weekday
+            + r"))?"
+            + E,
         ),
         # Christmas, Thanksgiving Day (2023)
         ("holiday", B + r"(?P<h>" + holidays + r")(?:\s+(?P<y>" + year + r"))?" + E),
