@@ -74,10 +74,10 @@ class ParseCache:
     def key(self, path: Path, sid: str, fmt: str) -> str | None:
         try:
             st = path.stat()
-            resolved = path.resolve()
         except OSError:
             return None
-        raw = f"{self.salt}|{resolved}|{path}|{sid}|{fmt}|{st.st_size}|{st.st_mtime_ns}"
+        # the file itself (device, inode), how it was named, its size and modification time
+        raw = f"{self.salt}|{st.st_dev}:{st.st_ino}|{os.path.abspath(path)}|{sid}|{fmt}|{st.st_size}|{st.st_mtime_ns}"
         return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
     def _file(self, key: str, kind: str = "pickle") -> Path:
