@@ -114,3 +114,24 @@ def test_chronological_order(timeline: Timeline) -> None:
 
     keys = [sort_key(e.date) for e in timeline.events]
     assert keys == sorted(keys)
+
+
+def test_conflicting_dates_are_kept(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "date 2023-12-05\nTalks\n\nAyatollah Ali Khamenei met Cuban President Miguel Díaz-Canel in Tehran on "
+        "December 4, 2023, and the two leaders discussed an alliance against sanctions.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "date 2023-12-05\nTalks\n\nAyatollah Ali Khamenei met Cuban President Miguel Díaz-Canel in Tehran on "
+        "December 4, 2023, and the two leaders discussed an alliance against sanctions.\n"
+    )
+    (tmp_path / "c.txt").write_text(
+        "date 2023-12-05\nTalks\n\nAyatollah Ali Khamenei met Cuban President Miguel Díaz-Canel in Tehran on "
+        "December 3, 2023, where the two leaders discussed an alliance against sanctions.\n"
+    )
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    meeting = [e for e in tl.events if e.granularity == "day"]
+    assert len(meeting) == 1, [(e.date, e.title) for e in tl.events]
+    ev = meeting[0]
+    assert ev.date == "2023-12-04" and ev.corroboration == 3
+    assert [(c.date, c.sources) for c in ev.conflicts] == [("2023-12-03", ["c"])]

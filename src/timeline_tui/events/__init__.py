@@ -233,6 +233,48 @@ def merge(cands: list[Candidate]) -> list[Cluster]:
     return clusters
 
 
+def merge_conflicting(clusters: list[Cluster]) -> list[Cluster]:
+    """Sources that date the same happening differently: day-level events naming the same two or more
+    people with the same wording, a few days apart, become one event (the date most sources give)
+    whose other dates are kept as conflicts. Only events sharing their two main people are compared."""
+    by_people: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, cl in enumerate(clusters):
+        if cl.end_value is None and granularity_of(cl.value) == "day" and len(cl.people) >= 2:
+            key = tuple(sorted(p for p, _ in cl.people.most_common(2)))
+            by_people[key].append(i)
+    absorbed: set[int] = set()
+    for ids in by_people.values():
+        if len(ids) < 2 or len(ids) > 50:
+            continue
+        ids.sort(key=lambda i: -len({c.doc.source.id for c in clusters[i].members}))
+        for a_pos, a in enumerate(ids):
+            if a in absorbed:
+                continue
+            big = clusters[a]
+            ia = value_interval(big.value)
+            for b in ids[a_pos + 1 :]:
+                if b in absorbed:
+                    continue
+                small = clusters[b]
+                ib = value_interval(small.value)
+                if not ia or not ib or abs((ia[0] - ib[0]).days) > 7:
+                    continue
+                overlap = len(big.top_words() & small.top_words()) / (
+                    min(len(big.top_words()), len(small.top_words())) or 1
+                )
+                if overlap < 0.6:
+                    continue
+                big_sources = {c.doc.source.id for c in big.members}
+                if {c.doc.source.id for c in small.members} <= big_sources:
+                    continue  # one source telling two days apart: two events
+                for c in small.members:
+                    big.members.append(c)
+                    big.keys.add((c.doc.source.id, c.start))
+                    big.people.update(c.people)
+                absorbed.add(b)
+    return [cl for i, cl in enumerate(clusters) if i not in absorbed]
+
+
 def _defining_phrase(c: Candidate) -> str | None:
     """The capitalised phrase right after a year ("the 1979 Islamic Revolution" -> "Islamic Revolution")."""
     text = c.doc.source.text
@@ -343,7 +385,7 @@ def derive(docs: list[SourceAnnotations], people: list[Person], config: Config) 
         # re-tagged sources: person ids are unchanged, timexes are new
         pass
     cands = candidates(docs)
-    clusters = merge(cands)
+    clusters = merge_conflicting(merge(cands))
     link_undated(clusters, docs)
     outlets = {d.source.id: (d.source.meta.outlet.value or None) for d in docs}
     names = {p.id: p.name for p in people}
