@@ -40,13 +40,16 @@ def gold_dates(path: Path) -> list[str]:
 
 
 def rank_days(events, published: dict[str, str]) -> list[str]:
-    """Days ranked by how many distinct sources date a passage to them, counting sources published
-    after the day twice (a day later articles look back to is a day that mattered), then by passages."""
+    """Days of the story's period ranked by how many distinct sources date a passage to them, counting
+    sources published after the day twice (a day later articles look back to is a day that mattered),
+    then by passages."""
     score: Counter[str] = Counter()
     passages: Counter[str] = Counter()
+    days = sorted(d for d in published.values() if d)
+    first, last = (days[0], days[-1]) if days else ("", "9999")
     for e in events:
-        if e.granularity != "day":
-            continue
+        if e.granularity != "day" or not (first[:4] <= e.date[:4] and e.date <= last):
+            continue  # the story's own period: from its first article's year to its last article
         for s in {ev.source for ev in e.evidence}:
             score[e.date] += 2 if published.get(s, "") > e.date else 1
         passages[e.date] += len(e.evidence)
