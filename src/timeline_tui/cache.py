@@ -170,20 +170,7 @@ class ParseCache:
             pass  # a cache that cannot be written is only slower
 
     def put(self, key: str, payload: SourceAnnotations | str) -> None:
-        target = self._file(key)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    pickle.dump((_MAGIC, key, payload), f, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
-        except OSError:
-            pass  # a cache that cannot be written is only slower
+        self._dump(self._file(key), key, payload)
 
 
 class LazyDocs(Mapping[str, SourceAnnotations]):

@@ -193,6 +193,17 @@ class Tagger:
             typ, value, anchor="published", mod=mod, anchor_value=ctx.dct_value, explanation=explanation
         )
 
+    @staticmethod
+    def _relative(m: re.Match[str], value: str, anchor: str, base: date, desc: str) -> Norm:
+        """A value resolved relative to ``base`` (described by ``desc``)."""
+        return Norm(
+            "DATE",
+            value,
+            anchor=anchor,
+            anchor_value=base.isoformat(),  # type: ignore[arg-type]
+            explanation=f"'{m.group()}' relative to {desc} → {format_value(value)}",
+        )
+
     def no_dct(self, text: str) -> str:
         return f"'{text}': relative to the publication date, which is unknown"
 
@@ -618,13 +629,7 @@ class Tagger:
             ).isoformat()
         else:
             value = (base + timedelta(days=-1 if m["ba"].lower() == "before" else 1)).isoformat()
-        return Norm(
-            "DATE",
-            value,
-            anchor=anchor,
-            anchor_value=base.isoformat(),
-            explanation=f"'{m.group()}' relative to {desc} → {format_value(value)}",
-        )
+        return self._relative(m, value, anchor, base, desc)
 
     def _n_withinunit(self, m: re.Match[str], ctx: Context) -> Norm | None:
         unit = self.unit(m["u"])
@@ -696,13 +701,7 @@ class Tagger:
         value = shift_value(anchor_d, n, unit)
         if unit == "WE":
             value = shift_value(anchor_d, n, "W") + "-WE"
-        return Norm(
-            "DATE",
-            value,
-            anchor=anchor,
-            anchor_value=anchor_d.isoformat(),
-            explanation=f"'{m.group()}' relative to {desc} → {format_value(value)}",
-        )
+        return self._relative(m, value, anchor, anchor_d, desc)
 
     def _n_weekend(self, m: re.Match[str], ctx: Context) -> Norm | None:
         rel = m.group().lower().split()[0]
