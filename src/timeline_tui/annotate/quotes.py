@@ -30,6 +30,8 @@ class _Rules:
     trailing_np: re.Pattern[str]
     leading_np: re.Pattern[str]
     verb: re.Pattern[str]
+    colon_np: re.Pattern[str]
+    adding_np: re.Pattern[str]
     term_max_words: int
     max_chars: int
     max_paragraphs: int
@@ -52,6 +54,12 @@ def rules() -> _Rules:
             rf"(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+)?(?P<v>{alt})(?:\s+(?:reporters|that|on\s+\w+|in\s+a\s+statement))?[\s,:]*(?:that\s*,?\s*)?[*_]*$"
         ),
         verb=re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I),
+        colon_np=re.compile(
+            r"(?:^|[\n.!?]\s*)(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})(?P<v>:)[\s*_]*$", re.M
+        ),
+        adding_np=re.compile(
+            rf"(?P<np>{np})\s+(?:{alt}),\s+(?P<v>adding|saying|continuing|noting|explaining)(?:\s+later)?,?[\s*_:]*$"
+        ),
         term_max_words=int(r["term_max_words"]),
         max_chars=int(r["max_quote_chars"]),
         max_paragraphs=int(r["max_paragraphs"]),
@@ -168,8 +176,12 @@ def find_quotes(
             if near and not re.search(r"[.!?]", text[qe + lead_skip : min(near[0].start, v.start())]):
                 speaker, cue = near[0], v
         # leading: X said, “…”  /  He continued, “…”  /  X stated that “…”
+        # a quote opening a paragraph after "X reports:" / "He said:" takes its cue from there
+        introduced = text[max(0, qs - 3) : qs].strip(" \t*_") == "" and text[:qs].rstrip(
+            " \t\r\n*_"
+        ).endswith(":")
         if speaker is None:
-            head_start = max(s_start, qs - 250)
+            head_start = max(s_start if not introduced else 0, qs - 250)
             prev_q = bisect.bisect_left([x[1] for x in q_ranges], qs) - 1
             if prev_q >= 0 and q_ranges[prev_q][1] > head_start:
                 head_start = q_ranges[prev_q][1]
@@ -205,9 +217,15 @@ def find_quotes(
                     (tm2.start("v" if tm2["v"] else "v2"), tm2.end("v" if tm2["v"] else "v2")),
                 )
             else:
-                lm = r.leading_np.search(text, max(s_start, qs - 200), qs)
+                lo = max(0 if introduced else s_start, qs - 200)
+                lm = r.leading_np.search(text, lo, qs)
                 if lm:
                     np_span, cue_m = (lm.start("np"), lm.end("np")), (lm.start("v"), lm.end("v"))
+                else:
+                    # "Pamela Padilla: “…”" and "Trump said, adding later, “…”"
+                    cm = r.colon_np.search(text, lo, qs) or r.adding_np.search(text, lo, qs)
+                    if cm:
+                        np_span, cue_m = (cm.start("np"), cm.end("np")), (cm.start("v"), cm.end("v"))
             if np_span is not None:
                 q.speaker_start, q.speaker_end = np_span
                 q.cue = " ".join(text[cue_m[0] : cue_m[1]].split())
