@@ -16,10 +16,24 @@ import time
 from timeline_tui.model import Event, Evidence, Person, SourceRecord, Timeline
 from timeline_tui.tui import TimelineApp
 
-WORDS = (
-    "meeting talks visit agreement summit election protest ceremony strike verdict launch treaty "
-    "sanctions cooperation alliance crisis"
-).split()
+WORDS = [
+    "meeting",
+    "talks",
+    "visit",
+    "agreement",
+    "summit",
+    "election",
+    "protest",
+    "ceremony",
+    "strike",
+    "verdict",
+    "launch",
+    "treaty",
+    "sanctions",
+    "cooperation",
+    "alliance",
+    "crisis",
+]
 PLACES = ["Tehran", "Havana", "Caracas", "Nairobi", "Lisbon", "Hanoi", "Lima", "Oslo"]
 
 

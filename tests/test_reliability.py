@@ -106,7 +106,9 @@ def test_hostile_folder_exports_with_notes(tmp_path: Path, capsys: pytest.Captur
         assert any(name in line for line in err.splitlines()), f"no note for {name}:\n{err}"
     assert any("legacy.txt" in line and "cp1252" in line for line in err.splitlines()), err
     # the C safe loader: the export of a 2 MB one-line article holds some 40,000 passages
-    doc = yaml.load(out_file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    doc = yaml.load(
+        out_file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
     stems = {s["path"].rsplit("/", 1)[-1] for s in doc["sources"]}
     for name in read_names:
         assert name in stems, f"{name} missing from sources"
