@@ -275,3 +275,15 @@ async def test_load_error_is_shown_not_raised(tmp_path: Path) -> None:
 def test_empty_config_sample_opens(tmp_path: Path) -> None:
     tl = build_timeline([ROOT / "events"], Config(), use_cache=False, jobs=1)
     assert len(tl.events) == 6
+
+
+async def test_mouse_selects_and_opens(sample: Timeline, tmp_path: Path) -> None:
+    app = app_for(sample, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # rows: 0 "1948" heading, 1 the period, 2 "1979" heading, 3 the revolution
+        await pilot.click("#timeline", offset=(10, 3))
+        assert current(app).date == "1979"
+        await pilot.click("#timeline", offset=(10, 3), times=2)
+        await pilot.pause()
+        assert isinstance(app.screen, EventScreen) and app.screen.event.date == "1979"

@@ -150,8 +150,9 @@ class TimelineView(ScrollView, can_focus=True):
                 first = first[: pw - len(more) - 1] + "…"
             people = first + more
         n = ev.corroboration
-        right = f"{people:<{pw}.{pw}} {n:>3} src"
-        title_w = max(10, width - 2 - 18 - len(right) - 2)
+        k = len(ev.outlets)
+        right = f"{people:<{pw}.{pw}} {k:>2} out/{n:>2} src"
+        title_w = max(10, width - 2 - 16 - len(right) - 2)
         title = one_line(ev.title)
         if len(title) > title_w:
             title = title[: title_w - 1] + "…"
@@ -164,7 +165,7 @@ class TimelineView(ScrollView, can_focus=True):
         )
         segs = [
             Segment(f"{star} ", base + Style(color="gold1")),
-            Segment(f"{date:<16.16}  ", base + Style(color="cyan")),
+            Segment(f"{date:<15.15} ", base + Style(color="cyan")),
             Segment(f"{title:<{title_w}}", base),
             Segment("  ", base),
             Segment(right, base + Style(color="grey62")),
