@@ -398,6 +398,9 @@ def annotation_lines(doc: SourceAnnotations) -> list[dict[str, Any]]:
                     "speaker_end": q.speaker_end,
                     "cue": clean(q.cue),
                     "term": q.is_term,
+                    "content_start": q.content_start,
+                    "content_end": q.content_end,
+                    "continues": q.continues,
                 },
             )
         )

@@ -162,6 +162,13 @@ class Quote:
     cue_end: int | None = None
     #: scare quotes and short terms ("revolutionary honesty"): kept, but not statements
     is_term: bool = False
+    #: the attributed content when the quote is a fragment of reported speech ("X called the plan
+    #: “a con”" → "the plan “a con”"); None when the quote is the whole statement
+    content_start: int | None = None
+    content_end: int | None = None
+    #: a later part of one statement interrupted by its attribution ("“A,” she said. “B.”"):
+    #: the start offset of the statement's first part
+    continues: int | None = None
 
 
 @dataclass(slots=True)

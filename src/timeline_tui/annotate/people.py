@@ -58,7 +58,7 @@ def rules() -> _Rules:
     r = load_rules("people")
     hon = [str(h).lower() for h in r["honorifics"]]
     roles = [str(x).lower() for x in r["roles"]]
-    not_names = frozenset(str(x).lower() for x in r["not_names"])
+    not_names = frozenset(str(x).lower() for x in [*r["not_names"], *r.get("places", [])])
     hon_alt = _alt(hon, dot=True)
     role_alt = _alt(roles, dot=True)
     of_part = rf"(?:\s+of\s+(?:the\s+)?[{_UP}][\w’'-]*(?:\s+[{_UP}][\w’'-]*){{0,3}})"

@@ -32,6 +32,8 @@ class _Rules:
     verb: re.Pattern[str]
     colon_np: re.Pattern[str]
     adding_np: re.Pattern[str]
+    dash_np: re.Pattern[str]
+    subject_np: re.Pattern[str]
     term_max_words: int
     max_chars: int
     max_paragraphs: int
@@ -60,6 +62,13 @@ def rules() -> _Rules:
         adding_np=re.compile(
             rf"(?P<np>{np})\s+(?:{alt}),\s+(?P<v>adding|saying|continuing|noting|explaining)(?:\s+later)?,?[\s*_:]*$"
         ),
+        dash_np=re.compile(
+            r"[^\S\n]*(?P<v>[―—–]|--)[^\S\n]*(?P<np>[A-Z][\w’'.-]*(?:[^\S\n]+(?:de[^\S\n]+|van[^\S\n]+)?"
+            r"[A-Z][\w’'.-]*){0,4})[^\S\n,]*(?:$|\n|\(|,)"
+        ),
+        subject_np=re.compile(
+            rf"(?<![\w’'-])(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+|would\s+|will\s+)?$"
+        ),
         term_max_words=int(r["term_max_words"]),
         max_chars=int(r["max_quote_chars"]),
         max_paragraphs=int(r["max_paragraphs"]),
@@ -80,11 +89,18 @@ def quote_spans(text: str, start_at: int = 0) -> list[tuple[int, int]]:
     while i < n:
         pos, ch = marks[i]
         if ch in CLOSE_DOUBLE and ch != "»":
-            i += 1  # a stray closing mark
-            continue
+            # a closing mark opening a line before a word is used as an opening one (”Fear. I am …”);
+            # anywhere else it is a stray closing mark
+            if not (
+                (pos == 0 or text[pos - 1] == "\n") and pos + 1 < len(text) and text[pos + 1].isalnum()
+            ):
+                i += 1
+                continue
+            ch = "“"
         # find the closing mark: the next ” or " (a new “ first means this one was never closed)
         j = i + 1
         end = None
+        first_straight = None  # (index, position) of the first straight mark after a curly opening
         while j < n:
             p2, c2 = marks[j]
             if p2 - pos > r.max_chars:
@@ -96,7 +112,13 @@ def quote_spans(text: str, start_at: int = 0) -> list[tuple[int, int]]:
                 break
             if c2 in OPEN_DOUBLE:
                 break
+            if c2 == STRAIGHT and first_straight is None:
+                first_straight = (j, p2)
             j += 1
+        if first_straight is not None and (end is None or _PARA.search(text, pos, end)):
+            # “ … " with no curly close in its paragraph: mixed marks the other way round
+            if _PARA.search(text, pos, first_straight[1]) is None:
+                j, end = first_straight[0], first_straight[1] + 1
         if end is not None:
             paragraphs = len(_PARA.findall(text, pos, end))
             if paragraphs > r.max_paragraphs:
@@ -150,6 +172,7 @@ def find_quotes(
 
     quotes: list[Quote] = []
     previous: Quote | None = None
+    sent_index = {sp: i for i, sp in enumerate(sentences)}
     for qs, qe in spans:
         content = text[qs:qe]
         inner = content.strip('"“”„«» \n*_')
@@ -160,6 +183,8 @@ def find_quotes(
         e_start, e_end = sentence_of(max(qs, qe - 1))
         speaker: PersonMention | None = None
         cue = None
+        np_span: tuple[int, int] | None = None
+        cue_m: tuple[int, int] = (0, 0)
         # trailing: “…,” the Leader stated.  /  “…” he recalled.  /  “…,” said Khamenei.
         tail_end = min(len(text), qe + 120)
         nl = text.find("\n", qe)
@@ -175,12 +200,23 @@ def find_quotes(
             near = [c for c in cands if abs(c.start - v.start()) <= 45 and c.start >= qe + lead_skip - 1]
             if near and not re.search(r"[.!?]", text[qe + lead_skip : min(near[0].start, v.start())]):
                 speaker, cue = near[0], v
+        # a byline after a dash: “…” ― Pamela Padilla
+        if speaker is None:
+            dm = r.dash_np.match(text, qe, min(len(text), qe + 80))
+            if dm:
+                named = [c for c in cands if dm.start("np") <= c.start < dm.end("np")]
+                if named:
+                    speaker = named[0]
+                    q.cue, q.cue_start, q.cue_end = dm["v"], dm.start("v"), dm.end("v")
+                else:
+                    np_span, cue_m = (dm.start("np"), dm.end("np")), (dm.start("v"), dm.end("v"))
+        trailing = speaker is not None or np_span is not None
         # leading: X said, “…”  /  He continued, “…”  /  X stated that “…”
         # a quote opening a paragraph after "X reports:" / "He said:" takes its cue from there
         introduced = text[max(0, qs - 3) : qs].strip(" \t*_") == "" and text[:qs].rstrip(
             " \t\r\n*_"
         ).endswith(":")
-        if speaker is None:
+        if speaker is None and np_span is None:
             head_start = max(s_start if not introduced else 0, qs - 250)
             prev_q = bisect.bisect_left([x[1] for x in q_ranges], qs) - 1
             if prev_q >= 0 and q_ranges[prev_q][1] > head_start:
@@ -197,17 +233,43 @@ def find_quotes(
                     )
                     in_clause = [b for b in before if b.start >= head_start + clause_start] or before
                     speaker, cue = in_clause[0], v
+                elif sm := r.subject_np.search(text, head_start, v.start()):
+                    # a subject that is no person: "The New York Post reported Clinton would “…”"
+                    np_span, cue_m = (sm.start("np"), sm.end("np")), (v.start(), v.end())
                 elif after:
                     speaker, cue = after[0], v
+        # the statement runs on after its own attribution: “A,” said X, a lawyer. “B.”
+        runs_on = (
+            speaker is None
+            and np_span is None
+            and previous is not None
+            and not is_term
+            and (previous.speaker is not None or previous.speaker_start is not None)
+            and qs - previous.end < 400
+            and _PARA.search(text, previous.end, qs) is None
+        )
+        if runs_on and previous is not None:
+            gap = text[previous.end : qs]
+            own_cue = previous.cue_start is not None and previous.end <= previous.cue_start < qs
+            prev_sent = sent_index.get(sentence_of(max(previous.start, previous.end - 1)), -1)
+            this_sent = sent_index.get((s_start, s_end), -1)
+            if (own_cue and 0 <= this_sent - prev_sent <= 1) or not r.verb.search(gap) or _words(gap) < 3:
+                q.speaker = previous.speaker
+                q.speaker_start, q.speaker_end = previous.speaker_start, previous.speaker_end
+                q.speaker_id = previous.speaker_id
+                q.cue, q.cue_start, q.cue_end = previous.cue, previous.cue_start, previous.cue_end
+                if own_cue:
+                    q.continues = previous.continues if previous.continues is not None else previous.start
+            else:
+                runs_on = False
         # elsewhere in the closing sentence: a person and a reporting verb
-        if speaker is None:
+        if speaker is None and np_span is None and not runs_on:
             lo, hi = min(s_start, e_start), max(s_end, e_end)
             vs = [v for v in r.verb.finditer(text, lo, hi) if not inside_quote(v.start())]
             ms = mentions_in(lo, hi)
             if vs and ms:
                 speaker, cue = ms[0], vs[0]
-        np_span: tuple[int, int] | None = None
-        if speaker is None:
+        if speaker is None and np_span is None and not runs_on:
             # a speaker that is no known person: "“…,” the announcer said", "The commission said, “…”"
             tm2 = r.trailing_np.match(text, qe, tail_end)
             if tm2:
@@ -216,6 +278,7 @@ def find_quotes(
                     (tm2.start(g), tm2.end(g)),
                     (tm2.start("v" if tm2["v"] else "v2"), tm2.end("v" if tm2["v"] else "v2")),
                 )
+                trailing = True
             else:
                 lo = max(0 if introduced else s_start, qs - 200)
                 lm = r.leading_np.search(text, lo, qs)
@@ -226,53 +289,75 @@ def find_quotes(
                     cm = r.colon_np.search(text, lo, qs) or r.adding_np.search(text, lo, qs)
                     if cm:
                         np_span, cue_m = (cm.start("np"), cm.end("np")), (cm.start("v"), cm.end("v"))
-            if np_span is not None:
-                q.speaker_start, q.speaker_end = np_span
-                q.cue = " ".join(text[cue_m[0] : cue_m[1]].split())
-                q.cue_start, q.cue_end = cue_m
-                np_text = text[np_span[0] : np_span[1]]
-                q.speaker = (
-                    np_text
-                    if np_text[:1].isupper()
-                    and np_text.split()[0].lower()
-                    not in (
-                        "the",
-                        "a",
-                        "an",
-                        "he",
-                        "she",
-                        "it",
-                        "they",
-                        "we",
-                        "i",
-                        "his",
-                        "her",
-                        "their",
-                        "its",
-                    )
-                    else None
-                )
+        if speaker is None and np_span is None and not runs_on and text[s_start:qs].strip(" *_") == "":
+            # a quote that is a sentence of its own, after a sentence with a speaker and a reporting
+            # verb: "His partner, Lawrence Cummings, called him a master. “He showed again …”"
+            i = sent_index.get((s_start, s_end), -1)
+            if i > 0:
+                ps, pe = sentences[i - 1]
+                if _PARA.search(text, ps, qs) is None and not any(ps <= a < pe for a, _ in q_ranges):
+                    vs = [v for v in r.verb.finditer(text, ps, pe)]
+                    ms = mentions_in(ps, vs[0].start()) if vs else []
+                    if ms:
+                        speaker, cue = ms[0], vs[0]
+        if np_span is not None:
+            q.speaker_start, q.speaker_end = np_span
+            q.cue = " ".join(text[cue_m[0] : cue_m[1]].split())
+            q.cue_start, q.cue_end = cue_m
+            np_text = text[np_span[0] : np_span[1]]
+            q.speaker = (
+                np_text if np_text[:1].isupper() and np_text.split()[0].lower() not in _NOT_NAMES else None
+            )
         if speaker is not None:
             q.speaker = speaker.name
             q.speaker_start, q.speaker_end = speaker.start, speaker.end
             q.speaker_id = speaker.person_id
-        elif (
-            np_span is None
-            and previous is not None
-            and not is_term
-            and previous.speaker_start is not None
-            and qs - previous.end < 400
-        ):
-            # the text runs on: a quote right after another, with no cue of its own
-            gap = text[previous.end : qs]
-            if not r.verb.search(gap) or _words(gap) < 3:
-                q.speaker = previous.speaker
-                q.speaker_start, q.speaker_end = previous.speaker_start, previous.speaker_end
-                q.speaker_id = previous.speaker_id
         if cue is not None:
             q.cue = " ".join(cue.group().split())
             q.cue_start, q.cue_end = cue.start(), cue.end()
+        # “This is a disgusting day,” said Rep. Butterfield: a short quote that is said is a statement
+        if is_term and trailing and re.search(r",\s*[\"”]$", content):
+            q.is_term = False
+        _content_span(q, text, (min(s_start, e_start), max(s_end, e_end)))
+        if q.continues is None and quotes and q.cue_start is not None and not runs_on:
+            last = quotes[-1]
+            # one attribution, several quoted parts: “That,” Mr. Obama said, “is …”  /
+            # X called him a “nasty guy,” an “anchor baby” and “unstable”
+            if (
+                last.cue_start == q.cue_start
+                and _PARA.search(text, last.end, qs) is None
+                and (q.content_start is None or q.content_start == last.content_start)
+            ):
+                q.continues = last.continues if last.continues is not None else last.start
         quotes.append(q)
-        if not is_term:
+        if not q.is_term:
             previous = q
     return quotes
+
+
+_NOT_NAMES = frozenset(("the", "a", "an", "he", "she", "it", "they", "we", "i", "his", "her", "their", "its"))
+_LEAD_IN = re.compile(r"^[\s,:*_]*(?:that\b)?[\s,:*_]*$")
+
+
+def _content_span(q: Quote, text: str, sentence: tuple[int, int]) -> None:
+    """The reported clause a quoted fragment belongs to: "X said the plan was “a con”" → from after
+    the cue to the end of the sentence; "The plan was “a con,” X said" → from the sentence start."""
+    if q.cue_start is None or q.cue_end is None:
+        return
+    s_start, s_end = sentence
+    if s_start <= q.cue_start and q.cue_end <= q.start:
+        lead = text[q.cue_end : q.start]
+        if _LEAD_IN.match(lead) or _words(lead) > 40:
+            return
+        a = q.cue_end
+        while a < q.start and text[a] in " \t,:":
+            a += 1
+        b = s_end
+        while b > q.end and text[b - 1] in " \t\n.,;":
+            b -= 1
+        q.content_start, q.content_end = a, max(b, q.end)
+    elif q.end <= q.cue_start < s_end and s_start < q.start:
+        lead = text[s_start : q.start]
+        if lead.strip(" *_\t") == "" or _words(lead) > 40:
+            return
+        q.content_start, q.content_end = s_start, q.end
