@@ -105,9 +105,7 @@ def main() -> int:
         first: dict[int, list] = {}
         preds = []
         for q in raw:
-            span = (
-                (q.content_start, q.content_end) if q.content_start is not None else (q.start, q.end)
-            )
+            span = (q.content_start, q.content_end) if q.content_start is not None else (q.start, q.end)
             if q.continues is not None and q.continues in first:
                 first[q.continues].append(span)
                 continue
@@ -124,7 +122,7 @@ def main() -> int:
         for g in gold:
             glen = sum(b - a for a, b in g["content"])
             best = None
-            for i, (q, parts) in enumerate(preds):
+            for i, (_q, parts) in enumerate(preds):
                 if i in used:
                     continue
                 if sum(overlap(sp, g["content"]) for sp in parts) > 0.3 * glen:
@@ -178,7 +176,9 @@ def main() -> int:
     pr = tp_raw / n_raw if n_raw else 0
     rr = tp_raw / n_gold if n_gold else 0
     fr = 2 * pr * rr / (pr + rr) if pr + rr else 0
-    print(f"every quoted span on its own ({n_raw}, terms included, no joining): P {pr:.3f}  R {rr:.3f}  F1 {fr:.3f}")
+    print(
+        f"every quoted span on its own ({n_raw}, terms included, no joining): P {pr:.3f}  R {rr:.3f}  F1 {fr:.3f}"
+    )
     ps = tp_stmt / n_pred_stmt if n_pred_stmt else 0
     rs_ = tp_stmt / n_gold if n_gold else 0
     fs = 2 * ps * rs_ / (ps + rs_) if ps + rs_ else 0

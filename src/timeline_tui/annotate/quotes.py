@@ -91,9 +91,7 @@ def quote_spans(text: str, start_at: int = 0) -> list[tuple[int, int]]:
         if ch in CLOSE_DOUBLE and ch != "»":
             # a closing mark opening a line before a word is used as an opening one (”Fear. I am …”);
             # anywhere else it is a stray closing mark
-            if not (
-                (pos == 0 or text[pos - 1] == "\n") and pos + 1 < len(text) and text[pos + 1].isalnum()
-            ):
+            if not ((pos == 0 or text[pos - 1] == "\n") and pos + 1 < len(text) and text[pos + 1].isalnum()):
                 i += 1
                 continue
             ch = "“"
@@ -115,10 +113,13 @@ def quote_spans(text: str, start_at: int = 0) -> list[tuple[int, int]]:
             if c2 == STRAIGHT and first_straight is None:
                 first_straight = (j, p2)
             j += 1
-        if first_straight is not None and (end is None or _PARA.search(text, pos, end)):
+        if (
+            first_straight is not None
+            and (end is None or _PARA.search(text, pos, end))
+            and _PARA.search(text, pos, first_straight[1]) is None
+        ):
             # “ … " with no curly close in its paragraph: mixed marks the other way round
-            if _PARA.search(text, pos, first_straight[1]) is None:
-                j, end = first_straight[0], first_straight[1] + 1
+            j, end = first_straight[0], first_straight[1] + 1
         if end is not None:
             paragraphs = len(_PARA.findall(text, pos, end))
             if paragraphs > r.max_paragraphs:
