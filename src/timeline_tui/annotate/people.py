@@ -77,7 +77,8 @@ def rules() -> _Rules:
         ),
         said=re.compile(
             rf"(?<![\w-])(?P<name>{_TOK}\s+(?:{_PARTICLES}\s+)?{_TOK})(?:,\s+[^,\n]{{3,60}},)?\s+(?:{verb_alt})\b"
-            rf"|\b(?:said|says|added|told)\s+(?P<name2>{_TOK}\s+(?:{_PARTICLES}\s+)?{_TOK})\b"
+            rf"|\b(?:said|says|added|told)\s+(?:(?!(?:in|on|at|of|for|from|to|by|with|after|before|during|that|the|a|an|this|last|next)\s)[a-z0-9][\w/’'-]*\s+){{0,3}}?"
+            rf"(?P<name2>{_TOK}\s+(?:{_PARTICLES}\s+)?{_TOK})\b"
         ),
         solo=re.compile(
             rf"(?<![\w-])(?P<name>{_TOK})(?:['’]s)?\s+(?:also\s+)?(?:{verb_alt})\b|\b(?:said|says|added)\s+(?P<name2>{_TOK})\b"

@@ -45,7 +45,8 @@ def rules() -> _Rules:
     verbs = sorted({str(v) for v in r["verbs"]}, key=len, reverse=True)
     alt = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
     np = (
-        r"(?:[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'.-]*){0,3}|(?:the|a|an|his|her|their|its|one|another)\s+"
+        r"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?|"
+        r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'.-]*){0,3}|(?:the|a|an|his|her|their|its|one|another)\s+"
         r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
     )
     return _Rules(
@@ -177,9 +178,14 @@ def find_quotes(
     for qs, qe in spans:
         content = text[qs:qe]
         inner = content.strip('"“”„«» \n*_')
-        is_term = _words(inner) <= r.term_max_words and not re.search(r"[.!?;:]", inner)
-        q = Quote(start=qs, end=qe, text=content, is_term=is_term)
         s_start, s_end = sentence_of(qs)
+        # a few words without sentence punctuation of their own are a term or scare quote; so are a
+        # few words that end the sentence they sit in ("an episode of “Shark Tank.”")
+        body = inner.rstrip(".,!?;:")
+        is_term = _words(inner) <= r.term_max_words and not re.search(r"[.!?;:]", body)
+        if is_term and body != inner and text[s_start:qs].strip(" *_\t") == "":
+            is_term = False  # “We won.” opening its sentence is a statement
+        q = Quote(start=qs, end=qe, text=content, is_term=is_term)
         # the sentence holding the opening mark, and the one holding the closing mark
         e_start, e_end = sentence_of(max(qs, qe - 1))
         speaker: PersonMention | None = None
@@ -214,9 +220,7 @@ def find_quotes(
         trailing = speaker is not None or np_span is not None
         # leading: X said, “…”  /  He continued, “…”  /  X stated that “…”
         # a quote opening a paragraph after "X reports:" / "He said:" takes its cue from there
-        introduced = text[max(0, qs - 3) : qs].strip(" \t*_") == "" and text[:qs].rstrip(
-            " \t\r\n*_"
-        ).endswith(":")
+        introduced = text[max(0, qs - 400) : qs].rstrip(" \t\r\n*_").endswith(":")
         if speaker is None and np_span is None:
             head_start = max(s_start if not introduced else 0, qs - 250)
             prev_q = bisect.bisect_left([x[1] for x in q_ranges], qs) - 1
@@ -301,6 +305,21 @@ def find_quotes(
                     ms = mentions_in(ps, vs[0].start()) if vs else []
                     if ms:
                         speaker, cue = ms[0], vs[0]
+        if np_span is not None and _not_a_speaker(text[np_span[0] : np_span[1]]):
+            # "After …", "Republican": a capitalised word that names nobody; the cue still stands
+            np_span = None
+            q.cue = " ".join(text[cue_m[0] : cue_m[1]].split())
+            q.cue_start, q.cue_end = cue_m
+        if speaker is None and np_span is None and not runs_on and introduced:
+            # "Sanders made the following comment:" + a quoted paragraph: the introducing sentence's
+            # first person
+            colon = text[max(0, qs - 400) : qs].rstrip(" \t\r\n*_")
+            colon_end = max(0, qs - 400) + len(colon)
+            cs, _ce = sentence_of(colon_end - 1)
+            ms = mentions_in(cs, colon_end)
+            if ms:
+                speaker = ms[0]
+                q.cue, q.cue_start, q.cue_end = ":", colon_end - 1, colon_end
         if np_span is not None:
             q.speaker_start, q.speaker_end = np_span
             q.cue = " ".join(text[cue_m[0] : cue_m[1]].split())
@@ -337,6 +356,17 @@ def find_quotes(
 
 
 _NOT_NAMES = frozenset(("the", "a", "an", "he", "she", "it", "they", "we", "i", "his", "her", "their", "its"))
+_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "one", "another"))
+
+
+def _not_a_speaker(np_text: str) -> bool:
+    from .people import rules as people_rules
+
+    words = np_text.split()
+    first = words[0].lower().rstrip(".,") if words else ""
+    return first not in _DETERMINERS and first not in _NOT_NAMES and first in people_rules().not_names
+
+
 _LEAD_IN = re.compile(r"^[\s,:*_]*(?:that\b)?[\s,:*_]*$")
 
 
