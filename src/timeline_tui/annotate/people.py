@@ -166,6 +166,11 @@ def _finditer(
     return out
 
 
+@cache
+def _given_names() -> frozenset[str]:
+    return frozenset(str(n).lower() for n in load_rules("given_names")["given_names"])
+
+
 def _clean_name(raw: str, r: _Rules) -> str | None:
     """Drop honorifics and non-name words at the edges; None when nothing name-like remains."""
     toks = raw.split()
@@ -338,6 +343,37 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
                 found.append(PersonMention(start=s1, end=s1 + len(name), text=name, kind="name", name=name))
                 roles_of.setdefault(name, set())
                 done.add(tok)
+
+    # a given name and one to three capitalised words: "Howard Dean", "Lawrence B. Cummings"
+    given = _given_names()
+    taken = sorted((m.start, m.end) for m in found)
+    taken_starts = [t[0] for t in taken]
+    i = 0
+    while i < len(tokens):
+        s0, e0, low = tokens[i]
+        if low not in given or not text[s0].isupper() or text[s0:e0].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and j - i < 3:
+            ns, _ne, nlow = tokens[j + 1]
+            if text[tokens[j][1] : ns] not in (" ", "\xa0") or not text[ns].isupper() or nlow in r.not_names:
+                break
+            j += 1
+        while j > i and len(text[tokens[j][0] : tokens[j][1]].rstrip(".")) <= 1:
+            j -= 1  # a name does not end with an initial
+        if j == i:
+            i += 1
+            continue
+        raw = text[s0 : tokens[j][1]]
+        name = _clean_name(raw, r)
+        k = bisect.bisect_right(taken_starts, s0) - 1
+        overlapping = (k >= 0 and taken[k][1] > s0) or (k + 1 < len(taken) and taken[k + 1][0] < tokens[j][1])
+        if name and len(name.split()) >= 2 and not overlapping and not headline(s0):
+            st = s0 + raw.find(name.split()[0])
+            found.append(PersonMention(start=st, end=st + len(name), text=name, kind="name", name=name))
+            roles_of.setdefault(name, set())
+        i = j + 1
 
     # the fullest form of each surname in this source (config names first)
     full_by_surname: dict[str, str] = {}

@@ -46,6 +46,7 @@ def rules() -> _Rules:
     alt = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
     np = (
         r"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?|"
+        r"[A-Z][\w.-]*['’]s\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?|"
         r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'.-]*){0,3}|(?:the|a|an|his|her|their|its|one|another)\s+"
         r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
     )
@@ -305,6 +306,24 @@ def find_quotes(
                     ms = mentions_in(ps, vs[0].start()) if vs else []
                     if ms:
                         speaker, cue = ms[0], vs[0]
+        if speaker is None and np_span is None and not runs_on and q.cue is None:
+            # no speaker yet, but a reporting verb governs the quote in its sentence: "wondered
+            # whether the moderators will be “fair”", "“Trump exaggerates,” PolitiFact claimed"
+            lo, hi = min(s_start, e_start), max(s_end, e_end)
+            before_v = [v for v in r.verb.finditer(text, lo, qs) if not inside_quote(v.start())]
+            after_v = [v for v in r.verb.finditer(text, qe, hi) if not inside_quote(v.start())]
+            v = before_v[-1] if before_v else (after_v[0] if after_v else None)
+            if v is not None:
+                floor = lo if before_v else qe
+                sm = r.subject_np.search(text, max(floor, v.start() - 80), v.start())
+                ms = mentions_in(floor, v.start())
+                if ms:
+                    speaker, cue = ms[0], v
+                elif sm:
+                    np_span, cue_m = (sm.start("np"), sm.end("np")), (v.start(), v.end())
+                else:
+                    q.cue = " ".join(v.group().split())
+                    q.cue_start, q.cue_end = v.start(), v.end()
         if np_span is not None and _not_a_speaker(text[np_span[0] : np_span[1]]):
             # "After …", "Republican": a capitalised word that names nobody; the cue still stands
             np_span = None
