@@ -365,7 +365,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
         if j == i:
             i += 1
             continue
-        raw = text[s0 : tokens[j][1]]
+        raw = text[s0 : tokens[j][1]].rstrip(".'’-")
         name = _clean_name(raw, r)
         k = bisect.bisect_right(taken_starts, s0) - 1
         overlapping = (k >= 0 and taken[k][1] > s0) or (k + 1 < len(taken) and taken[k + 1][0] < tokens[j][1])

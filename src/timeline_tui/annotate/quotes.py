@@ -205,7 +205,15 @@ def find_quotes(
         verbs = list(r.verb.finditer(text, qe, tail_end))
         if verbs and verbs[0].start() - qe <= 60:
             v = verbs[0]
-            near = [c for c in cands if abs(c.start - v.start()) <= 45 and c.start >= qe + lead_skip - 1]
+            near = [
+                c
+                for c in cands
+                if abs(c.start - v.start()) <= 45
+                and c.start >= qe + lead_skip - 1
+                # after the verb, the speaker follows it directly ("said Rep. Butterfield"), not
+                # "said in an interview with CNN’s Wolf Blitzer"
+                and (c.start < v.start() or not _PREP_GAP.search(text, v.end(), c.start))
+            ]
             if near and not re.search(r"[.!?]", text[qe + lead_skip : min(near[0].start, v.start())]):
                 speaker, cue = near[0], v
         # a byline after a dash: “…” ― Pamela Padilla
@@ -272,7 +280,11 @@ def find_quotes(
         if speaker is None and np_span is None and not runs_on:
             lo, hi = min(s_start, e_start), max(s_end, e_end)
             vs = [v for v in r.verb.finditer(text, lo, hi) if not inside_quote(v.start())]
-            ms = mentions_in(lo, hi)
+            ms = [
+                m
+                for m in mentions_in(lo, hi)
+                if vs and (m.start < vs[0].start() or not _PREP_GAP.search(text, vs[0].end(), m.start))
+            ]
             if vs and ms:
                 speaker, cue = ms[0], vs[0]
         if speaker is None and np_span is None and not runs_on:
@@ -375,6 +387,9 @@ def find_quotes(
 
 
 _NOT_NAMES = frozenset(("the", "a", "an", "he", "she", "it", "they", "we", "i", "his", "her", "their", "its"))
+_PREP_GAP = re.compile(
+    r"(?<![\w-])(?:in|with|to|at|on|for|of|by|from|about|after|before|during)(?![\w-])|[;:]\s"
+)
 _DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "one", "another"))
 
 
