@@ -49,6 +49,8 @@ class Context:
     #: the day the narrative last moved to (value, where it was found)
     narrative: date | None = None
     narrative_text: str = ""
+    #: the quarter the text last named (value, end offset): company results compare with "a year ago"
+    quarter: tuple[str, int] | None = None
 
     def sentence(self, pos: int) -> str:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -59,19 +61,48 @@ class Context:
 
     def future(self, pos: int) -> bool:
         """Whether the clause around ``pos`` speaks of the future (past markers win)."""
+        return self.tense(pos) is True
+
+    def tense(self, pos: int) -> bool | None:
+        """True for the future, False for the past, None when the clause has no tense marker. The
+        marker nearest to the expression decides ("said … as soon as Tuesday" is future)."""
         i = bisect.bisect_right(self.sent_starts, pos) - 1
         lo, hi = self.sentences[i] if 0 <= i < len(self.sentences) else (pos - 100, pos + 100)
-        # the tense marker nearest to the expression decides ("said … as soon as Tuesday" is future)
+        t = self.tables
         for a, b in ((max(lo, pos - 90), min(hi, pos + 90)), (lo, hi)):
             best: tuple[int, bool] | None = None
-            for pat, future in ((self.tables.past_markers, False), (self.tables.future_markers, True)):
+            for pat, future in ((t.past_markers, False), (t.future_markers, True)):
                 for m in pat.finditer(self.text, a, b):
+                    if not future and not self._past(m):
+                        continue
                     d = min(abs(m.start() - pos), abs(m.end() - pos))
                     if best is None or d < best[0] or (d == best[0] and not future):
                         best = (d, future)
             if best is not None:
                 return best[1]
-        return False
+        return None
+
+    def _past(self, m: re.Match[str]) -> bool:
+        """A past marker that is a past tense: a word in -ed that is no listed adjective or noun and
+        no future marker ("scheduled"); no participle after a form of "be" ("will be held",
+        "is heard")."""
+        t = self.tables
+        if m["ed"]:
+            w = m["ed"].lower()
+            if w in t.not_past_ed or t.future_markers.fullmatch(w):
+                return False
+        elif m.group().lower() in _AUX:
+            return True
+        before = self.text[max(0, m.start() - 12) : m.start()].lower().split()
+        return not (before and before[-1] in _BE)
+
+
+_YEAR_VALUE = re.compile(r"^\d{4}$")
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+_AUX = frozenset(
+    ("was", "were", "had", "did", "has been", "have been", "ago", "last", "earlier", "yesterday")
+)
+_BE = frozenset(("be", "been", "being", "is", "are", "am", "to", "will", "would", "'s"))
 
 
 @dataclass(slots=True)
@@ -247,13 +278,16 @@ class Tagger:
         direction of the sentence's tense (within the surrounding year)."""
         if ctx.dct is None:
             return None
-        future = ctx.future(pos)
+        tense = ctx.tense(pos)
+        future = tense is True
+        # a tense marker in the clause points the way (up to most of a year); without one, the
+        # nearest occurrence, a past one on a near tie
+        penalty = 180 if tense is not None else 60
         best: tuple[float, int] | None = None
         for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
             cand = date(y, mon, min(d or 15, monthrange(y, mon)[1]))
             delta = (cand - ctx.dct).days
-            # nearest occurrence; on a tie the sentence's tense decides
-            score = abs(delta) + (90 if (delta > 0) != future else 0)
+            score = abs(delta) + (penalty if (delta > 0) != future else 0)
             if best is None or score < best[0]:
                 best = (score, y)
         assert best is not None
@@ -476,6 +510,30 @@ class Tagger:
         if how == "absolute":
             return Norm("DATE", value, explanation="names its quarter")
         return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {value}")
+
+    def _year_ago_quarter(self, ctx: Context, norm: Norm, span: str, pos: int) -> None:
+        """Results news: "third-quarter net rose to $5 million from $4 million a year ago" compares
+        quarters, so "a year ago" there is the same quarter a year earlier (1988-Q3), when the text
+        named that quarter in this sentence or the two before and the phrase is a year-ago one."""
+        assert ctx.quarter is not None
+        if not self.t.year_ago_quarter.fullmatch(" ".join(span.lower().split())):
+            return
+        qv, qend = ctx.quarter
+        i = bisect.bisect_right(ctx.sent_starts, pos) - 1
+        first = ctx.sent_starts[max(0, i - 2)] if ctx.sent_starts else 0
+        if qend < first or qend > pos + 200:
+            return
+        qm = _QUARTER_VALUE.match(qv)
+        assert qm is not None
+        year = int(qm.group(1)) - 1
+        if str(year) != norm.value:
+            return
+        norm.value = f"{year}-Q{qm.group(2)}"
+        norm.granularity = None
+        norm.explanation = (
+            f"{norm.explanation}; compared with the quarter named just before ({qv}) → the same "
+            f"quarter a year earlier, {norm.value}"
+        )
 
     def _n_half(self, m: re.Match[str], ctx: Context) -> Norm | None:
         h = 1 if m["ord"].lower() in ("first", "1st") else 2
@@ -1107,6 +1165,8 @@ class Tagger:
             ):
                 e -= 1
                 span = span[:-1]
+            if ctx.quarter is not None and _YEAR_VALUE.match(norm.value):
+                self._year_ago_quarter(ctx, norm, span, s)
             gran = norm.granularity or granularity_of(norm.value)
             tx = Timex(
                 start=s,
@@ -1123,6 +1183,8 @@ class Tagger:
                 period_end=norm.period[1] if norm.period else None,
             )
             out.append(tx)
+            if norm.type == "DATE" and _QUARTER_VALUE.match(norm.value):
+                ctx.quarter = (norm.value, e)
             if norm.type in ("DATE", "TIME") and re.match(r"^\d{4}-\d{2}-\d{2}", norm.value):
                 ctx.narrative = date.fromisoformat(norm.value[:10])
                 ctx.narrative_text = span

@@ -48,6 +48,8 @@ class Tables:
     count_nouns: frozenset[str]
     future_markers: re.Pattern[str]
     past_markers: re.Pattern[str]
+    not_past_ed: frozenset[str]
+    year_ago_quarter: re.Pattern[str]
     month_preceders: frozenset[str]
     year_preceders: frozenset[str]
 
@@ -96,7 +98,14 @@ def tables() -> Tables:
         future_markers=re.compile(
             r"(?<![\w'])" + _alt([norm(x) for x in t["future_markers"]]) + r"(?!\w)", re.I
         ),
-        past_markers=re.compile(r"(?<![\w'])" + _alt([norm(x) for x in t["past_markers"]]) + r"(?!\w)", re.I),
+        past_markers=re.compile(
+            r"(?<![\w'])(?:"
+            + _alt([norm(x) for x in t["past_markers"]])
+            + r"|(?P<ed>[a-z]{2,}ed))(?![\w'-])",
+            re.I,
+        ),
+        not_past_ed=frozenset(norm(x) for x in t["not_past_ed"]),
+        year_ago_quarter=re.compile(_alt([norm(x) for x in t["year_ago_quarter"]])),
         month_preceders=frozenset(norm(x) for x in t["month_preceders"]),
         year_preceders=frozenset(norm(x) for x in t["year_preceders"]),
     )
