@@ -168,6 +168,14 @@ def test_yaml_round_trip_is_exact() -> None:
     assert again.user["ev-meeting"].note == "verify: the date"
 
 
+def test_a_mark_that_is_only_control_characters_is_no_mark() -> None:
+    tl = sample_timeline()
+    tl.user["ev-meeting"] = UserMark(starred=False, tags=["\x07"], note="\x1f")
+    text = render(tl, "yaml")
+    assert "note:" not in text and "starred:" not in text
+    assert render(timeline_from_dict(yaml.safe_load(text)), "yaml") == text
+
+
 def test_json_mirrors_yaml() -> None:
     tl = sample_timeline()
     assert json.loads(render(tl, "json")) == yaml.safe_load(render(tl, "yaml"))

@@ -137,3 +137,65 @@ def test_unbalanced_mark_never_swallows_the_document() -> None:
 def test_curly_quote_with_nested_straight_quotes() -> None:
     text = 'She said, “Mr Raisi\'s government is a "work and action" government, so deals will move.”'
     assert quote_spans(text) == [(text.index("“"), len(text))]
+
+
+def test_dash_byline_after_a_quote() -> None:
+    d = src("“The plan helps nobody in my town. We need work, not slogans.” ― Maria Delgado\n")
+    assert d.quotes[0].speaker == "Maria Delgado" and d.quotes[0].cue == "―"
+
+
+def test_statement_continued_after_its_attribution() -> None:
+    d = src(
+        "“These are hard times,” said Peter Lang, a lawyer for the union, who has followed the case "
+        "for years. “I do not know what the company intends. I doubt it can pay.”"
+    )
+    first, second = d.quotes
+    assert first.speaker == second.speaker == "Peter Lang"
+    assert first.is_term is False  # a short quote that is said is a statement
+    assert second.continues == first.start
+
+
+def test_one_cue_several_quoted_parts() -> None:
+    d = src("“That,” the minister said, “is why we will vote against the bill.”")
+    first, second = d.quotes
+    assert second.continues == first.start and second.speaker_start == first.speaker_start
+
+
+def test_fragment_of_reported_speech_has_its_content_clause() -> None:
+    text = "Governor Ray Miles described the mayor as a “disgrace” after the budget vote on Tuesday."
+    q = src(text).quotes[0]
+    assert q.is_term and q.cue == "described" and q.speaker == "Ray Miles"
+    assert text[q.content_start : q.content_end] == (
+        "the mayor as a “disgrace” after the budget vote on Tuesday"
+    )
+
+
+def test_colon_introduced_quoted_paragraph() -> None:
+    d = src("Senator Ann Price made the following comment:\n\n“Young people who want work deserve better.”\n")
+    assert d.quotes[0].speaker == "Ann Price"
+
+
+def test_closing_mark_opening_a_line_and_mixed_marks_the_other_way() -> None:
+    text = '”Fear. I am afraid of what comes next.” ― Luis Ortega\n“Immunity deals are not a requirement," he said.\n'
+    spans = quote_spans(text)
+    assert spans[0] == (0, text.index("” ―") + 1)
+    assert spans[1] == (text.index("“Imm"), text.index('" he') + 1)
+
+
+def test_a_subject_that_is_no_person() -> None:
+    text = "The commission says on its website that “there were issues with Donald Trump’s audio.”"
+    q = src(text).quotes[0]
+    assert text[q.speaker_start : q.speaker_end] == "The commission" and q.cue == "says"
+
+
+def test_speaker_after_the_verb_follows_it_directly() -> None:
+    text = "“That was outrageous,” the former strategist said in an interview with CNN’s Wolf Blitzer."
+    q = src(text).quotes[0]
+    assert text[q.speaker_start : q.speaker_end] == "the former strategist"
+
+
+def test_given_names_and_places() -> None:
+    d = src("David Axelrod called on Howard Dean to apologize. N. Korea said the test was a success.")
+    names = {m.name for m in d.mentions if m.name}
+    assert {"David Axelrod", "Howard Dean"} <= names
+    assert not any("Korea" in n for n in names)

@@ -188,3 +188,33 @@ def test_offsets_are_exact_on_crlf_text() -> None:
     text = "Line one.\r\nOn Monday, 4 December 2023, they met.\r\n"
     for t in tag(text, DCT):
         assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "value"),
+    [
+        # a regular past tense pulls a bare month back, even when the next one is nearer
+        ("He stepped down as chairman in March for health reasons.", "1989-11-02", "1989-03"),
+        # a passive after "will be" is no past tense
+        ("A ceremony will be held at the summit on April 24.", "1999-02-10", "1999-04-24"),
+        ("The reduced dividend is payable Jan. 2 to holders of record.", "1989-11-02", "1990-01-02"),
+        # "increased" is an adjective here; "will be paid" is the future
+        ("The increased dividend will be paid Dec. 14.", "1989-10-26", "1989-12-14"),
+    ],
+)
+def test_tense_of_bare_months(sentence: str, dct: str, value: str) -> None:
+    assert one(sentence, dct)[2] == value
+
+
+def test_year_ago_after_a_named_quarter_is_that_quarter() -> None:
+    text = (
+        "Third-quarter profit rose 12% to $40 million. "
+        "The company earned $35 million a year earlier, on sales of $1 billion."
+    )
+    found = {t.text: t.value for t in tag(text, "1989-10-26")}
+    assert found["Third-quarter"] == "1989-Q3"
+    assert found["a year earlier"] == "1988-Q3"
+    # with no quarter in view, a year ago is a year
+    assert {t.text: t.value for t in tag("The plant opened a year ago.", "1989-10-26")}[
+        "a year ago"
+    ] == "1988"

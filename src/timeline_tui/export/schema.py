@@ -96,10 +96,14 @@ def _event_to_dict(ev: Event, mark: UserMark | None) -> dict[str, Any]:
         "evidence": [_evidence_to_dict(e) for e in ev.evidence],
         "quotes": list(ev.quotes),
     }
-    if mark is not None and (mark.starred or mark.tags or mark.note):
-        d["starred"] = mark.starred
-        d["tags"] = [_s(t) for t in mark.tags]
-        d["note"] = _s(mark.note)
+    if mark is not None:
+        # what survives cleaning: a note of control characters only is no note
+        tags = [t for t in (_s(t) for t in mark.tags) if t]
+        note = _s(mark.note)
+        if mark.starred or tags or note:
+            d["starred"] = mark.starred
+            d["tags"] = tags
+            d["note"] = note
     return d
 
 
