@@ -192,6 +192,13 @@ _NATIONALITY = re.compile(
 )
 
 
+@cache
+def _honorific_split(honorifics: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(
+        r"\s+(?i:" + "|".join(sorted((re.escape(h) for h in honorifics), key=len, reverse=True)) + r")\b"
+    )
+
+
 def _title_roles(title: str, r: _Rules) -> list[str]:
     """Role keys from the title before a name: "Leader of the Islamic Revolution Ayatollah Seyyed" ->
     "leader of the islamic revolution", "leader"; "Cuban President" -> "cuban president", "president"."""
@@ -200,12 +207,7 @@ def _title_roles(title: str, r: _Rules) -> list[str]:
         phrase = m.group()
         if m["q"] and not _NATIONALITY.match(m["q"]) and m["q"].lower() not in r.roles:
             phrase = phrase[len(m["q"]) :].strip()
-        phrase = re.split(
-            r"\s+(?i:"
-            + "|".join(sorted((re.escape(h) for h in r.honorifics), key=len, reverse=True))
-            + r")\b",
-            phrase,
-        )[0]
+        phrase = _honorific_split(r.honorifics).split(phrase)[0]
         for k in _role_keys(phrase, r.roles):
             if k not in keys:
                 keys.append(k)
@@ -262,10 +264,17 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
             if alias.lower().startswith(("the ", "leader", "supreme")) or " of " in alias:
                 roles_of[p.name].update(_role_keys(alias, r.roles))
 
+    headlines: dict[int, bool] = {}
+
     def headline(pos: int) -> bool:
         """A title-case line ("Leader ... Urges Formation of Global Alliance") is no place to find names."""
         ls = text.rfind("\n", 0, pos) + 1
-        le = text.find("\n", pos)
+        if ls not in headlines:
+            headlines[ls] = _headline_at(ls)
+        return headlines[ls]
+
+    def _headline_at(ls: int) -> bool:
+        le = text.find("\n", ls)
         words = re.findall(r"[A-Za-z]+", text[ls : le if le != -1 else len(text)])
         caps = sum(
             1 for w in words if w[0].isupper() or w in ("of", "the", "and", "in", "to", "for", "a", "on")
@@ -345,9 +354,9 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
                 done.add(tok)
 
     # a given name and one to three capitalised words: "Howard Dean", "Lawrence B. Cummings"
-    given = _given_names()
     taken = sorted((m.start, m.end) for m in found)
     taken_starts = [t[0] for t in taken]
+    given = _given_names()
     i = 0
     while i < len(tokens):
         s0, e0, low = tokens[i]
@@ -416,12 +425,14 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
     if keys:
         # one pass over the words: the longest known name (up to four words) starting at each word
         max_words = max(len(k.split()) for k in keys)
+        firsts = {k.split()[0] for k in keys}
+        firsts |= {f + "." for f in firsts} | {f + s for f in firsts for s in ("'s", "’s")}
         taken = sorted((m.start, m.end) for m in found)
         starts = [t[0] for t in taken]
         i = 0
         while i < len(tokens):
-            s0 = tokens[i][0]
-            if not text[s0].isupper():
+            s0, e0, _low = tokens[i]
+            if text[s0:e0] not in firsts:
                 i += 1
                 continue
             hit = None
