@@ -4,10 +4,16 @@
     .venv/bin/python scripts/eval_polnear.py [DIR] [--errors N]
 
 Gold: the attributions of one annotator per document (the first .ann file in name order) whose Content
-contains quote marks (“ ” or "). A predicted quote matches a gold one when it covers more than 30% of
-the gold content's characters (each gold and each prediction used once). Speaker accuracy, over matched
-pairs with a gold Source: the predicted speaker mention overlaps the gold Source span, or the predicted
-speaker's name shares a (folded) word of three letters or more with the gold Source text.
+contains quote marks (“ ” or "). Predictions are what the product reports as direct quotations:
+statements, with the later parts of a statement interrupted by its own attribution joined to the first
+("“A,” she said. “B.”" is one, as in the gold's discontinuous Content), and quoted fragments of
+reported speech that have a reporting cue, spanning the clause the product gives as their content
+("described Clinton as a “disgrace”"); unattributed short terms (titles, scare quotes) are kept by the
+product but are not quotations. A prediction matches a gold quotation when its parts cover more than
+30% of the gold content's characters (each gold and each prediction used once). The plain measure
+(every quoted span on its own, no joining) is printed too. Speaker accuracy, over matched pairs with a
+gold Source: the predicted speaker mention overlaps the gold Source span, or the predicted speaker's
+name shares a (folded) word of three letters or more with the gold Source text.
 """
 
 from __future__ import annotations
