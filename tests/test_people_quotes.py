@@ -199,3 +199,17 @@ def test_given_names_and_places() -> None:
     names = {m.name for m in d.mentions if m.name}
     assert {"David Axelrod", "Howard Dean"} <= names
     assert not any("Korea" in n for n in names)
+
+
+def test_transcript_lines_and_quotes_running_over_paragraphs() -> None:
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"HOST: Will the senator attend the debate tomorrow night?\n\n'
+        '"MARTIN: She will not. The campaign decided that last week.\n\n'
+        '"But the truth is that voters want to hear about jobs.\n\n'
+        '"HOST: Thank you, Governor."\n'
+    )
+    qs = src(text).quotes
+    assert [q.speaker for q in qs] == ["Host", "Martin", "Martin", "Host"]
+    assert qs[2].continues == qs[1].start
+    assert text[qs[1].content_start : qs[1].content_end].startswith("She will not.")

@@ -105,6 +105,10 @@ def quote_spans(text: str, start_at: int = 0) -> list[tuple[int, int]]:
             p2, c2 = marks[j]
             if p2 - pos > r.max_chars:
                 break
+            if c2 == STRAIGHT and _opens_paragraph(text, p2):
+                # a paragraph that opens with a mark continues or starts a quote: the quote before
+                # it was left open, as news does for a quote running over several paragraphs
+                break
             if c2 in CLOSE_DOUBLE or (c2 == STRAIGHT and ch == STRAIGHT):
                 # a curly opening is closed by a curly mark only (straight ones inside are nested
                 # quotes); a straight opening by either (mixed marks: " … ”)
@@ -139,6 +143,19 @@ def quote_spans(text: str, start_at: int = 0) -> list[tuple[int, int]]:
         spans.append((pos, end))
         i = j + 1
     return spans
+
+
+_LABEL = re.compile(r"[\"“]\s*(?P<np>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+")
+_PARA_START = re.compile(r"\n[ \t*_>]*\r?\n[ \t*_>]*$")
+
+
+def _opens_paragraph(text: str, pos: int) -> bool:
+    """A mark at the start of a paragraph, before a word: an opening mark, whatever its shape."""
+    return (
+        pos + 1 < len(text)
+        and (text[pos + 1].isalnum() or text[pos + 1] in "(“‘'")
+        and _PARA_START.search(text, max(0, pos - 12), pos) is not None
+    )
 
 
 def _words(s: str) -> int:
@@ -193,6 +210,7 @@ def find_quotes(
         cue = None
         np_span: tuple[int, int] | None = None
         cue_m: tuple[int, int] = (0, 0)
+        label = _LABEL.match(text, qs, qe)
         # trailing: “…,” the Leader stated.  /  “…” he recalled.  /  “…,” said Khamenei.
         tail_end = min(len(text), qe + 120)
         nl = text.find("\n", qe)
@@ -203,7 +221,10 @@ def find_quotes(
         lead_skip = tm.end() if tm else 0
         cands = mentions_in(qe, tail_end)
         verbs = list(r.verb.finditer(text, qe, tail_end))
-        if verbs and verbs[0].start() - qe <= 60:
+        if label:
+            # a transcript line: "PENCE: Well, look, …"
+            np_span, cue_m = (label.start("np"), label.end("np")), (label.end("np"), label.end("np") + 1)
+        elif verbs and verbs[0].start() - qe <= 60:
             v = verbs[0]
             near = [
                 c
@@ -253,6 +274,14 @@ def find_quotes(
                 elif after:
                     speaker, cue = after[0], v
         # the statement runs on after its own attribution: “A,” said X, a lawyer. “B.”
+        # …or over paragraphs, each opening with a mark and only the last one closed
+        continued_para = (
+            previous is not None
+            and np_span is None
+            and speaker is None
+            and text[previous.end : qs].strip() == ""
+            and previous.text.rstrip()[-1:] not in '"”»'
+        )
         runs_on = (
             speaker is None
             and np_span is None
@@ -260,14 +289,21 @@ def find_quotes(
             and not is_term
             and (previous.speaker is not None or previous.speaker_start is not None)
             and qs - previous.end < 400
-            and _PARA.search(text, previous.end, qs) is None
+            and (continued_para or _PARA.search(text, previous.end, qs) is None)
         )
         if runs_on and previous is not None:
             gap = text[previous.end : qs]
-            own_cue = previous.cue_start is not None and previous.end <= previous.cue_start < qs
+            own_cue = continued_para or (
+                previous.cue_start is not None and previous.end <= previous.cue_start < qs
+            )
             prev_sent = sent_index.get(sentence_of(max(previous.start, previous.end - 1)), -1)
             this_sent = sent_index.get((s_start, s_end), -1)
-            if (own_cue and 0 <= this_sent - prev_sent <= 1) or not r.verb.search(gap) or _words(gap) < 3:
+            if (
+                continued_para
+                or (own_cue and 0 <= this_sent - prev_sent <= 1)
+                or not r.verb.search(gap)
+                or _words(gap) < 3
+            ):
                 q.speaker = previous.speaker
                 q.speaker_start, q.speaker_end = previous.speaker_start, previous.speaker_end
                 q.speaker_id = previous.speaker_id
@@ -356,6 +392,8 @@ def find_quotes(
             q.cue = " ".join(text[cue_m[0] : cue_m[1]].split())
             q.cue_start, q.cue_end = cue_m
             np_text = text[np_span[0] : np_span[1]]
+            if np_text.isupper() and len(np_text) > 3:
+                np_text = np_text.title()  # a transcript's "PENCE:"
             q.speaker = (
                 np_text if np_text[:1].isupper() and np_text.split()[0].lower() not in _NOT_NAMES else None
             )
@@ -369,7 +407,10 @@ def find_quotes(
         # “This is a disgusting day,” said Rep. Butterfield: a short quote that is said is a statement
         if is_term and trailing and re.search(r",\s*[\"”]$", content):
             q.is_term = False
-        _content_span(q, text, (min(s_start, e_start), max(s_end, e_end)))
+        if label:
+            q.content_start, q.content_end = label.end(), qe
+        else:
+            _content_span(q, text, (min(s_start, e_start), max(s_end, e_end)))
         if q.continues is None and quotes and q.cue_start is not None and not runs_on:
             last = quotes[-1]
             # one attribution, several quoted parts: “That,” Mr. Obama said, “is …”  /
