@@ -57,7 +57,7 @@ def test_dates_without_a_year_take_the_nearest_year(sentence: str, value: str) -
         ("in the 1990s", "199"),
         ("the early 1980s", "198"),
         ("in the twentieth century", "19"),
-        ("results for fiscal 1989", "FY1989"),
+        ("results for fiscal 1989", "1989"),
         ("the third quarter of 1989", "1989-Q3"),
         ("the summer of 1979", "1979-SU"),
     ],
@@ -218,3 +218,32 @@ def test_year_ago_after_a_named_quarter_is_that_quarter() -> None:
     assert {t.text: t.value for t in tag("The plant opened a year ago.", "1989-10-26")}[
         "a year ago"
     ] == "1988"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "span", "value"),
+    [
+        ("Net income in the 1988 second quarter fell.", "1989-10-26", "the 1988 second quarter", "1988-Q2"),
+        ("Sales in this year's third quarter rose.", "1989-10-26", "this year's third quarter", "1989-Q3"),
+        ("The ratification began in February this year.", "1998-12-03", "February this year", "1998-02"),
+        ("He resigned in June last year.", "1998-02-19", "June last year", "1997-06"),
+        ("Earnings for the current fiscal year will rise.", "1989-11-02", "the current fiscal year", "1989"),
+        ("Results for fiscal 1988 were weak.", "1989-11-02", "fiscal 1988", "1988"),
+        ("Prices have doubled in recent years.", "1998-02-13", "recent years", "PXY"),
+    ],
+)
+def test_quarters_months_and_years_with_a_year_word(sentence: str, dct: str, span: str, value: str) -> None:
+    got = {t.text: t.value for t in tag(sentence, dct)}
+    assert got.get(span) == value, got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company cut its quarterly dividend to five cents.",
+        "It raises questions about the future of the company.",
+        "The group might come as soon as possible.",
+    ],
+)
+def test_adjectives_and_conjunctions_are_no_time(sentence: str) -> None:
+    assert tag(sentence, "1989-10-26") == []

@@ -97,6 +97,7 @@ class Context:
         return not (before and before[-1] in _BE)
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 _YEAR_VALUE = re.compile(r"^\d{4}$")
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 _AUX = frozenset(
@@ -376,7 +377,7 @@ class Tagger:
         mon = self.month(mon_s)
         if mon is None:
             return None
-        if not (m["rel"] or m["mod"]):
+        if not (m["rel"] or m["mod"] or m["rely"]):
             prev = re.search(r"([A-Za-z]+|-)\s*$", ctx.text[max(0, m.start() - 15) : m.start()])
             after = ctx.text[m.end() : m.end() + 3]
             if not (prev and prev.group(1).lower() in self.t.month_preceders) and not after.startswith(
@@ -388,7 +389,11 @@ class Tagger:
             return Norm("DATE", f"XXXX-{mon:02d}", anchor="none", mod=mod, explanation=self.no_dct(m.group()))
         rel = (m["rel"] or "").lower()
         y = ctx.dct.year
-        if rel in ("last", "past"):
+        if m["rely"]:
+            # "June last year", "February this year"
+            y += {"last": -1, "next": 1}.get(m["rely"].lower(), 0)
+            tense = f"'{m['rely'].lower()} year'"
+        elif rel in ("last", "past"):
             y = y if mon < ctx.dct.month else y - 1
             tense = "'last'"
         elif rel in ("next", "coming"):
@@ -406,10 +411,22 @@ class Tagger:
         )
 
     def _n_fiscal(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        if m["rel"]:
+            # "the current fiscal year": the year of publication, shifted by its word
+            if ctx.dct is None:
+                return Norm("DATE", "XXXX", anchor="none", explanation=self.no_dct(m.group()))
+            shift = {"latest": -1, "last": -1, "previous": -1, "next": 1, "coming": 1}.get(
+                m["rel"].lower(), 0
+            )
+            value = str(ctx.dct.year + shift)
+            return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → fiscal year {value}")
         y = m["y"].lstrip("'")
         if len(y) == 2:
             y = ("19" if int(y) > 30 else "20") + y
-        return Norm("DATE", f"FY{y}", explanation="names its fiscal year")
+        # TimeML writes a fiscal year as its year; the explanation keeps that it is a fiscal one
+        return Norm(
+            "DATE", y, explanation=f"names fiscal year {y} (its calendar dates depend on the company)"
+        )
 
     def _n_decade(self, m: re.Match[str], ctx: Context) -> Norm | None:
         mod = self.t.date_mods.get(" ".join((m["mod"] or "").lower().split()))
@@ -460,12 +477,12 @@ class Tagger:
         return Norm("DATE", f"{y:04d}", mod=mod, explanation="names its year")
 
     def _quarter_year(self, m: re.Match[str], ctx: Context, q: int | None) -> tuple[int, str] | None:
-        if m["y"] or m.groupdict().get("yq"):
-            return int(m["y"] or m["yq"]), "absolute"
+        if m["y"] or m.groupdict().get("yq") or m.groupdict().get("yp"):
+            return int(m["y"] or m["yq"] or m["yp"]), "absolute"
         if ctx.dct is None:
             return None
         y = ctx.dct.year
-        rely = (m["rely"] or "").lower()
+        rely = (m["rely"] or m.groupdict().get("relp") or "").lower()
         if rely == "last":
             return y - 1, "published"
         if rely == "next":
@@ -506,7 +523,7 @@ class Tagger:
         y, how = got
         if rel in ("year-ago", "year-earlier", "year earlier", "year ago", "prior-year"):
             y -= 1
-        value = f"{'FY' if rel == 'fiscal' else ''}{y:04d}-Q{q}"
+        value = f"{y:04d}-Q{q}"
         if how == "absolute":
             return Norm("DATE", value, explanation="names its quarter")
         return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {value}")
@@ -911,6 +928,8 @@ class Tagger:
         )
 
     def _n_set(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        if m["w"] and self._adjectival(m, m["w"].lower(), ctx.text):
+            return None
         if m["w"]:
             return Norm(
                 "SET",
@@ -938,20 +957,29 @@ class Tagger:
             granularity=UNIT_GRAN.get(unit, "year"),
         )
 
+    def _adjectival(self, m: re.Match[str], w: str, text: str) -> bool:
+        """ "the recent bomb attacks", "future earnings", "its quarterly dividend": an adjective
+        before a noun dates nothing; "the future of X" is no time either."""
+        if w not in self.t.adjectival and w != "the future":
+            return False
+        nxt = _NEXT_WORD.match(text, m.end())
+        if nxt is None:
+            return False
+        word = nxt.group(1)
+        if w == "the future":
+            return word.lower() == "of"
+        return word.lower() not in self.t.not_nouns
+
     def _n_ref(self, m: re.Match[str], ctx: Context) -> Norm | None:
         w = " ".join(m["w"].lower().split())
+        if self._adjectival(m, w, ctx.text):
+            return None
+        if w in self.t.vague_durations:
+            value = self.t.vague_durations[w]
+            return Norm(
+                "DURATION", value, anchor="none", explanation=f"'{m.group()}': a span of unknown length"
+            )
         if w in self.t.present_ref:
-            if w == "current":
-                nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 20])
-                if nxt and nxt.group(1) in (
-                    "account",
-                    "accounts",
-                    "affairs",
-                    "events",
-                    "president",
-                    "leader",
-                ):
-                    return None
             value = "PRESENT_REF"
         elif w in self.t.past_ref:
             value = "PAST_REF"

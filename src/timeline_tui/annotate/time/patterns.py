@@ -42,6 +42,9 @@ class Tables:
     date_mods: dict[str, str]
     duration_mods: dict[str, str]
     present_ref: frozenset[str]
+    vague_durations: dict[str, str]
+    adjectival: frozenset[str]
+    not_nouns: frozenset[str]
     past_ref: frozenset[str]
     future_ref: frozenset[str]
     set_words: dict[str, str]
@@ -91,6 +94,9 @@ def tables() -> Tables:
         date_mods={norm(k): str(v) for k, v in t["date_mods"].items()},
         duration_mods={norm(k): str(v) for k, v in t["duration_mods"].items()},
         present_ref=frozenset(norm(x) for x in t["present_ref"]),
+        vague_durations={norm(k): str(v) for k, v in t["vague_durations"].items()},
+        adjectival=frozenset(norm(x) for x in t["adjectival"]),
+        not_nouns=frozenset(norm(x) for x in t["not_nouns"]),
         past_ref=frozenset(norm(x) for x in t["past_ref"]),
         future_ref=frozenset(norm(x) for x in t["future_ref"]),
         set_words={norm(k): str(v) for k, v in t["set_words"].items()},
@@ -147,7 +153,7 @@ def patterns() -> Patterns:
     offset = _alt(list(tb.offsets))
     dmods = _alt(list(tb.duration_mods))
     holidays = _alt(list(tb.holidays))
-    refs = _alt(list(tb.present_ref | tb.past_ref | tb.future_ref))
+    refs = _alt(list(tb.present_ref | tb.past_ref | tb.future_ref | set(tb.vague_durations)))
     set_words = _alt(list(tb.set_words))
     B = r"(?<![\w$£€#@/.-])"  # start boundary: not inside a word, number, amount, handle or path
     E = r"(?![\w])"
@@ -226,10 +232,18 @@ def patterns() -> Patterns:
             + "|"
             + _alt([m for m in abbr_months if m not in ("mar", "jun", "jul")])
             + r"\.)"
-            + E,
+            + E
+            + r"(?:,?\s+(?P<rely>last|this|next)\s+year\b)?",
         ),
         # fiscal 1989, FY1990, fiscal year 1990
-        ("fiscal", B + r"(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<y>" + year + r"|'?\d\d)" + E),
+        (
+            "fiscal",
+            B
+            + r"(?:(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<y>"
+            + year
+            + r"|'?\d\d)|the\s+(?P<rel>current|latest|last|previous|next|coming)\s+fiscal\s+year)"
+            + E,
+        ),
         # the 1990s, the '90s, the early 1980s, the sixties
         (
             "decade",
@@ -258,7 +272,8 @@ def patterns() -> Patterns:
         # the third quarter (of 1989), third-quarter, the latest quarter, the year-ago quarter
         (
             "quarter",
-            B + r"(?:the\s+)?(?:(?P<rel>last|this|next|current|latest|previous|recent|past|same|comparable|"
+            B + r"(?:the\s+)?(?:(?P<relp>this|last|next)\s+year['’]s\s+|(?P<yp>" + year + r")\s+(?=[a-z]))?"
+            r"(?:(?P<rel>last|this|next|current|latest|previous|recent|past|same|comparable|"
             r"year-ago|year-earlier|year\s+earlier|year\s+ago|prior-year|fiscal)\s+)?(?:(?P<ord>"
             + ordinal
             + r")[-\s]+)?"
@@ -485,7 +500,7 @@ def patterns() -> Patterns:
     add(tb.day_words, "dayword")
     add(tb.day_parts, "daypart")
     add(tb.seasons, "season")
-    add(tb.present_ref | tb.past_ref | tb.future_ref, "ref")
+    add(tb.present_ref | tb.past_ref | tb.future_ref | set(tb.vague_durations), "ref")
     add(tb.set_words, "set")
     add(tb.holidays, "holiday")
     add(["fiscal", "fy"], "fiscal")
