@@ -180,6 +180,8 @@ def _clean_name(raw: str, r: _Rules) -> str | None:
         toks.pop()
     if not toks:
         return None
+    if len(toks[-1]) > 2:
+        toks[-1] = toks[-1].rstrip(".")  # "Bernie Sanders." at a sentence's end
     name = " ".join(toks)
     name = re.sub(r"['’]s$", "", name)
     if len(name) < 3 or not any(c.islower() for c in name):

@@ -34,6 +34,7 @@ class _Rules:
     adding_np: re.Pattern[str]
     dash_np: re.Pattern[str]
     subject_np: re.Pattern[str]
+    inverted_np: re.Pattern[str]
     term_max_words: int
     max_chars: int
     max_paragraphs: int
@@ -70,6 +71,10 @@ def rules() -> _Rules:
         ),
         subject_np=re.compile(
             rf"(?<![\w’'-])(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+|would\s+|will\s+)?$"
+        ),
+        inverted_np=re.compile(
+            rf"(?:^|(?<=[.!?\n])\s*)(?P<v>[Ss]aid|[Ss]ays|[Aa]dded|[Aa]sked|[Ww]rote|[Tt]weeted)\s+(?P<np>{np})\s*[:,]\s*$",
+            re.M,
         ),
         term_max_words=int(r["term_max_words"]),
         max_chars=int(r["max_quote_chars"]),
@@ -143,6 +148,18 @@ def quote_spans(text: str, start_at: int = 0) -> list[tuple[int, int]]:
         spans.append((pos, end))
         i = j + 1
     return spans
+
+
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our|your|my|these|those|such|any|some|many|several|whose|"
+    r"of\s+[A-Z]?[\w-]+)\s+)$",
+    re.I,
+)
+
+
+def _noun_use(text: str, v: re.Match[str]) -> bool:
+    """ "the claims", "his remarks", "32% of Republican claims": a reporting word used as a noun."""
+    return _DETERMINER_BEFORE.search(text, max(0, v.start() - 40), v.start()) is not None
 
 
 _LABEL = re.compile(r"[\"“]\s*(?P<np>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+")
@@ -235,7 +252,8 @@ def find_quotes(
                 # "said in an interview with CNN’s Wolf Blitzer"
                 and (c.start < v.start() or not _PREP_GAP.search(text, v.end(), c.start))
             ]
-            if near and not re.search(r"[.!?]", text[qe + lead_skip : min(near[0].start, v.start())]):
+            between = text[qe + lead_skip : min(near[0].start, v.start())] if near else ""
+            if near and not re.search(r"[.!?]", between) and _words(between) <= 2:
                 speaker, cue = near[0], v
         # a byline after a dash: “…” ― Pamela Padilla
         if speaker is None:
@@ -256,23 +274,46 @@ def find_quotes(
             prev_q = bisect.bisect_left([x[1] for x in q_ranges], qs) - 1
             if prev_q >= 0 and q_ranges[prev_q][1] > head_start:
                 head_start = q_ranges[prev_q][1]
-            vs = [v for v in r.verb.finditer(text, head_start, qs) if not inside_quote(v.start())]
+            vs = [
+                v
+                for v in r.verb.finditer(text, head_start, qs)
+                if not inside_quote(v.start()) and not _noun_use(text, v)
+            ]
             if vs:
                 v = vs[-1]
                 before = mentions_in(head_start, v.start())
                 after = [c for c in mentions_in(v.end(), qs) if c.start - v.end() <= 30]
-                if before:
-                    # the subject: the first person of the clause holding the verb
+                sm = r.subject_np.search(text, head_start, v.start())
+                direct = [b for b in before if sm and sm.start("np") <= b.start < sm.end("np")]
+                if direct:
+                    # the subject right before the verb: "Asked about Trump's remark, Clinton said"
+                    speaker, cue = direct[-1], v
+                elif before and sm and _proper_subject(text[sm.start("np") : sm.end("np")]):
+                    # a name the people stage does not know, right before the verb: "…, Kall said:"
+                    np_span, cue_m = (sm.start("np"), sm.end("np")), (v.start(), v.end())
+                elif before:
+                    # the subject: the first person of the clause holding the verb ("Ayatollah
+                    # Khamenei, the Leader of the Islamic Revolution, said")
                     clause_start = max(
                         (m.end() for m in re.finditer(r"[;]|\.\s", text[head_start : v.start()])), default=0
                     )
                     in_clause = [b for b in before if b.start >= head_start + clause_start] or before
                     speaker, cue = in_clause[0], v
-                elif sm := r.subject_np.search(text, head_start, v.start()):
+                elif sm:
                     # a subject that is no person: "The New York Post reported Clinton would “…”"
                     np_span, cue_m = (sm.start("np"), sm.end("np")), (v.start(), v.end())
                 elif after:
                     speaker, cue = after[0], v
+        if speaker is None and np_span is None:
+            # "Said Ellis: “…”"
+            im = r.inverted_np.search(text, max(s_start if not introduced else 0, qs - 120), qs)
+            if im:
+                named = [c for c in mentions_in(im.start("np"), im.end("np"))]
+                if named:
+                    speaker, cue = named[0], None
+                    q.cue, q.cue_start, q.cue_end = im["v"], im.start("v"), im.end("v")
+                else:
+                    np_span, cue_m = (im.start("np"), im.end("np")), (im.start("v"), im.end("v"))
         # the statement runs on after its own attribution: “A,” said X, a lawyer. “B.”
         # …or over paragraphs, each opening with a mark and only the last one closed
         continued_para = (
@@ -296,14 +337,15 @@ def find_quotes(
             own_cue = continued_para or (
                 previous.cue_start is not None and previous.end <= previous.cue_start < qs
             )
-            prev_sent = sent_index.get(sentence_of(max(previous.start, previous.end - 1)), -1)
-            this_sent = sent_index.get((s_start, s_end), -1)
-            if (
-                continued_para
-                or (own_cue and 0 <= this_sent - prev_sent <= 1)
-                or not r.verb.search(gap)
-                or _words(gap) < 3
-            ):
+            # the gap is the attribution itself: "“A,” said Rep. G.K. Butterfield (D-N.C.), head of
+            # the caucus. “B.”" (no other reporting verb after the cue)
+            attribution_only = (
+                own_cue
+                and previous.cue_end is not None
+                and len(gap) <= 300
+                and not any(not _noun_use(text, v) for v in r.verb.finditer(text, previous.cue_end, qs))
+            )
+            if continued_para or attribution_only or not r.verb.search(gap) or _words(gap) < 3:
                 q.speaker = previous.speaker
                 q.speaker_start, q.speaker_end = previous.speaker_start, previous.speaker_end
                 q.speaker_id = previous.speaker_id
@@ -358,8 +400,16 @@ def find_quotes(
             # no speaker yet, but a reporting verb governs the quote in its sentence: "wondered
             # whether the moderators will be “fair”", "“Trump exaggerates,” PolitiFact claimed"
             lo, hi = min(s_start, e_start), max(s_end, e_end)
-            before_v = [v for v in r.verb.finditer(text, lo, qs) if not inside_quote(v.start())]
-            after_v = [v for v in r.verb.finditer(text, qe, hi) if not inside_quote(v.start())]
+            before_v = [
+                v
+                for v in r.verb.finditer(text, lo, qs)
+                if not inside_quote(v.start()) and not _noun_use(text, v)
+            ]
+            after_v = [
+                v
+                for v in r.verb.finditer(text, qe, hi)
+                if not inside_quote(v.start()) and not _noun_use(text, v)
+            ]
             v = before_v[-1] if before_v else (after_v[0] if after_v else None)
             if v is not None:
                 floor = lo if before_v else qe
@@ -432,6 +482,17 @@ _PREP_GAP = re.compile(
     r"(?<![\w-])(?:in|with|to|at|on|for|of|by|from|about|after|before|during)(?![\w-])|[;:]\s"
 )
 _DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "one", "another"))
+
+
+def _proper_subject(np_text: str) -> bool:
+    """A capitalised name that could say something: "Kall", "Ryan Ellis" (not "The", "Republican")."""
+    words = np_text.split()
+    return (
+        bool(words)
+        and words[0][:1].isupper()
+        and words[0].lower() not in _DETERMINERS
+        and not _not_a_speaker(np_text)
+    )
 
 
 def _not_a_speaker(np_text: str) -> bool:
