@@ -280,11 +280,20 @@ def find_quotes(
                 if not inside_quote(v.start()) and not _noun_use(text, v)
             ]
             if vs:
+                # the outermost attribution wins: "She said she recalls him being “confused”" is hers;
+                # the first reporting verb with a person right before it
                 v = vs[-1]
+                direct = []
+                for cand in vs:
+                    sm_c = r.subject_np.search(text, head_start, cand.start())
+                    if sm_c:
+                        direct = [b for b in mentions_in(sm_c.start("np"), sm_c.end("np"))]
+                        if direct:
+                            v = cand
+                            break
                 before = mentions_in(head_start, v.start())
                 after = [c for c in mentions_in(v.end(), qs) if c.start - v.end() <= 30]
                 sm = r.subject_np.search(text, head_start, v.start())
-                direct = [b for b in before if sm and sm.start("np") <= b.start < sm.end("np")]
                 if direct:
                     # the subject right before the verb: "Asked about Trump's remark, Clinton said"
                     speaker, cue = direct[-1], v
@@ -357,14 +366,20 @@ def find_quotes(
         # elsewhere in the closing sentence: a person and a reporting verb
         if speaker is None and np_span is None and not runs_on:
             lo, hi = min(s_start, e_start), max(s_end, e_end)
-            vs = [v for v in r.verb.finditer(text, lo, hi) if not inside_quote(v.start())]
+            vs = [
+                v
+                for v in r.verb.finditer(text, lo, hi)
+                if not inside_quote(v.start()) and not _noun_use(text, v)
+            ]
             ms = [
                 m
                 for m in mentions_in(lo, hi)
                 if vs and (m.start < vs[0].start() or not _PREP_GAP.search(text, vs[0].end(), m.start))
             ]
             if vs and ms:
-                speaker, cue = ms[0], vs[0]
+                sm = r.subject_np.search(text, max(lo, vs[0].start() - 80), vs[0].start())
+                direct = [m for m in ms if sm and sm.start("np") <= m.start < sm.end("np")]
+                speaker, cue = (direct or ms)[0], vs[0]
         if speaker is None and np_span is None and not runs_on:
             # a speaker that is no known person: "“…,” the announcer said", "The commission said, “…”"
             tm2 = r.trailing_np.match(text, qe, tail_end)
