@@ -213,3 +213,9 @@ def test_transcript_lines_and_quotes_running_over_paragraphs() -> None:
     assert [q.speaker for q in qs] == ["Host", "Martin", "Martin", "Host"]
     assert qs[2].continues == qs[1].start
     assert text[qs[1].content_start : qs[1].content_end].startswith("She will not.")
+
+
+def test_names_with_an_age_or_a_description_are_people() -> None:
+    d = src("Quina Jones, 25, marched downtown. Tim Hess, a real estate developer, disagreed.")
+    names = {m.name for m in d.mentions if m.name}
+    assert {"Quina Jones", "Tim Hess"} <= names

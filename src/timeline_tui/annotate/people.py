@@ -167,6 +167,17 @@ def _finditer(
 
 
 @cache
+def _described() -> re.Pattern[str]:
+    """A name followed by an age or a description in apposition: "Quina Jones, 25,", "Tim Hess, a
+    real estate developer"."""
+    nouns = _alt([str(x) for x in load_rules("people")["describing_nouns"]])
+    return re.compile(
+        rf"(?<![\w’'-])(?P<name>{_TOK}(?:\s+(?:[{_UP}]\.\s+)?{_TOK}){{1,2}}),\s+"
+        rf"(?:\d{{1,3}},|(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,5}}?(?:{nouns})\b)"
+    )
+
+
+@cache
 def _given_names() -> frozenset[str]:
     return frozenset(str(n).lower() for n in load_rules("given_names")["given_names"])
 
@@ -314,6 +325,15 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
         learn_heads(name, m["role"])
         found.append(PersonMention(start=s, end=s + len(name), text=name, kind="name", name=name, roles=keys))
         roles_of[name].update(keys)
+    # "Quina Jones, 25, said", "Tim Hess, a real estate developer, …": a name with an age or a
+    # description in apposition is a person's
+    for m in _described().finditer(text, start_at):
+        name = _clean_name(m["name"], r)
+        if not name or len(name.split()) < 2 or any(t.lower() in r.not_names for t in name.split()):
+            continue
+        s = m.start("name") + m["name"].find(name.split()[0])
+        found.append(PersonMention(start=s, end=s + len(name), text=name, kind="name", name=name))
+        roles_of.setdefault(name, set())
     for m in _finditer(r.said, text, verb_win, start_at):
         raw = m["name"] or m["name2"]
         name = _clean_name(raw, r)
