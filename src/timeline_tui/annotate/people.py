@@ -187,7 +187,7 @@ def _clean_name(raw: str, r: _Rules) -> str | None:
     toks = raw.split()
     while toks and (toks[0].lower().rstrip(".") in r.honorifics or toks[0].lower() in r.not_names):
         toks.pop(0)
-    while toks and toks[-1].lower().rstrip(".’'s") in r.not_names:
+    while toks and re.sub(r"['’]s$", "", toks[-1].lower()).rstrip(".") in r.not_names:
         toks.pop()
     if not toks:
         return None
