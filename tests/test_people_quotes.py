@@ -219,3 +219,21 @@ def test_names_with_an_age_or_a_description_are_people() -> None:
     d = src("Quina Jones, 25, marched downtown. Tim Hess, a real estate developer, disagreed.")
     names = {m.name for m in d.mentions if m.name}
     assert {"Quina Jones", "Tim Hess"} <= names
+
+
+def test_a_bare_surname_does_not_chain_two_people() -> None:
+    d = src(
+        "Donald Trump spoke in Ohio. Trump said taxes would fall. "
+        "Melania Trump, his wife, spoke later. Trump waved."
+    )
+    people = resolve_people([d], Config())
+    assert {"Donald Trump", "Melania Trump"} <= {p.name for p in people}
+
+
+def test_pronouns_skip_people_the_text_would_not_call_so() -> None:
+    d = src("Hillary Clinton met Bill Gates on Monday. She said the talks went well.")
+    she = next(m for m in d.mentions if m.kind == "pronoun")
+    assert she.name == "Hillary Clinton"
+    d = src("Bill Gates met Hillary Clinton on Monday. She said the talks went well.")
+    she = next(m for m in d.mentions if m.kind == "pronoun")
+    assert she.name == "Hillary Clinton"

@@ -179,7 +179,15 @@ def _described() -> re.Pattern[str]:
 
 @cache
 def _given_names() -> frozenset[str]:
-    return frozenset(str(n).lower() for n in load_rules("given_names")["given_names"])
+    r = load_rules("given_names")
+    return frozenset(str(n).lower() for key in ("female", "male", "either") for n in r[key])
+
+
+@cache
+def _genders() -> dict[str, str]:
+    """Given name -> "f" or "m", for the names news most often calls "she" or "he"."""
+    r = load_rules("given_names")
+    return {**{str(n).lower(): "m" for n in r["male"]}, **{str(n).lower(): "f" for n in r["female"]}}
 
 
 def _clean_name(raw: str, r: _Rules) -> str | None:
@@ -554,12 +562,27 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
         return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
 
     sent_starts = [s for s, _ in sentences]
-    subjects: dict[int, PersonMention] = {}
-    fallback: dict[int, PersonMention] = {}
+    subjects: dict[int, list[PersonMention]] = defaultdict(list)
+    fallback: dict[int, list[PersonMention]] = defaultdict(list)
+    genders = _genders()
 
     def is_object(mt: PersonMention) -> bool:
         ls = max(text.rfind("\n", 0, mt.start) + 1, mt.start - 60)
         return bool(r.object_before.search(text, ls, mt.start))
+
+    def gender(mt: PersonMention) -> str | None:
+        if mt.kind == "pronoun":
+            return "f" if mt.text.lower() == "she" else "m"
+        before = text[max(0, mt.start - 6) : mt.start].lower().split()
+        if before and before[-1] in ("mrs.", "ms.", "miss", "mrs", "ms"):
+            return "f"
+        if before and before[-1] in ("mr.", "mr"):
+            return "m"
+        return genders.get((mt.name or mt.text).split()[0].lower())
+
+    def fits(mt: PersonMention, want: str) -> bool:
+        g = gender(mt)
+        return g is None or g == want
 
     events: list[tuple[int, int, PersonMention | None]] = [(mt.start, 0, mt) for mt in dedup]
     events += [(m.start(), 1, None) for m in r.pronoun.finditer(text, start_at)]
@@ -571,18 +594,23 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
             assert mt is not None
             if mt.name is None or in_quote(mt.start):
                 continue
-            fallback.setdefault(si, mt)
+            fallback[si].append(mt)
             if not is_object(mt):
-                subjects.setdefault(si, mt)
+                subjects[si].append(mt)
             continue
         if in_quote(pos):
             continue
         m = r.pronoun.match(text, pos)
         assert m is not None
-        subject = subjects.get(si)
+        want = "f" if m.group().lower() == "she" else "m"
+        # the sentence's subject, else the subjects (then anyone) of the three sentences before; a
+        # name the text would not call "she" (or "he") is skipped
+        subject = next((c for c in subjects.get(si, ()) if fits(c, want)), None)
         k = si - 1
         while subject is None and k >= max(0, si - 3):
-            subject = subjects.get(k) or fallback.get(k)
+            subject = next((c for c in subjects.get(k, ()) if fits(c, want)), None) or next(
+                (c for c in fallback.get(k, ()) if fits(c, want)), None
+            )
             k -= 1
         pm = PersonMention(
             start=m.start(),
@@ -593,7 +621,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
         )
         pronouns.append(pm)
         if pm.name is not None:
-            subjects.setdefault(si, pm)
+            subjects[si].append(pm)
     return sorted(dedup + pronouns, key=lambda x: x.start)
 
 
@@ -654,11 +682,18 @@ def resolve_people(docs: list[SourceAnnotations], config: Config) -> list[Person
         by_surname[fold(p.name).split()[-1]].append(f"\x00config{i}")
     for _sur, group in by_surname.items():
         fulls = [n for n in group if not n.startswith("\x00")]
-        # names of one surname: compatible first names join (a bare surname joins the commonest)
-        for a in fulls:
-            for b in fulls:
+        # names of one surname: compatible first names join; a bare surname ("Trump") joins only the
+        # commonest of them, so it never chains "Ivanka Trump" to "Donald Trump"
+        longer = [n for n in fulls if len(folded[n].split()) > 1]
+        for a in longer:
+            for b in longer:
                 if a < b and _compatible(folded[a], folded[b]):
                     uf.union(a, b)
+        for bare in (n for n in fulls if len(folded[n].split()) <= 1):
+            if not longer:
+                continue
+            best = max(longer, key=lambda n: (counts[n], n))
+            uf.union(bare, best)
         cfg = [n for n in group if n.startswith("\x00")]
         if len(cfg) == 1:
             for n in fulls:
