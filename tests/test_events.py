@@ -101,6 +101,26 @@ def test_quote_groups_line_up_renderings(timeline: Timeline) -> None:
     assert g.id in meeting.quotes and all(q in groups for q in meeting.quotes)
     gaza = [q for q in timeline.quotes if any("unacceptable genocide" in v.text for v in q.variants)]
     assert len(gaza) == 1 and gaza[0].speaker == "miguel-diaz-canel"
+    # 001 quotes only the words "unacceptable genocide" in reported speech: the same statement
+    assert {v.source[:3] for v in gaza[0].variants} == {"000", "001", "002", "004"}
+
+
+def test_translated_terms_form_one_statement(timeline: Timeline) -> None:
+    """ "revolutionary honesty/sincerity/…" as four outlets render the Leader's words."""
+    groups = [
+        q
+        for q in timeline.quotes
+        if any(
+            w in v.text.lower()
+            for v in q.variants
+            for w in ("revolutionary honesty", "revolutionary sincerity")
+        )
+    ]
+    assert len(groups) == 1
+    g = groups[0]
+    assert g.speaker == "ali-khamenei" and g.event == find(timeline, "2023-12-04").id
+    assert {v.source[:3] for v in g.variants} == {"000", "001", "002", "004"}
+    assert any("sincerity" in v.text for v in g.variants) and any("honesty" in v.text for v in g.variants)
 
 
 def test_ids_are_stable(timeline: Timeline) -> None:

@@ -208,6 +208,7 @@ def _clean_name(raw: str, r: _Rules) -> str | None:
     return name
 
 
+_PAST_HOLDER = re.compile(r"\b(?:late|former|then|ex)\b", re.I)
 _NATIONALITY = re.compile(
     r"^[A-Z][a-z]+(?:an|ese|ish|i|ch)$|^(?:Parliament|Foreign|Prime|Vice|Supreme|Defen[cs]e|Interior|Deputy)$"
 )
@@ -330,7 +331,9 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
             continue
         s = m.start("name") + m["name"].find(name.split()[0])
         keys = _role_keys(m["role"], r.roles)
-        learn_heads(name, m["role"])
+        if not _PAST_HOLDER.search(m["role"]):
+            # "Fidel Castro, the late leader of Cuba" does not make him "the leader" of the story
+            learn_heads(name, m["role"])
         found.append(PersonMention(start=s, end=s + len(name), text=name, kind="name", name=name, roles=keys))
         roles_of[name].update(keys)
     # "Quina Jones, 25, said", "Tim Hess, a real estate developer, …": a name with an age or a

@@ -482,6 +482,7 @@ def find_quotes(
             # X called him a “nasty guy,” an “anchor baby” and “unstable”
             if (
                 last.cue_start == q.cue_start
+                and last.is_term == q.is_term
                 and _PARA.search(text, last.end, qs) is None
                 and (q.content_start is None or q.content_start == last.content_start)
             ):
@@ -518,6 +519,7 @@ def _not_a_speaker(np_text: str) -> bool:
     return first not in _DETERMINERS and first not in _NOT_NAMES and first in people_rules().not_names
 
 
+_CONTENT_LEAD = re.compile(r"[\s,:]*(?:that\b)?[\s,:*_]*")
 _LEAD_IN = re.compile(r"^[\s,:*_]*(?:that\b)?[\s,:*_]*$")
 
 
@@ -529,13 +531,14 @@ def _content_span(q: Quote, text: str, sentence: tuple[int, int]) -> None:
     s_start, s_end = sentence
     if s_start <= q.cue_start and q.cue_end <= q.start:
         lead = text[q.cue_end : q.start]
-        if _LEAD_IN.match(lead) or _words(lead) > 40:
+        # a whole statement right after its cue is its own content; a term there still belongs to
+        # its clause ("emphasized that “revolutionary honesty” … are the common features")
+        if (_LEAD_IN.match(lead) and not q.is_term) or _words(lead) > 40:
             return
-        a = q.cue_end
-        while a < q.start and text[a] in " \t,:":
-            a += 1
+        lm = _CONTENT_LEAD.match(text, q.cue_end, q.start)
+        a = lm.end() if lm else q.cue_end
         b = s_end
-        while b > q.end and text[b - 1] in " \t\n.,;":
+        while b > q.end and text[b - 1] in " \t\n.,;*_":
             b -= 1
         q.content_start, q.content_end = a, max(b, q.end)
     elif q.end <= q.cue_start < s_end and s_start < q.start:

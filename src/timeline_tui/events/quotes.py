@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
 from ..dates import value_interval
-from ..model import Event, QuoteGroup, QuoteVariant, SourceAnnotations
+from ..model import Event, Quote, QuoteGroup, QuoteVariant, SourceAnnotations
 from ..util.names import fold
 from ..util.text import strip_controls
 from .text import content_words
 
 THRESHOLD = 62
+_QUOTED = re.compile(r"[\"“„«]([^\"”»]{2,200})[\"”»]")
 MAX_CANDIDATES = 40
 
 
@@ -40,15 +42,13 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
     doc_freq: Counter[str] = Counter()
     items = []
     for d in docs:
-        for q in d.quotes:
-            if q.is_term:
-                continue
-            words = content_words(q.text)
+        for q, start, end, text in statements(d):
+            words = content_words(text)
             doc_freq.update(words)
-            items.append((d, q, words, _norm(q.text)))
+            items.append((d, q, words, _norm(text), (start, end, text)))
     groups: list[dict] = []
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for d, q, words, norm in items:
+    for d, q, words, norm, span in items:
         speaker = q.speaker_id or ""
         ranked = sorted(words, key=lambda w: (doc_freq[w], w))
         rare = ranked[:12]
@@ -58,25 +58,32 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
         # the groups sharing most of this quote's rarer words are the only ones worth comparing
         cands = [gi for gi, _n in shared.most_common(8)]
         best, best_score = None, 0.0
+        quoted = _norm(" ".join(_QUOTED.findall(span[2]))) if q.is_term else ""
         for gi in cands:
             g = groups[gi]
             if d.source.id in g["sources"]:
                 continue
             score = fuzz.token_set_ratio(norm, g["norm"])
+            if quoted and len(quoted) >= 8:
+                # a quoted fragment ("denounced … as “unacceptable genocide”") found in another
+                # outlet's full rendering of the same speaker's statement is that statement
+                score = max(
+                    score, fuzz.partial_ratio(quoted, g["norm"]) if q.speaker_id == g["speaker"] else 0
+                )
             if score >= THRESHOLD and score > best_score:
                 best, best_score = gi, score
         if best is None:
             groups.append({"speaker": q.speaker_id, "variants": [], "norm": norm, "sources": set()})
             best = len(groups) - 1
-        groups[best]["variants"].append((d, q))
+        groups[best]["variants"].append((d, q, span))
         groups[best]["sources"].add(d.source.id)
         for w in ranked[:40]:
             index[(speaker, w)].append(best)
     out: list[QuoteGroup] = []
     for g in groups:
-        variants = sorted(g["variants"], key=lambda v: (v[0].source.id, v[1].start))
+        variants = sorted(g["variants"], key=lambda v: (v[0].source.id, v[2][0]))
         votes: Counter[str] = Counter()
-        for d, q in variants:
+        for d, q, _span in variants:
             ev = _event_at(by_source.get(d.source.id, []), q.start, q.end) or main_event.get(d.source.id)
             if ev:
                 votes[ev] += 1
@@ -84,7 +91,7 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
         first = variants[0]
         gid = (
             "q-"
-            + hashlib.sha1(f"{g['speaker']}|{first[0].source.id}|{first[1].start}".encode()).hexdigest()[:10]
+            + hashlib.sha1(f"{g['speaker']}|{first[0].source.id}|{first[2][0]}".encode()).hexdigest()[:10]
         )
         out.append(
             QuoteGroup(
@@ -92,12 +99,41 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
                 speaker=g["speaker"],
                 event=event,
                 variants=[
-                    QuoteVariant(source=d.source.id, start=q.start, end=q.end, text=strip_controls(q.text))
-                    for d, q in variants
+                    QuoteVariant(source=d.source.id, start=a, end=b, text=strip_controls(t))
+                    for d, _q, (a, b, t) in variants
                 ],
             )
         )
     out.sort(key=lambda g: (-len(g.variants), g.id))
+    return out
+
+
+def statements(d: SourceAnnotations) -> list[tuple[Quote, int, int, str]]:
+    """A source's statements as (first quote, start, end, text): a quote with the later parts that
+    continue it ("“A,” she said. “B.”" reads "“A,” … “B.”"), and the attributed fragments of reported
+    speech with their clause ("emphasized that “revolutionary honesty” … are the common features of
+    …"); unattributed terms and scare quotes are left out."""
+    out: list[tuple[Quote, int, int, str]] = []
+    parts: dict[int, list[Quote]] = {}
+    order: list[int] = []
+    for q in d.quotes:
+        if q.continues is not None and q.continues in parts:
+            parts[q.continues].append(q)
+            continue
+        parts[q.start] = [q]
+        order.append(q.start)
+    text = d.source.text
+    for key in order:
+        ps = parts[key]
+        first = ps[0]
+        if first.is_term:
+            if first.speaker_id is None or first.content_start is None or first.content_end is None:
+                continue
+            end = max(p.content_end or p.end for p in ps)
+            out.append((first, first.content_start, end, text[first.content_start : end]))
+            continue
+        body = " … ".join(p.text.strip() for p in ps)
+        out.append((first, first.start, ps[-1].end, body))
     return out
 
 
