@@ -129,6 +129,7 @@ def compatible(a: str, b: str) -> bool:
 _UNKNOWN_KEY = (date.max.toordinal() + 1, 0, "")
 
 
+@lru_cache(maxsize=65536)
 def sort_key(value: str) -> tuple[int, int, str]:
     """Chronological order: by first day, then wider intervals first, unknown values last."""
     iv = value_interval(value)

@@ -451,6 +451,10 @@ def derive(docs: list[SourceAnnotations], people: list[Person], config: Config) 
         events.append(ev)
     events.sort(key=lambda e: (sort_key(e.date), -e.corroboration, e.id))
     quotes = group_quotes(docs, events)
+    by_event: dict[str, set[str]] = defaultdict(set)
+    for q in quotes:
+        if q.event is not None:
+            by_event[q.event].add(q.id)
     for ev in events:
-        ev.quotes = sorted({q.id for q in quotes if q.event == ev.id})
+        ev.quotes = sorted(by_event.get(ev.id, ()))
     return EventsResult(events=events, quotes=quotes, inferred=inferred)
