@@ -237,3 +237,9 @@ def test_pronouns_skip_people_the_text_would_not_call_so() -> None:
     d = src("Bill Gates met Hillary Clinton on Monday. She said the talks went well.")
     she = next(m for m in d.mentions if m.kind == "pronoun")
     assert she.name == "Hillary Clinton"
+
+
+def test_countries_and_bodies_can_speak() -> None:
+    text = 'Police say they have "adequate resources" to secure the city.'
+    q = src(text).quotes[0]
+    assert text[q.speaker_start : q.speaker_end] == "Police" and q.cue == "say"

@@ -516,7 +516,18 @@ def _not_a_speaker(np_text: str) -> bool:
 
     words = np_text.split()
     first = words[0].lower().rstrip(".,") if words else ""
-    return first not in _DETERMINERS and first not in _NOT_NAMES and first in people_rules().not_names
+    if first in _DETERMINERS or first in _NOT_NAMES or first in _speaking_bodies():
+        return False
+    return first in people_rules().not_names
+
+
+@cache
+def _speaking_bodies() -> frozenset[str]:
+    """Words that are no person's name but say things: "Japan called it …", "Police say …"."""
+    people = load_rules("people")
+    return frozenset(
+        str(x).lower() for x in [*people.get("places", []), *load_rules("quotes")["speaking_bodies"]]
+    )
 
 
 _CONTENT_LEAD = re.compile(r"[\s,:]*(?:that\b)?[\s,:*_]*")
