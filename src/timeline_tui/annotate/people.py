@@ -380,7 +380,12 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
                 continue
             raw = text[tokens[first][0] : e0]
             name = _clean_name(raw, r)
-            if name and len(name.split()) >= 2 and not any(t.lower() in r.not_names for t in name.split()):
+            if (
+                name
+                and len(name.split()) >= 2
+                and not any(t.lower() in r.not_names for t in name.split())
+                and not headline(tokens[first][0])
+            ):
                 s1 = tokens[first][0] + raw.find(name.split()[0])
                 found.append(PersonMention(start=s1, end=s1 + len(name), text=name, kind="name", name=name))
                 roles_of.setdefault(name, set())
