@@ -157,6 +157,11 @@ _DETERMINER_BEFORE = re.compile(
 )
 
 
+def _participle(text: str, v: re.Match[str]) -> bool:
+    """ "DuVernay said, emphasizing why …": a participle that goes on with the same speaker."""
+    return v.group().lower().endswith("ing") and text[max(0, v.start() - 2) : v.start()] == ", "
+
+
 def _noun_use(text: str, v: re.Match[str]) -> bool:
     """ "the claims", "his remarks", "32% of Republican claims": a reporting word used as a noun."""
     return _DETERMINER_BEFORE.search(text, max(0, v.start() - 40), v.start()) is not None
@@ -352,7 +357,10 @@ def find_quotes(
                 own_cue
                 and previous.cue_end is not None
                 and len(gap) <= 300
-                and not any(not _noun_use(text, v) for v in r.verb.finditer(text, previous.cue_end, qs))
+                and not any(
+                    not _noun_use(text, v) and not _participle(text, v)
+                    for v in r.verb.finditer(text, previous.cue_end, qs)
+                )
             )
             if continued_para or attribution_only or not r.verb.search(gap) or _words(gap) < 3:
                 q.speaker = previous.speaker
