@@ -157,6 +157,14 @@ _DETERMINER_BEFORE = re.compile(
 )
 
 
+def _object_of(text: str, m: PersonMention) -> bool:
+    """ "the fatal shooting of Keith Lamont Scott": a person after a preposition is no speaker."""
+    from .people import rules as people_rules
+
+    ls = max(text.rfind("\n", 0, m.start) + 1, m.start - 60)
+    return people_rules().object_before.search(text, ls, m.start) is not None
+
+
 def _participle(text: str, v: re.Match[str]) -> bool:
     """ "DuVernay said, emphasizing why …": a participle that goes on with the same speaker."""
     return v.group().lower().endswith("ing") and text[max(0, v.start() - 2) : v.start()] == ", "
@@ -382,7 +390,9 @@ def find_quotes(
             ms = [
                 m
                 for m in mentions_in(lo, hi)
-                if vs and (m.start < vs[0].start() or not _PREP_GAP.search(text, vs[0].end(), m.start))
+                if vs
+                and (m.start < vs[0].start() or not _PREP_GAP.search(text, vs[0].end(), m.start))
+                and not _object_of(text, m)
             ]
             if vs and ms:
                 sm = r.subject_np.search(text, max(lo, vs[0].start() - 80), vs[0].start())
