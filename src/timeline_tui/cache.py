@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
 import os
 import pickle
@@ -84,6 +85,8 @@ class ParseCache:
         return self.root / key[:2] / f"{key}.{kind}"
 
     def get(self, key: str) -> SourceAnnotations | str | None:
+        enabled = gc.isenabled()
+        gc.disable()  # see _load
         try:
             with open(self._file(key), "rb") as f:
                 obj: Any = pickle.load(f)
@@ -93,6 +96,9 @@ class ParseCache:
         except Exception:  # corrupt, truncated, from another version: rebuilt
             self.misses += 1
             return None
+        finally:
+            if enabled:
+                gc.enable()
         if not (isinstance(obj, tuple) and len(obj) == 3 and obj[0] == _MAGIC and obj[1] == key):
             self.misses += 1
             return None
@@ -145,11 +151,18 @@ class ParseCache:
         )
 
     def _load(self, path: Path, key: str) -> Any:
+        # a timeline is hundreds of thousands of small objects: the cyclic GC would walk them again
+        # and again while they are unpickled, so it pauses for the load
+        enabled = gc.isenabled()
+        gc.disable()
         try:
             with open(path, "rb") as f:
                 obj: Any = pickle.load(f)
         except Exception:
             return None
+        finally:
+            if enabled:
+                gc.enable()
         if not (isinstance(obj, tuple) and len(obj) == 3 and obj[0] == _MAGIC and obj[1] == key):
             return None
         return obj[2]
