@@ -304,6 +304,14 @@ def find_quotes(
                         if direct:
                             v = cand
                             break
+                if not direct and not mentions_in(head_start, v.start()):
+                    # no person at all: the first verb with a named subject ("The statement noted
+                    # they had previously said they would take “…”")
+                    for cand in vs:
+                        sm_c = r.subject_np.search(text, head_start, cand.start())
+                        if sm_c and sm_c["np"].split()[0].lower() not in _PRONOUN_WORDS:
+                            v = cand
+                            break
                 before = mentions_in(head_start, v.start())
                 after = [c for c in mentions_in(v.end(), qs) if c.start - v.end() <= 30]
                 sm = r.subject_np.search(text, head_start, v.start())
@@ -515,6 +523,7 @@ _NOT_NAMES = frozenset(("the", "a", "an", "he", "she", "it", "they", "we", "i", 
 _PREP_GAP = re.compile(
     r"(?<![\w-])(?:in|with|to|at|on|for|of|by|from|about|after|before|during)(?![\w-])|[;:]\s"
 )
+_PRONOUN_WORDS = frozenset(("he", "she", "it", "they", "we", "i", "you"))
 _DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "one", "another"))
 
 
