@@ -243,3 +243,14 @@ def test_countries_and_bodies_can_speak() -> None:
     text = 'Police say they have "adequate resources" to secure the city.'
     q = src(text).quotes[0]
     assert text[q.speaker_start : q.speaker_end] == "Police" and q.cue == "say"
+
+
+def test_participle_before_the_quote_takes_the_main_subject() -> None:
+    d = src("After saying her foot was “so swollen I could barely walk,” Mary Holt was taken to a hospital.")
+    assert d.quotes[0].speaker == "Mary Holt"
+
+
+def test_first_named_subject_when_no_person_speaks() -> None:
+    text = 'The statement noted they had previously said they would take "further significant measures" soon.'
+    q = src(text).quotes[0]
+    assert text[q.speaker_start : q.speaker_end] == "The statement"

@@ -468,6 +468,20 @@ def find_quotes(
             np_span = None
             q.cue = " ".join(text[cue_m[0] : cue_m[1]].split())
             q.cue_start, q.cue_end = cue_m
+        if (
+            speaker is None
+            and np_span is None
+            and not runs_on
+            and q.cue_start is not None
+            and q.cue_start < qs
+            and (q.cue or "").lower().endswith("ing")
+            and _words(text[s_start : q.cue_start]) <= 1
+        ):
+            # "After saying her foot was “so swollen …,” she was …": the participle's subject is
+            # the main clause's, after the quote
+            main = [c for c in mentions_in(qe, max(s_end, e_end)) if not _object_of(text, c)]
+            if main:
+                speaker = main[0]
         if speaker is None and np_span is None and not runs_on and introduced:
             # "Sanders made the following comment:" + a quoted paragraph: the introducing sentence's
             # first person
