@@ -309,7 +309,11 @@ def find_quotes(
                     # they had previously said they would take “…”")
                     for cand in vs:
                         sm_c = r.subject_np.search(text, head_start, cand.start())
-                        if sm_c and sm_c["np"].split()[0].lower() not in _PRONOUN_WORDS:
+                        if (
+                            sm_c
+                            and sm_c["np"].split()[0].lower() not in _PRONOUN_WORDS
+                            and not _not_a_speaker(sm_c["np"])
+                        ):
                             v = cand
                             break
                 before = mentions_in(head_start, v.start())
@@ -537,6 +541,9 @@ _NOT_NAMES = frozenset(("the", "a", "an", "he", "she", "it", "they", "we", "i", 
 _PREP_GAP = re.compile(
     r"(?<![\w-])(?:in|with|to|at|on|for|of|by|from|about|after|before|during)(?![\w-])|[;:]\s"
 )
+_CLAUSE_WORDS = frozenset(
+    ("and", "or", "but", "that", "which", "who", "to", "of", "as", "than", "when", "while")
+)
 _PRONOUN_WORDS = frozenset(("he", "she", "it", "they", "we", "i", "you"))
 _DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "one", "another"))
 
@@ -557,6 +564,8 @@ def _not_a_speaker(np_text: str) -> bool:
 
     words = np_text.split()
     first = words[0].lower().rstrip(".,") if words else ""
+    if words and words[-1].lower() in _CLAUSE_WORDS:
+        return True  # "Korea's latest nuclear test and": a stretch of clause, not a subject
     if first in _DETERMINERS or first in _NOT_NAMES or first in _speaking_bodies():
         return False
     return first in people_rules().not_names
