@@ -187,7 +187,15 @@ def _given_names() -> frozenset[str]:
 def _genders() -> dict[str, str]:
     """Given name -> "f" or "m", for the names news most often calls "she" or "he"."""
     r = load_rules("given_names")
-    return {**{str(n).lower(): "m" for n in r["male"]}, **{str(n).lower(): "f" for n in r["female"]}}
+    return {
+        **{str(n).lower(): "m" for n in [*r["male"], *r["male_titles"]]},
+        **{str(n).lower(): "f" for n in [*r["female"], *r["female_titles"]]},
+    }
+
+
+def _full_name(name: str | None, r: _Rules) -> bool:
+    """Two words or more, none of them a word that is never part of a name."""
+    return bool(name) and len(name.split()) >= 2 and not any(t.lower() in r.not_names for t in name.split())
 
 
 def _clean_name(raw: str, r: _Rules) -> str | None:
@@ -340,7 +348,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
     # description in apposition is a person's
     for m in _described().finditer(text, start_at):
         name = _clean_name(m["name"], r)
-        if not name or len(name.split()) < 2 or any(t.lower() in r.not_names for t in name.split()):
+        if not _full_name(name, r):
             continue
         s = m.start("name") + m["name"].find(name.split()[0])
         found.append(PersonMention(start=s, end=s + len(name), text=name, kind="name", name=name))
@@ -348,7 +356,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
     for m in _finditer(r.said, text, verb_win, start_at):
         raw = m["name"] or m["name2"]
         name = _clean_name(raw, r)
-        if not name or len(name.split()) < 2 or any(t.lower() in r.not_names for t in name.split()):
+        if not _full_name(name, r):
             continue
         g = "name" if m["name"] else "name2"
         s = m.start(g) + raw.find(name.split()[0])
@@ -380,12 +388,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
                 continue
             raw = text[tokens[first][0] : e0]
             name = _clean_name(raw, r)
-            if (
-                name
-                and len(name.split()) >= 2
-                and not any(t.lower() in r.not_names for t in name.split())
-                and not headline(tokens[first][0])
-            ):
+            if _full_name(name, r) and not headline(tokens[first][0]):
                 s1 = tokens[first][0] + raw.find(name.split()[0])
                 found.append(PersonMention(start=s1, end=s1 + len(name), text=name, kind="name", name=name))
                 roles_of.setdefault(name, set())
@@ -582,10 +585,8 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
         if mt.kind == "pronoun":
             return "f" if mt.text.lower() == "she" else "m"
         before = text[max(0, mt.start - 6) : mt.start].lower().split()
-        if before and before[-1] in ("mrs.", "ms.", "miss", "mrs", "ms"):
-            return "f"
-        if before and before[-1] in ("mr.", "mr"):
-            return "m"
+        if before and before[-1].rstrip(".") in genders:
+            return genders[before[-1].rstrip(".")]  # "Mrs. Clinton"
         return genders.get((mt.name or mt.text).split()[0].lower())
 
     def fits(mt: PersonMention, want: str) -> bool:
@@ -697,11 +698,10 @@ def resolve_people(docs: list[SourceAnnotations], config: Config) -> list[Person
             for b in longer:
                 if a < b and _compatible(folded[a], folded[b]):
                     uf.union(a, b)
-        for bare in (n for n in fulls if len(folded[n].split()) <= 1):
-            if not longer:
-                continue
+        if longer:
             best = max(longer, key=lambda n: (counts[n], n))
-            uf.union(bare, best)
+            for bare in (n for n in fulls if len(folded[n].split()) <= 1):
+                uf.union(bare, best)
         cfg = [n for n in group if n.startswith("\x00")]
         if len(cfg) == 1:
             for n in fulls:

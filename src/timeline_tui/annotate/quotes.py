@@ -19,6 +19,7 @@ from functools import cache
 from ..config import Config
 from ..model import PersonMention, Quote, Source
 from ..rules import load_rules
+from .people import rules as people_rules
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
@@ -159,8 +160,6 @@ _DETERMINER_BEFORE = re.compile(
 
 def _object_of(text: str, m: PersonMention) -> bool:
     """ "the fatal shooting of Keith Lamont Scott": a person after a preposition is no speaker."""
-    from .people import rules as people_rules
-
     ls = max(text.rfind("\n", 0, m.start) + 1, m.start - 60)
     return people_rules().object_before.search(text, ls, m.start) is not None
 
@@ -219,6 +218,12 @@ def find_quotes(
                 out.append(people[i])
             i += 1
         return out
+
+    def cues_in(a: int, b: int) -> list[re.Match[str]]:
+        """Reporting verbs between a and b, outside quotes and not used as nouns."""
+        return [
+            v for v in r.verb.finditer(text, a, b) if not inside_quote(v.start()) and not _noun_use(text, v)
+        ]
 
     quotes: list[Quote] = []
     previous: Quote | None = None
@@ -287,35 +292,30 @@ def find_quotes(
             prev_q = bisect.bisect_left([x[1] for x in q_ranges], qs) - 1
             if prev_q >= 0 and q_ranges[prev_q][1] > head_start:
                 head_start = q_ranges[prev_q][1]
-            vs = [
-                v
-                for v in r.verb.finditer(text, head_start, qs)
-                if not inside_quote(v.start()) and not _noun_use(text, v)
-            ]
+            vs = cues_in(head_start, qs)
             if vs:
                 # the outermost attribution wins: "She said she recalls him being “confused”" is hers;
                 # the first reporting verb with a person right before it
                 v = vs[-1]
-                direct = []
-                for cand in vs:
-                    sm_c = r.subject_np.search(text, head_start, cand.start())
-                    if sm_c:
-                        direct = [b for b in mentions_in(sm_c.start("np"), sm_c.end("np"))]
-                        if direct:
-                            v = cand
-                            break
+                subjects = [(cand, r.subject_np.search(text, head_start, cand.start())) for cand in vs]
+                direct: list[PersonMention] = []
+                for cand, sm_c in subjects:
+                    if sm_c and (direct := mentions_in(sm_c.start("np"), sm_c.end("np"))):
+                        v = cand
+                        break
                 if not direct and not mentions_in(head_start, v.start()):
                     # no person at all: the first verb with a named subject ("The statement noted
                     # they had previously said they would take “…”")
-                    for cand in vs:
-                        sm_c = r.subject_np.search(text, head_start, cand.start())
-                        if (
-                            sm_c
+                    v = next(
+                        (
+                            cand
+                            for cand, sm_c in subjects
+                            if sm_c
                             and sm_c["np"].split()[0].lower() not in _PRONOUN_WORDS
                             and not _not_a_speaker(sm_c["np"])
-                        ):
-                            v = cand
-                            break
+                        ),
+                        v,
+                    )
                 before = mentions_in(head_start, v.start())
                 after = [c for c in mentions_in(v.end(), qs) if c.start - v.end() <= 30]
                 sm = r.subject_np.search(text, head_start, v.start())
@@ -342,7 +342,7 @@ def find_quotes(
             # "Said Ellis: “…”"
             im = r.inverted_np.search(text, max(s_start if not introduced else 0, qs - 120), qs)
             if im:
-                named = [c for c in mentions_in(im.start("np"), im.end("np"))]
+                named = mentions_in(im.start("np"), im.end("np"))
                 if named:
                     speaker, cue = named[0], None
                     q.cue, q.cue_start, q.cue_end = im["v"], im.start("v"), im.end("v")
@@ -394,11 +394,7 @@ def find_quotes(
         # elsewhere in the closing sentence: a person and a reporting verb
         if speaker is None and np_span is None and not runs_on:
             lo, hi = min(s_start, e_start), max(s_end, e_end)
-            vs = [
-                v
-                for v in r.verb.finditer(text, lo, hi)
-                if not inside_quote(v.start()) and not _noun_use(text, v)
-            ]
+            vs = cues_in(lo, hi)
             ms = [
                 m
                 for m in mentions_in(lo, hi)
@@ -437,7 +433,7 @@ def find_quotes(
             if i > 0:
                 ps, pe = sentences[i - 1]
                 if _PARA.search(text, ps, qs) is None and not any(ps <= a < pe for a, _ in q_ranges):
-                    vs = [v for v in r.verb.finditer(text, ps, pe)]
+                    vs = list(r.verb.finditer(text, ps, pe))
                     ms = mentions_in(ps, vs[0].start()) if vs else []
                     if ms:
                         speaker, cue = ms[0], vs[0]
@@ -445,16 +441,8 @@ def find_quotes(
             # no speaker yet, but a reporting verb governs the quote in its sentence: "wondered
             # whether the moderators will be “fair”", "“Trump exaggerates,” PolitiFact claimed"
             lo, hi = min(s_start, e_start), max(s_end, e_end)
-            before_v = [
-                v
-                for v in r.verb.finditer(text, lo, qs)
-                if not inside_quote(v.start()) and not _noun_use(text, v)
-            ]
-            after_v = [
-                v
-                for v in r.verb.finditer(text, qe, hi)
-                if not inside_quote(v.start()) and not _noun_use(text, v)
-            ]
+            before_v = cues_in(lo, qs)
+            after_v = cues_in(qe, hi)
             v = before_v[-1] if before_v else (after_v[0] if after_v else None)
             if v is not None:
                 floor = lo if before_v else qe
@@ -560,8 +548,6 @@ def _proper_subject(np_text: str) -> bool:
 
 
 def _not_a_speaker(np_text: str) -> bool:
-    from .people import rules as people_rules
-
     words = np_text.split()
     first = words[0].lower().rstrip(".,") if words else ""
     if words and words[-1].lower() in _CLAUSE_WORDS:
