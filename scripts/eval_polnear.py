@@ -79,6 +79,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("dir", nargs="?", default="/work/shared/data/polnear")
     ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument(
+        "--context", type=int, default=0, help="with --errors: characters of text around a wrong speaker"
+    )
     args = ap.parse_args()
     root = Path(args.dir) / "dev"
     anns: dict[str, list[Path]] = defaultdict(list)
@@ -154,9 +157,12 @@ def main() -> int:
                     sp_ok += 1
                 else:
                     mention = text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None
-                    bad_sp.append(
-                        f"{doc.source.id}: gold {g['source_text']!r} pred {q.speaker!r} via {mention!r}: {q.text[:80]!r}"
-                    )
+                    line = f"{doc.source.id}: gold {g['source_text']!r} pred {q.speaker!r} via {mention!r}: {q.text[:80]!r}"
+                    if args.context:
+                        lo = max(0, min(q.start, g["source"][0][0]) - args.context)
+                        hi = max(q.end, g["source"][-1][1]) + args.context
+                        line += "\n      | " + text[lo:hi].replace("\n", " / ")
+                    bad_sp.append(line)
         for i, (q, _parts) in enumerate(preds):
             if i not in used:
                 fps.append(f"{doc.source.id}: {'TERM ' if q.is_term else ''}{q.text[:120]!r}")

@@ -254,3 +254,96 @@ def test_first_named_subject_when_no_person_speaks() -> None:
     text = 'The statement noted they had previously said they would take "further significant measures" soon.'
     q = src(text).quotes[0]
     assert text[q.speaker_start : q.speaker_end] == "The statement"
+
+
+def speaker_text(text: str, i: int = 0) -> str | None:
+    q = src(text).quotes[i]
+    return text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None
+
+
+def test_title_abbreviation_before_a_trailing_name() -> None:
+    text = (
+        "Tom Reyes added, “We are ready.”\nNot everyone agreed.\n"
+        "“The plan was rushed and nobody read it,” Sen. Claire Dunmore (D-Mo.) said."
+    )
+    assert src(text).quotes[1].speaker == "Claire Dunmore"
+
+
+def test_a_sentence_after_a_closed_quote_is_not_its_attribution() -> None:
+    text = (
+        'Mayor Jennifer Ross said she backs the release but said "the question is the timing." '
+        'Gov. Paul Hart said it would be "improper" to act now.'
+    )
+    assert src(text).quotes[0].speaker == "Jennifer Ross"
+
+
+def test_a_subordinate_clause_after_the_quote_is_no_attribution() -> None:
+    text = (
+        "The ad ends with footage of Mark Dalton saying during the debate, “That makes me smart,” "
+        "when Helen Ward blasted him for not paying tax."
+    )
+    assert src(text).quotes[0].speaker == "Mark Dalton"
+
+
+def test_a_name_after_a_determiner_is_no_trailing_speaker() -> None:
+    text = "Helen Ward is describing as “unhinged” a Mark Dalton tweet about the former beauty queen."
+    assert src(text).quotes[0].speaker == "Helen Ward"
+
+
+def test_a_name_after_the_verb_and_a_new_clause_is_no_speaker() -> None:
+    text = "“He really does love us,” Melanie said, and soon the balloons were dropping and Mark Dalton was waving."
+    assert speaker_text(text) == "Melanie"
+
+
+def test_the_colon_sentence_gives_the_cue() -> None:
+    text = (
+        "Helen Ward mentioned the remarks as examples of his disrespect. In one post Friday, "
+        "Mark Dalton wrote: “Did Helen help her become a citizen so she could use her in the debate?”"
+    )
+    assert src(text).quotes[0].speaker == "Mark Dalton"
+
+
+def test_a_possessive_before_a_reporting_word_makes_it_a_noun() -> None:
+    text = 'Minyon Moore, a senior adviser, called Mr. Dalton\'s remarks on Saturday "a true wake-up call" to voters.'
+    assert src(text).quotes[0].speaker == "Minyon Moore"
+
+
+def test_a_body_named_by_a_direction_and_a_place_speaks() -> None:
+    text = 'South Korea accused the North\'s leader of "fanatic recklessness."'
+    assert speaker_text(text) == "South Korea"
+
+
+def test_a_name_after_the_verb_that_a_verb_follows_is_not_the_speaker() -> None:
+    text = 'However, 63 percent said Helen Ward was "justified" in keeping her diagnosis private.'
+    assert speaker_text(text) == "63 percent"
+
+
+def test_the_previous_sentence_gives_its_verbs_own_subject() -> None:
+    text = (
+        "The administration may wait while Secretary of State John Kerry negotiates, Adam Schiff said. "
+        '"The other factor is the appearance of taking sides."'
+    )
+    assert src(text).quotes[0].speaker == "Adam Schiff"
+
+
+def test_a_non_person_source_after_a_comma_ending_quote() -> None:
+    text = "He cited four loopholes. “The ability to use real estate losses to offset other income,” The Hill reported."
+    assert speaker_text(text) == "The Hill"
+
+
+def test_according_to_names_the_outer_source() -> None:
+    text = (
+        'The mayor was greeted with chants of "Bobby!" at a labor conference last month, according to '
+        "state AFL-CIO President Doris Crouse-Mays."
+    )
+    assert src(text).quotes[0].speaker == "Doris Crouse-Mays"
+    text = 'According to a civil complaint filed by the SEC, the developers ran a "massive fraudulent scheme" for years.'
+    assert speaker_text(text) == "a civil complaint filed by the SEC"
+
+
+def test_a_participle_after_the_main_clause_takes_its_subject() -> None:
+    text = (
+        "In August, several environmental groups granted Mr. Clarke an extension on a court order, "
+        'saying his "start-up capital was less than expected."'
+    )
+    assert speaker_text(text) == "several environmental groups"

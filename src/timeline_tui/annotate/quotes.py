@@ -50,11 +50,13 @@ def rules() -> _Rules:
         r"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?|"
         r"[A-Z][\w.-]*['’]s\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?|"
         r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'.-]*){0,3}|(?:the|a|an|his|her|their|its|one|another)\s+"
-        r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
+        r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I|"
+        r"(?:[Oo]nly\s+|[Aa]bout\s+|[Nn]early\s+|[Aa]lmost\s+|[Jj]ust\s+)?\d[\d,.]*\s*(?:percent|%)"
+        r"(?:\s+of\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?)"
     )
     return _Rules(
         trailing_np=re.compile(
-            rf"[\s,*_]*(?:(?P<np>{np})\s+(?:also\s+|then\s+|later\s+)?(?P<v>{alt})|(?P<v2>{alt})\s+(?P<np2>{np}))(?![\w-])"
+            rf"[\s,*_]*(?:(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|further\s+)?(?P<v>{alt})|(?P<v2>{alt})\s+(?P<np2>{np}))(?![\w-])"
         ),
         leading_np=re.compile(
             rf"(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+)?(?P<v>{alt})(?:\s+(?:reporters|that|on\s+\w+|in\s+a\s+statement))?[\s,:]*(?:that\s*,?\s*)?[*_]*$"
@@ -71,7 +73,7 @@ def rules() -> _Rules:
             r"[A-Z][\w’'.-]*){0,4})[^\S\n,]*(?:$|\n|\(|,)"
         ),
         subject_np=re.compile(
-            rf"(?<![\w’'-])(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|have\s+|would\s+|will\s+)?$"
+            rf"(?<![\w’'-])(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|further\s+|has\s+|had\s+|have\s+|would\s+|will\s+)?$"
         ),
         inverted_np=re.compile(
             rf"(?:^|(?<=[.!?\n])\s*)(?P<v>[Ss]aid|[Ss]ays|[Aa]dded|[Aa]sked|[Ww]rote|[Tt]weeted)\s+(?P<np>{np})\s*[:,]\s*$",
@@ -153,7 +155,7 @@ def quote_spans(text: str, start_at: int = 0) -> list[tuple[int, int]]:
 
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its|our|your|my|these|those|such|any|some|many|several|whose|"
-    r"of\s+[A-Z]?[\w-]+)\s+)$",
+    r"of\s+[A-Z]?[\w-]+|(?<![\w’'])(?!(?:he|she|it|that|there|who|what|here)['’]s)[\w.-]+['’]s)\s+)$",
     re.I,
 )
 
@@ -268,10 +270,13 @@ def find_quotes(
                 and c.start >= qe + lead_skip - 1
                 # after the verb, the speaker follows it directly ("said Rep. Butterfield"), not
                 # "said in an interview with CNN’s Wolf Blitzer"
-                and (c.start < v.start() or not _PREP_GAP.search(text, v.end(), c.start))
+                and (c.start < v.start() or _follows_verb(text[v.end() : c.start]))
             ]
             between = text[qe + lead_skip : min(near[0].start, v.start())] if near else ""
-            if near and not re.search(r"[.!?]", between) and _words(between) <= 2:
+            closed = re.search(r"\.[\s*_]*[\"”»]?[\s*_]*$", content) is not None
+            # after a quote that closes its sentence, “….” Smith said. ends right after the verb;
+            # “….” Gov. Hart said it would be “improper” is a sentence of its own
+            if near and _trailing_gap(between, closed) and (not closed or _SHORT_END.match(text, v.end())):
                 speaker, cue = near[0], v
         # a byline after a dash: “…” ― Pamela Padilla
         if speaker is None:
@@ -283,12 +288,41 @@ def find_quotes(
                     q.cue, q.cue_start, q.cue_end = dm["v"], dm.start("v"), dm.end("v")
                 else:
                     np_span, cue_m = (dm.start("np"), dm.end("np")), (dm.start("v"), dm.end("v"))
+        if speaker is None and np_span is None and not is_term and re.search(r",[\s*_]*[\"”»]?$", content):
+            # “…,” The Hill reported.  /  “…,” the union wrote.  (a comma hands the quote on)
+            tm2 = r.trailing_np.match(text, qe, tail_end)
+            if tm2 and tm2["np"] and not _not_a_speaker(tm2["np"]):
+                np_span, cue_m = (tm2.start("np"), tm2.end("np")), (tm2.start("v"), tm2.end("v"))
+        if speaker is None and np_span is None:
+            # "According to Yahoo News, …", "…, according to their attorneys": the outer source
+            lo, hi = min(s_start, e_start), max(s_end, e_end)
+            for am in _ACCORDING.finditer(text, lo, hi):
+                if inside_quote(am.start()):
+                    continue
+                # a person named in the source phrase, not as an owner ("Clinton's spokesman")
+                named = [
+                    c
+                    for c in mentions_in(am.start("np"), am.end("np"))
+                    if not re.search(r"['’]s\b", text[am.start("np") : c.start])
+                    and not text.startswith(("'s", "’s"), c.end)
+                ]
+                if named:
+                    speaker = named[0]
+                    q.cue, q.cue_start, q.cue_end = " ".join(am["v"].split()), am.start("v"), am.end("v")
+                else:
+                    np_span, cue_m = (am.start("np"), am.end("np")), (am.start("v"), am.end("v"))
+                break
         trailing = speaker is not None or np_span is not None
         # leading: X said, “…”  /  He continued, “…”  /  X stated that “…”
         # a quote opening a paragraph after "X reports:" / "He said:" takes its cue from there
         introduced = text[max(0, qs - 400) : qs].rstrip(" \t\r\n*_").endswith(":")
         if speaker is None and np_span is None:
-            head_start = max(s_start if not introduced else 0, qs - 250)
+            if introduced:
+                # the sentence that ends in the colon
+                colon_at = len(text[:qs].rstrip(" \t\r\n*_")) - 1
+                head_start = max(sentence_of(colon_at)[0], qs - 250)
+            else:
+                head_start = max(s_start, qs - 250)
             prev_q = bisect.bisect_left([x[1] for x in q_ranges], qs) - 1
             if prev_q >= 0 and q_ranges[prev_q][1] > head_start:
                 head_start = q_ranges[prev_q][1]
@@ -297,7 +331,13 @@ def find_quotes(
                 # the outermost attribution wins: "She said she recalls him being “confused”" is hers;
                 # the first reporting verb with a person right before it
                 v = vs[-1]
-                subjects = [(cand, r.subject_np.search(text, head_start, cand.start())) for cand in vs]
+                # …within the sentence of the last cue
+                last_sentence = max(head_start, sentence_of(v.start())[0])
+                subjects = [
+                    (cand, r.subject_np.search(text, last_sentence, cand.start()))
+                    for cand in vs
+                    if cand.start() >= last_sentence
+                ]
                 direct: list[PersonMention] = []
                 for cand, sm_c in subjects:
                     if sm_c and (direct := mentions_in(sm_c.start("np"), sm_c.end("np"))):
@@ -317,9 +357,32 @@ def find_quotes(
                         v,
                     )
                 before = mentions_in(head_start, v.start())
-                after = [c for c in mentions_in(v.end(), qs) if c.start - v.end() <= 30]
+                after = [
+                    c
+                    for c in mentions_in(v.end(), qs)
+                    if c.start - v.end() <= 30 and not _clause_subject(text, c)
+                ]
                 sm = r.subject_np.search(text, head_start, v.start())
-                if direct:
+                main = (
+                    _main_subject(text, sentence_of(v.start())[0], v.start())
+                    if not direct
+                    and _PARTICIPLE_AFTER_CLAUSE.search(text, max(0, v.start() - 12), v.start())
+                    and v.group().lower().endswith("ing")
+                    else None
+                )
+                if main is not None:
+                    # a participle after the main clause: "In August, several environmental groups
+                    # granted Mr. Clarke an extension …, saying his “…”" is the groups'
+                    named = [
+                        c
+                        for c in mentions_in(main[0], main[1])
+                        if c.start == main[0] or text[main[0] : c.start].lower() in ("the ", "")
+                    ]
+                    if named:
+                        speaker, cue = named[0], v
+                    else:
+                        np_span, cue_m = main, (v.start(), v.end())
+                elif direct:
                     # the subject right before the verb: "Asked about Trump's remark, Clinton said"
                     speaker, cue = direct[-1], v
                 elif before and sm and _proper_subject(text[sm.start("np") : sm.end("np")]):
@@ -399,7 +462,7 @@ def find_quotes(
                 m
                 for m in mentions_in(lo, hi)
                 if vs
-                and (m.start < vs[0].start() or not _PREP_GAP.search(text, vs[0].end(), m.start))
+                and (m.start < vs[0].start() or _follows_verb(text[vs[0].end() : m.start]))
                 and not _object_of(text, m)
             ]
             if vs and ms:
@@ -436,7 +499,11 @@ def find_quotes(
                     vs = list(r.verb.finditer(text, ps, pe))
                     ms = mentions_in(ps, vs[0].start()) if vs else []
                     if ms:
-                        speaker, cue = ms[0], vs[0]
+                        # the verb's own subject ("… while John Kerry negotiates …, Schiff said."),
+                        # else the sentence's first person
+                        sm = r.subject_np.search(text, ps, vs[0].start())
+                        direct = [m for m in ms if sm and sm.start("np") <= m.start < sm.end("np")]
+                        speaker, cue = (direct or ms)[0], vs[0]
         if speaker is None and np_span is None and not runs_on and q.cue is None:
             # no speaker yet, but a reporting verb governs the quote in its sentence: "wondered
             # whether the moderators will be “fair”", "“Trump exaggerates,” PolitiFact claimed"
@@ -455,7 +522,11 @@ def find_quotes(
                 else:
                     q.cue = " ".join(v.group().split())
                     q.cue_start, q.cue_end = v.start(), v.end()
-        if np_span is not None and _not_a_speaker(text[np_span[0] : np_span[1]]):
+        if (
+            np_span is not None
+            and not text.startswith(("according", "According"), cue_m[0])
+            and _not_a_speaker(text[np_span[0] : np_span[1]])
+        ):
             # "After …", "Republican": a capitalised word that names nobody; the cue still stands
             np_span = None
             q.cue = " ".join(text[cue_m[0] : cue_m[1]].split())
@@ -480,7 +551,7 @@ def find_quotes(
             colon = text[max(0, qs - 400) : qs].rstrip(" \t\r\n*_")
             colon_end = max(0, qs - 400) + len(colon)
             cs, _ce = sentence_of(colon_end - 1)
-            ms = mentions_in(cs, colon_end)
+            ms = [m for m in mentions_in(cs, colon_end) if not _object_of(text, m)]
             if ms:
                 speaker = ms[0]
                 q.cue, q.cue_start, q.cue_end = ":", colon_end - 1, colon_end
@@ -525,6 +596,92 @@ def find_quotes(
     return quotes
 
 
+_ACCORDING = re.compile(
+    r"(?P<v>\b[Aa]ccording\s+to)\s+(?P<np>(?:[\w’'.-]+\s+){0,11}?[\w’'.-]*[\w’'])(?=\s*[,.;:]|\s*$)", re.M
+)
+_SHORT_END = re.compile(r"[^.!?\n\"“”]{0,50}(?:[.!?]|$)", re.M)
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,4}|[A-Z])\.")
+_SUBORDINATE = re.compile(
+    r"(?<![\w-])(?:when|while|as|after|before|because|if|since|until|and|but|where|an?)(?![\w-])"
+)
+
+
+_PARTICIPLE_AFTER_CLAUSE = re.compile(r",\s+(?:while\s+|before\s+|after\s+)?$")
+_INTRO = re.compile(
+    r"[\s*_]*(?:(?:In|On|At|After|Before|During|Following|Meanwhile|However|Still|But|And|Yet|Earlier|"
+    r"Later|Last|This|Instead|Also)\b[^,.;:\n]{0,80},\s*)?"
+)
+_FINITE = re.compile(
+    r"(?<![\w’'-])(?:is|was|were|are|has|have|had|will|would|can|could|did|does|do|[a-z]+ed)(?![\w’'-])"
+)
+
+
+def _main_subject(text: str, s_start: int, limit: int) -> tuple[int, int] | None:
+    """The subject of the sentence's main clause: the words before its first finite verb, after an
+    opening phrase ("In August, several environmental groups granted …" → "several environmental
+    groups"); None when that is no short noun phrase."""
+    m = _INTRO.match(text, s_start, limit)
+    a = m.end() if m else s_start
+    v = _FINITE.search(text, a, limit)
+    if v is None:
+        return None
+    np = text[a : v.start()].rstrip()
+    comma = np.find(",")
+    if comma != -1:
+        np = np[:comma].rstrip()  # "China, Pyongyang's only ally, said": the head before the apposition
+    words = np.split()
+    if not words or len(words) > 6 or re.search(r"[.!?;:“”\"]", np) or not _is_subject_start(words[0]):
+        return None
+    return a, a + len(np)
+
+
+def _is_subject_start(word: str) -> bool:
+    return (
+        word[:1].isupper()
+        or word.lower() in _DETERMINERS
+        or word.lower() in _PRONOUN_WORDS
+        or word.lower()
+        in (
+            "several",
+            "some",
+            "many",
+            "most",
+            "few",
+            "other",
+            "small",
+            "both",
+            "all",
+        )
+    )
+
+
+def _clause_subject(text: str, m: PersonMention) -> bool:
+    """ "63 percent said Clinton was “justified”": a name after the verb that a verb follows is the
+    subject of the reported clause, not the speaker."""
+    return _CLAUSE_VERB.match(text, m.end) is not None
+
+
+_CLAUSE_VERB = re.compile(
+    r"\s+(?:is|was|were|are|has|had|have|would|will|did|does|do|should|could|can|may|might|must|"
+    r"[a-z]+ed|[a-z]+s)(?![\w-])"
+)
+
+
+def _trailing_gap(between: str, closed: bool = False) -> bool:
+    """What may stand between a quote and its trailing attribution's name: "Sen. " in "“…,” Sen.
+    Claire McCaskill said", but not a sentence end or a new clause ("“…,” when Clinton blasted him").
+    After a quote that closes its sentence (“….”), "Gov. Pat McCrory said" begins a new one."""
+    if not closed:
+        between = _ABBREVIATION.sub("", between)
+    return not re.search(r"[.!?]", between) and _words(between) <= 2 and not _SUBORDINATE.search(between)
+
+
+def _follows_verb(gap: str) -> bool:
+    """A name after the verb follows it directly ("said Rep. Butterfield", "said former President
+    Obama"), not "said in an interview with CNN’s Wolf Blitzer" or "said, and soon, … Trump was"."""
+    return not _PREP_GAP.search(gap) and len(gap.split()) <= 3 and not re.search(r"[,;:]|\band\b", gap)
+
+
 _NOT_NAMES = frozenset(("the", "a", "an", "he", "she", "it", "they", "we", "i", "his", "her", "their", "its"))
 _PREP_GAP = re.compile(
     r"(?<![\w-])(?:in|with|to|at|on|for|of|by|from|about|after|before|during)(?![\w-])|[;:]\s"
@@ -552,7 +709,11 @@ def _not_a_speaker(np_text: str) -> bool:
     first = words[0].lower().rstrip(".,") if words else ""
     if words and words[-1].lower() in _CLAUSE_WORDS:
         return True  # "Korea's latest nuclear test and": a stretch of clause, not a subject
-    if first in _DETERMINERS or first in _NOT_NAMES or first in _speaking_bodies():
+    if (
+        first in _DETERMINERS
+        or first in _NOT_NAMES
+        or any(w.lower().strip(".,’'") in _speaking_bodies() for w in words)
+    ):
         return False
     return first in people_rules().not_names
 
