@@ -4,12 +4,14 @@
     .venv/bin/python scripts/eval_timeml.py [DIR] [--errors N] [--subset TimeBank|AQUAINT]
 
 Prints relaxed (overlap) and strict (same extent) precision/recall/F1, type accuracy and value accuracy
-over relaxed matches, and value F1 = relaxed F1 x value accuracy, overall and per gold type.
+over relaxed matches, and value F1 = relaxed F1 x value accuracy, overall and per gold type. Values
+match exactly, except that an unpadded gold week ("2000-W7") equals its ISO form ("2000-W07").
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter
@@ -19,6 +21,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timeml_corpus import read_corpus
 
 from timeline_tui.annotate.time import tag
+
+
+_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
+def same_value(pred: str, gold: str) -> bool:
+    """Exact value match, reading the gold's unpadded ISO weeks ("2000-W7") as the padded form the
+    standard writes ("2000-W07"); nothing else is normalised."""
+    return pred == gold or pred == _WEEK.sub(r"-W0\1", gold)
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -71,7 +82,7 @@ def main() -> int:
                 strict += 1
             if p.type == g.type:
                 type_ok += 1
-            if p.value == g.value:
+            if same_value(p.value, g.value):
                 value_ok += 1
                 per_type_val[g.type] += 1
             else:

@@ -247,3 +247,41 @@ def test_quarters_months_and_years_with_a_year_word(sentence: str, dct: str, spa
 )
 def test_adjectives_and_conjunctions_are_no_time(sentence: str) -> None:
     assert tag(sentence, "1989-10-26") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("Atlanta, nineteen ninety-six. A bomb blast shocks the Olympic games.", "nineteen ninety-six", "1996"),
+        ("In nineteen seventy-nine the Soviet Union invaded.", "nineteen seventy-nine", "1979"),
+        ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven", "1997-01"),
+        ("His promise to halve unemployment by the year two thousand was abandoned.", "the year two thousand", "2000"),
+    ],
+)
+def test_spoken_years_of_broadcast_transcripts(sentence: str, span: str, value: str) -> None:
+    got = one(sentence, "1998-02-27")
+    assert got[0] == span and got[2] == value
+
+
+def test_spoken_numbers_that_are_no_year() -> None:
+    assert tag("Nineteen people died and two thousand fled.", "1998-02-27") == []
+
+
+def test_results_periods_follow_the_quarter_just_named() -> None:
+    text = (
+        "Net income rose 10% in the third quarter. In the year-earlier period, the company earned $5 "
+        "million. Sales in the latest period were $1.76 billion, compared with year-earlier sales of $1.5 "
+        "billion and $1.2 billion in the 1987 period."
+    )
+    got = [(t.text, t.value) for t in tag(text, "1989-11-02")]
+    assert got == [
+        ("the third quarter", "1989-Q3"),
+        ("the year-earlier period", "1988-Q3"),
+        ("the latest period", "1989-Q3"),
+        ("year-earlier", "1988-Q3"),
+        ("the 1987 period", "1987-Q3"),
+    ]
+    # without a quarter, "the latest period" dates nothing and a year-ago adjective is the year before
+    assert [(t.text, t.value) for t in tag("Year-earlier profit was flat in the latest period.", "1989-11-02")] == [
+        ("Year-earlier", "1988")
+    ]

@@ -259,7 +259,7 @@ class Tagger:
         return Norm("DATE", dt.isoformat(), explanation="names its date")
 
     def _n_iso(self, m: re.Match[str], ctx: Context) -> Norm | None:
-        return self._full_date(m, int(m["y"]), int(m["m"]), int(m["d"]))
+        return self._full_date(m, self.year(m["y"]), int(m["m"]), int(m["d"]))
 
     def _month_ok(self, m: re.Match[str]) -> bool:
         mon = m["mon"]
@@ -269,10 +269,10 @@ class Tagger:
         mon = self.month(m["mon"])
         if mon is None or not self._month_ok(m):
             return None
-        return self._full_date(m, int(m["y"]), mon, int(re.match(r"\d+", m["d"]).group()))
+        return self._full_date(m, self.year(m["y"]), mon, int(re.match(r"\d+", m["d"]).group()))
 
     def _n_slash(self, m: re.Match[str], ctx: Context) -> Norm | None:
-        return self._full_date(m, int(m["y"]), int(m["m"]), int(m["d"]))
+        return self._full_date(m, self.year(m["y"]), int(m["m"]), int(m["d"]))
 
     def _year_for(self, mon: int, d: int | None, ctx: Context, pos: int) -> tuple[int, str] | None:
         """The year of a month(-day) without one: the occurrence nearest the publication date in the
@@ -302,7 +302,7 @@ class Tagger:
         if d < 1 or d > 31:
             return None
         if m["y"]:
-            return self._full_date(m, int(m["y"]), mon, d)
+            return self._full_date(m, self.year(m["y"]), mon, d)
         return self._month_day(m, ctx, mon, d)
 
     def _month_day(self, m: re.Match[str], ctx: Context, mon: int, d: int) -> Norm | None:
@@ -338,7 +338,7 @@ class Tagger:
         if mon is None or not self._month_ok(m):
             return None
         mod = self.t.date_mods.get(" ".join((m["mod"] or "").lower().split()))
-        return Norm("DATE", f"{int(m['y']):04d}-{mon:02d}", mod=mod, explanation="names its month")
+        return Norm("DATE", f"{self.year(m['y']):04d}-{mon:02d}", mod=mod, explanation="names its month")
 
     def _n_month(self, m: re.Match[str], ctx: Context) -> Norm | None:
         mon_s = m["mon"]
@@ -455,8 +455,20 @@ class Tagger:
         mod = self.t.date_mods.get(" ".join((m["mod"] or "").lower().split()))
         return Norm("DATE", f"{n - 1:02d}", mod=mod, explanation="names its century")
 
+    def year(self, s: str) -> int:
+        """A year in digits or spoken ("nineteen ninety-six", "two thousand and one")."""
+        if s.isdigit():
+            return int(s)
+        words = [w for w in re.split(r"[\s-]+", s.lower()) if w != "and"]
+        if words[:2] == ["two", "thousand"]:
+            return 2000 + sum(int(self.t.numbers.get(w, 0)) for w in words[2:])
+        rest = words[1:]
+        return self.t.spoken_centuries[words[0]] * 100 + (
+            0 if rest == ["hundred"] else sum(int(self.t.numbers.get(w, 0)) for w in rest)
+        )
+
     def _n_year(self, m: re.Match[str], ctx: Context) -> Norm | None:
-        y = int(m["y"])
+        y = self.year(m["y"])
         text = ctx.text
         after = text[m.end() : m.end() + 30]
         nxt = re.match(r"\s*([A-Za-z]+)", after)
@@ -464,7 +476,7 @@ class Tagger:
             return None
         before = text[max(0, m.start() - 25) : m.start()]
         if re.search(
-            r"(?:\$|€|£|No\.?|number|#|page|pp?\.|section|article|chapter|route|flight|room|model|version|v\.?|\d[\d,.]*\s*(?:to|-|–)|[\d,]\s*)\s*$",
+            r"(?:\$|€|£|No\.?|number|#|page|pp?\.|section|article|chapter|route|flight|room|model|version|v\.?|\d[\d,.]*\s*(?:to|-|–)|\d,?\s*)\s*$",
             before,
             re.I,
         ):
@@ -478,7 +490,7 @@ class Tagger:
 
     def _quarter_year(self, m: re.Match[str], ctx: Context, q: int | None) -> tuple[int, str] | None:
         if m["y"] or m.groupdict().get("yq") or m.groupdict().get("yp"):
-            return int(m["y"] or m["yq"] or m["yp"]), "absolute"
+            return self.year(m["y"] or m["yq"] or m["yp"]), "absolute"
         if ctx.dct is None:
             return None
         y = ctx.dct.year
@@ -528,6 +540,40 @@ class Tagger:
             return Norm("DATE", value, explanation="names its quarter")
         return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {value}")
 
+    def _n_period(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        """Results news. "the year-earlier period", "year-earlier (profit)": the year before
+        publication, made the same quarter a year earlier when a quarter was just named; "the latest
+        period": the quarter just named (untagged without one)."""
+        if m["py"]:
+            # "the 1988 period": that year's quarter when results news just named one
+            y = self.year(m["py"])
+            qm = _QUARTER_VALUE.match(ctx.quarter[0]) if ctx.quarter and m.start() - ctx.quarter[1] <= 600 else None
+            if qm is None:
+                return Norm("DATE", f"{y:04d}", explanation="names its year")
+            qv = f"{y:04d}-Q{qm.group(2)}"
+            return Norm(
+                "DATE",
+                qv,
+                anchor="quarter",
+                anchor_value=ctx.quarter[0] if ctx.quarter else None,
+                explanation=f"'{m.group()}': the quarter named just before, in {y} → {qv}",
+            )
+        if m["latest"]:
+            if ctx.quarter is None or m.start() - ctx.quarter[1] > 600:
+                return None
+            qv = ctx.quarter[0]
+            return Norm(
+                "DATE",
+                qv,
+                anchor="quarter",
+                anchor_value=qv,
+                explanation=f"'{m.group()}': the quarter named just before → {qv}",
+            )
+        if ctx.dct is None:
+            return Norm("DATE", "XXXX", anchor="none", explanation=self.no_dct(m.group()))
+        y = str(ctx.dct.year - 1)
+        return self._pub(ctx, y, f"'{m.group()}' in {ctx.dct_desc} → the year before, {y}")
+
     def _year_ago_quarter(self, ctx: Context, norm: Norm, span: str, pos: int) -> None:
         """Results news: "third-quarter net rose to $5 million from $4 million a year ago" compares
         quarters, so "a year ago" there is the same quarter a year earlier (1988-Q3), when the text
@@ -537,7 +583,9 @@ class Tagger:
             return
         qv, qend = ctx.quarter
         i = bisect.bisect_right(ctx.sent_starts, pos) - 1
-        first = ctx.sent_starts[max(0, i - 2)] if ctx.sent_starts else 0
+        # the adjectives of results tables ("the year-earlier period") reach further back
+        back = 5 if re.search(r"year-(?:ago|earlier)", span, re.I) else 2
+        first = ctx.sent_starts[max(0, i - back)] if ctx.sent_starts else 0
         if qend < first or qend > pos + 200:
             return
         qm = _QUARTER_VALUE.match(qv)
@@ -555,7 +603,7 @@ class Tagger:
     def _n_half(self, m: re.Match[str], ctx: Context) -> Norm | None:
         h = 1 if m["ord"].lower() in ("first", "1st") else 2
         if m["y"]:
-            return Norm("DATE", f"{m['y']}-H{h}", explanation="names its half-year")
+            return Norm("DATE", f"{self.year(m['y'])}-H{h}", explanation="names its half-year")
         if ctx.dct is None:
             return Norm("DATE", f"XXXX-H{h}", anchor="none", explanation=self.no_dct(m.group()))
         y = ctx.dct.year + {"last": -1, "next": 1}.get((m["rely"] or "").lower(), 0)
@@ -572,7 +620,7 @@ class Tagger:
         rel = (m["rel"] or "").lower()
         mod = self.t.date_mods.get((m["mod"] or "").lower())
         if m["y"]:
-            return Norm("DATE", f"{m['y']}-{code}", mod=mod, explanation="names its season")
+            return Norm("DATE", f"{self.year(m['y'])}-{code}", mod=mod, explanation="names its season")
         if not rel:
             return None
         if ctx.dct is None:
@@ -1030,7 +1078,7 @@ class Tagger:
         if not m["h"][0].isupper():
             return None
         rule = self.t.holidays[" ".join(m["h"].lower().replace("’", "'").split())]
-        y = int(m["y"]) if m["y"] else (ctx.dct.year if ctx.dct else None)
+        y = self.year(m["y"]) if m["y"] else (ctx.dct.year if ctx.dct else None)
         if not m["y"] and ctx.dct is not None:
             got = self._year_for(rule[0], rule[1] if len(rule) == 2 else 15, ctx, m.start())
             y = got[0] if got else y
@@ -1211,7 +1259,11 @@ class Tagger:
                 period_end=norm.period[1] if norm.period else None,
             )
             out.append(tx)
-            if norm.type == "DATE" and _QUARTER_VALUE.match(norm.value):
+            if (
+                norm.type == "DATE"
+                and _QUARTER_VALUE.match(norm.value)
+                and not re.search(r"year|ago|earlier|prior|comparable|period", span, re.I)
+            ):
                 ctx.quarter = (norm.value, e)
             if norm.type in ("DATE", "TIME") and re.match(r"^\d{4}-\d{2}-\d{2}", norm.value):
                 ctx.narrative = date.fromisoformat(norm.value[:10])

@@ -29,6 +29,7 @@ class Tables:
     weekdays: dict[str, int]
     numbers: dict[str, float]
     tens: list[str]
+    spoken_centuries: dict[str, int]
     vague: frozenset[str]
     ordinals: dict[str, int]
     decade_words: dict[str, int]
@@ -81,6 +82,7 @@ def tables() -> Tables:
         weekdays={norm(k): int(v) for k, v in cal["weekdays"].items()},
         numbers={norm(k): float(v) for k, v in t["numbers"].items()},
         tens=[norm(x) for x in t["tens"]],
+        spoken_centuries={norm(k): int(v) for k, v in t["spoken_centuries"].items()},
         vague=frozenset(norm(x) for x in t["vague_numbers"]),
         ordinals={norm(k): int(v) for k, v in t["ordinals"].items()},
         decade_words={norm(k): int(v) for k, v in t["decade_words"].items()},
@@ -141,7 +143,22 @@ def patterns() -> Patterns:
     units = _alt(list(tb.units))
     sing_units = _alt([u for u in tb.units if not u.endswith("s") or u == "hours"])
     ordinal = _alt(list(tb.ordinals))
-    year = r"(?:1[5-9]\d\d|20\d\d)"
+    teens = [k for k, v in tb.numbers.items() if 10 <= v < 20 and float(v).is_integer()]
+    units1 = [k for k in small if " " not in k]
+    spoken_year = (
+        r"(?:(?:"
+        + _alt(list(tb.spoken_centuries))
+        + r")[\s-]+(?:hundred|"
+        + _alt(teens)
+        + "|"
+        + _alt(tb.tens)
+        + r"(?:[\s-]"
+        + _alt(units1)
+        + r")?)|(?<=year\s)two\s+thousand(?:\s+and)?(?:\s+(?:"
+        + _alt(units1 + teens)
+        + r"))?)(?![\w-])"
+    )
+    year = r"(?:1[5-9]\d\d|20\d\d|" + spoken_year + ")"
     day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
     time_hm = r"(?:\s*(?:[-–,|@]|at)?\s*(?P<H>[0-2]?\d)[:.](?P<M>[0-5]\d)(?:\s*(?P<ap>[ap]\.?m\.?))?)?"
     date_mod = _alt(
@@ -262,7 +279,7 @@ def patterns() -> Patterns:
         (
             "year",
             B
-            + r"(?:(?P<mod>"
+            + r"(?:(?:the\s+)?year\s+(?=\d|two\s+thousand))?(?:(?P<mod>"
             + date_mod
             + r")[-\s]+)?(?P<y>"
             + year
@@ -347,6 +364,16 @@ def patterns() -> Patterns:
             "withinunit",
             B + r"(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
             r"the\s+middle\s+of|mid)[-\s]+(?P<rel>this|last|next|the\s+same)\s+(?P<u>week|month|year|decade|century|quarter)"
+            + E,
+        ),
+        # results news: the year-earlier period, year-ago (results), the latest period
+        (
+            "period",
+            B
+            + r"(?:(?:the\s+)?(?P<ago>year-earlier|year-ago)\s+period|(?P<ago2>year-earlier|year-ago)|"
+            r"the\s+(?P<latest>latest|most\s+recent|current)\s+period|the\s+(?P<py>"
+            + year
+            + r")\s+period)"
             + E,
         ),
         # last week, this year, next month, the coming year, the same month
@@ -494,6 +521,7 @@ def patterns() -> Patterns:
                 if keep_stop or w not in stop:
                     word_classes[w] = word_classes.get(w, 0) | bit[cls]
 
+    add([*tb.spoken_centuries, "thousand"], "digit")
     add(tb.months, "month")
     add(tb.weekdays, "weekday")
     add(tb.units, "unit", keep_stop=True)
@@ -509,7 +537,7 @@ def patterns() -> Patterns:
         "decade",
     )
     add(["century"], "century")
-    add(["quarter", "quarters"], "quarter")
+    add(["quarter", "quarters", "period"], "quarter")
     add(["half"], "half")
     add(["weekend"], "weekend")
     add(["noon", "midnight"], "noon")
@@ -526,6 +554,7 @@ def patterns() -> Patterns:
         "century": "century",
         "year": "digit",
         "quarter": "quarter",
+        "period": "quarter unit",
         "half": "half",
         "season": "season",
         "dayword": "dayword",
