@@ -252,10 +252,18 @@ def test_adjectives_and_conjunctions_are_no_time(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "span", "value"),
     [
-        ("Atlanta, nineteen ninety-six. A bomb blast shocks the Olympic games.", "nineteen ninety-six", "1996"),
+        (
+            "Atlanta, nineteen ninety-six. A bomb blast shocks the Olympic games.",
+            "nineteen ninety-six",
+            "1996",
+        ),
         ("In nineteen seventy-nine the Soviet Union invaded.", "nineteen seventy-nine", "1979"),
         ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven", "1997-01"),
-        ("His promise to halve unemployment by the year two thousand was abandoned.", "the year two thousand", "2000"),
+        (
+            "His promise to halve unemployment by the year two thousand was abandoned.",
+            "the year two thousand",
+            "2000",
+        ),
     ],
 )
 def test_spoken_years_of_broadcast_transcripts(sentence: str, span: str, value: str) -> None:
@@ -282,6 +290,30 @@ def test_results_periods_follow_the_quarter_just_named() -> None:
         ("the 1987 period", "1987-Q3"),
     ]
     # without a quarter, "the latest period" dates nothing and a year-ago adjective is the year before
-    assert [(t.text, t.value) for t in tag("Year-earlier profit was flat in the latest period.", "1989-11-02")] == [
-        ("Year-earlier", "1988")
-    ]
+    assert [
+        (t.text, t.value) for t in tag("Year-earlier profit was flat in the latest period.", "1989-11-02")
+    ] == [("Year-earlier", "1988")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gonzalez said on CBS's ''60 Minutes.'' that he would stay.",
+        'Secretary of State James Baker, speaking on ABC News\' "This Week," said the request was made.',
+        "Iraq imports about three-quarters of its foodstuffs.",
+        "Junk bonds account for more than a quarter of the entire market.",
+    ],
+)
+def test_titles_and_fractions_are_no_times(sentence: str) -> None:
+    assert tag(sentence, "1990-08-15") == []
+
+
+def test_a_quarter_of_a_year_is_still_a_quarter() -> None:
+    assert one("It announced a loss for the third quarter of $226.3 million.", "1989-10-26")[2] == "1989-Q3"
+
+
+def test_next_to_is_no_future() -> None:
+    text = (
+        "Over 1,000 were injured since a bomb ripped through a building next to the embassy Friday morning."
+    )
+    assert one(text, "1998-08-08")[2] == "1998-08-07"

@@ -75,12 +75,18 @@ class Context:
                 for m in pat.finditer(self.text, a, b):
                     if not future and not self._past(m):
                         continue
+                    if future and not self._future(m):
+                        continue
                     d = min(abs(m.start() - pos), abs(m.end() - pos))
                     if best is None or d < best[0] or (d == best[0] and not future):
                         best = (d, future)
             if best is not None:
                 return best[1]
         return None
+
+    def _future(self, m: re.Match[str]) -> bool:
+        """A future marker that marks the future: not "next to the embassy"."""
+        return not (m.group().lower() == "next" and _NEXT_TO.match(self.text, m.end()))
 
     def _past(self, m: re.Match[str]) -> bool:
         """A past marker that is a past tense: a word in -ed that is no listed adjective or noun and
@@ -97,6 +103,32 @@ class Context:
         return not (before and before[-1] in _BE)
 
 
+_TITLE_OPEN = re.compile(r"(?:[\"“]|``|'')$")
+_TITLE_CLOSE = re.compile(r"[,.!?]?(?:[\"”]|'')")
+_FRACTION_OF = re.compile(
+    r"\s+of\s+(?!(?:the\s+|this\s+|that\s+|its\s+)?(?:year|fiscal|next|this|last|19\d\d|20\d\d|calendar)\b)"
+)
+_FRACTION = re.compile(r"(?:^|\s)(?:an?|one|two|three)[-\s]quarters?$", re.I)
+
+
+def _not_a_time(text: str, start: int, end: int) -> bool:
+    """Words that look like a time but name something else: a title in quote marks (the show
+    ``60 Minutes'', ABC's "This Week," the film "High Noon"), a fraction ("about three-quarters of its
+    food", "more than a quarter of the market")."""
+    span = text[start:end]
+    words = span.split()
+    if (
+        words
+        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        and any(w[:1].isupper() for w in words)
+        and _TITLE_OPEN.search(text, max(0, start - 2), start)
+        and _TITLE_CLOSE.match(text, end)
+    ):
+        return True
+    return _FRACTION.search(span) is not None and _FRACTION_OF.match(text, end) is not None
+
+
+_NEXT_TO = re.compile(r"\s+to\b")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 _YEAR_VALUE = re.compile(r"^\d{4}$")
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -547,7 +579,11 @@ class Tagger:
         if m["py"]:
             # "the 1988 period": that year's quarter when results news just named one
             y = self.year(m["py"])
-            qm = _QUARTER_VALUE.match(ctx.quarter[0]) if ctx.quarter and m.start() - ctx.quarter[1] <= 600 else None
+            qm = (
+                _QUARTER_VALUE.match(ctx.quarter[0])
+                if ctx.quarter and m.start() - ctx.quarter[1] <= 600
+                else None
+            )
             if qm is None:
                 return Norm("DATE", f"{y:04d}", explanation="names its year")
             qv = f"{y:04d}-Q{qm.group(2)}"
@@ -1209,6 +1245,8 @@ class Tagger:
                 continue
             pending.append(c)
         for start, end, _prio, name, m in pending:
+            if _not_a_time(text, start, end):
+                continue
             norm = self._handlers[name](m, ctx)
             if norm is None:
                 continue

@@ -369,8 +369,7 @@ def patterns() -> Patterns:
         # results news: the year-earlier period, year-ago (results), the latest period
         (
             "period",
-            B
-            + r"(?:(?:the\s+)?(?P<ago>year-earlier|year-ago)\s+period|(?P<ago2>year-earlier|year-ago)|"
+            B + r"(?:(?:the\s+)?(?P<ago>year-earlier|year-ago)\s+period|(?P<ago2>year-earlier|year-ago)|"
             r"the\s+(?P<latest>latest|most\s+recent|current)\s+period|the\s+(?P<py>"
             + year
             + r")\s+period)"
