@@ -22,7 +22,6 @@ from timeml_corpus import read_corpus
 
 from timeline_tui.annotate.time import tag
 
-
 _WEEK = re.compile(r"-W(\d)(?!\d)")
 
 
