@@ -317,3 +317,9 @@ def test_next_to_is_no_future() -> None:
         "Over 1,000 were injured since a bomb ripped through a building next to the embassy Friday morning."
     )
     assert one(text, "1998-08-08")[2] == "1998-08-07"
+
+
+def test_last_and_next_with_a_month_day() -> None:
+    text = "Police spotted the car on the morning of last Oct. 23. The trial begins next June 3."
+    got = [(t.text, t.value) for t in tag(text, "1999-04-19")]
+    assert got == [("last Oct. 23", "1998-10-23"), ("next June 3", "1999-06-03")]

@@ -335,6 +335,23 @@ class Tagger:
             return None
         if m["y"]:
             return self._full_date(m, self.year(m["y"]), mon, d)
+        rel = (m["rel"] or "").lower()
+        if rel in ("last", "next") and ctx.dct is not None:
+            # "last Oct. 23": the latest one before publication; "next June 3": the first after
+            y = ctx.dct.year
+            try:
+                cand = date(y, mon, d)
+                if rel == "last" and cand >= ctx.dct:
+                    cand = date(y - 1, mon, d)
+                elif rel == "next" and cand <= ctx.dct:
+                    cand = date(y + 1, mon, d)
+            except ValueError:
+                return None
+            norm = self._full_date(m, cand.year, mon, d)
+            if norm is not None:
+                norm.anchor, norm.anchor_value = "published", ctx.dct_value
+                norm.explanation = f"'{m.group()}' in {ctx.dct_desc} → {format_value(cand.isoformat())}"
+            return norm
         return self._month_day(m, ctx, mon, d)
 
     def _month_day(self, m: re.Match[str], ctx: Context, mon: int, d: int) -> Norm | None:

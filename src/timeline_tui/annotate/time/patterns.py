@@ -195,7 +195,7 @@ def patterns() -> Patterns:
         (
             "mdy",
             B
-            + r"(?:(?P<wd>"
+            + r"(?:(?P<rel>last|next|this)\s+)?(?:(?P<wd>"
             + weekday_any
             + r"),?\s+)?(?P<mon>"
             + month
