@@ -687,16 +687,14 @@ class Tagger:
         value = f"{y}-{code}"
         return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}", mod=mod)
 
-    def _part_value(self, d: date | None, part: str | None) -> tuple[str, str]:
-        """A day with a part of the day is still dated at day granularity (as TimeBank annotates
-        "Wednesday night"); only "this morning"-style expressions keep the part."""
-        return ("DATE", d.isoformat() if d else "XXXX-XX-XX")
-
-    def _part_value_kept(self, d: date | None, part: str | None) -> tuple[str, str]:
-        code = self.t.day_parts.get((part or "").lower())
-        if d is None:
-            return ("TIME" if code else "DATE", "XXXX-XX-XX" + (f"T{code}" if code else ""))
-        return ("TIME" if code else "DATE", d.isoformat() + (f"T{code}" if code else ""))
+    def _part_value(self, d: date | None, part: str | None, keep: bool = False) -> tuple[str, str]:
+        """A day with a part of the day ("Wednesday evening" → 2000-01-05TEV) keeps the part when
+        ``keep`` ("this morning", "last night") or for the parts listed in the rules (kept_day_parts);
+        otherwise it is dated at day granularity, as news annotation mostly writes "Thursday morning"."""
+        p = (part or "").lower()
+        code = self.t.day_parts.get(p) if keep or p in self.t.kept_day_parts else None
+        day = d.isoformat() if d else "XXXX-XX-XX"
+        return ("TIME", f"{day}T{code}") if code else ("DATE", day)
 
     def _n_dayword(self, m: re.Match[str], ctx: Context) -> Norm | None:
         w = " ".join(m["w"].lower().split())
@@ -726,7 +724,7 @@ class Tagger:
         if ctx.dct is None:
             typ, value = self._part_value(None, part)
             return Norm(typ, value, anchor="none", explanation=self.no_dct(m.group()))
-        typ, value = self._part_value_kept(ctx.dct + timedelta(days=offset), part)
+        typ, value = self._part_value(ctx.dct + timedelta(days=offset), part, keep=True)
         return Norm(
             typ,
             value,

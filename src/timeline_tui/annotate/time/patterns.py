@@ -30,6 +30,7 @@ class Tables:
     numbers: dict[str, float]
     tens: list[str]
     spoken_centuries: dict[str, int]
+    kept_day_parts: frozenset[str]
     vague: frozenset[str]
     ordinals: dict[str, int]
     decade_words: dict[str, int]
@@ -83,6 +84,7 @@ def tables() -> Tables:
         numbers={norm(k): float(v) for k, v in t["numbers"].items()},
         tens=[norm(x) for x in t["tens"]],
         spoken_centuries={norm(k): int(v) for k, v in t["spoken_centuries"].items()},
+        kept_day_parts=frozenset(norm(x) for x in t["kept_day_parts"]),
         vague=frozenset(norm(x) for x in t["vague_numbers"]),
         ordinals={norm(k): int(v) for k, v in t["ordinals"].items()},
         decade_words={norm(k): int(v) for k, v in t["decade_words"].items()},
