@@ -323,3 +323,32 @@ def test_last_and_next_with_a_month_day() -> None:
     text = "Police spotted the car on the morning of last Oct. 23. The trial begins next June 3."
     got = [(t.text, t.value) for t in tag(text, "1999-04-19")]
     assert got == [("last Oct. 23", "1998-10-23"), ("next June 3", "1999-06-03")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("She stayed about 5 1/2 hours in Nairobi.", "about 5 1/2 hours", "PT5H30M"),
+        ("They lived in refugee camps for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("The talks took three and a half days.", "three and a half days", "P3DT12H"),
+        ("He left Havana a year and a half ago.", "a year and a half ago", "1998-07"),
+        ("Then, a week or so ago, the general moved.", "a week or so ago", "1999-W52"),
+        ("He will appear before a judge at midday.", "midday", "2000-01-06T12:00"),
+        ("The post-1959 politics split families.", "1959", "1959"),
+        ("It expects to complete the sale by year-end.", "year-end", "2000"),
+    ],
+)
+def test_fractions_approximations_and_period_ends(sentence: str, span: str, value: str) -> None:
+    got = one(sentence, "2000-01-06")
+    assert got[0] == span and got[2] == value
+
+
+def test_that_year_is_the_year_the_text_last_named() -> None:
+    text = "In 1998 he left for Cuba. Later that year he was jailed. He returned on Jan. 5. That year began well."
+    got = [(t.text, t.value) for t in tag(text, "2000-01-28")]
+    assert got == [
+        ("1998", "1998"),
+        ("Later that year", "1998"),
+        ("Jan. 5", "2000-01-05"),
+        ("That year", "2000"),
+    ]

@@ -49,6 +49,8 @@ class Context:
     #: the day the narrative last moved to (value, where it was found)
     narrative: date | None = None
     narrative_text: str = ""
+    #: the year the text last named ("In 1998 …"; value, where it was found), for "later that year"
+    named_year: tuple[int, str] | None = None
     #: the quarter the text last named (value, end offset): company results compare with "a year ago"
     quarter: tuple[str, int] | None = None
 
@@ -128,6 +130,8 @@ def _not_a_time(text: str, start: int, end: int) -> bool:
     return _FRACTION.search(span) is not None and _FRACTION_OF.match(text, end) is not None
 
 
+_FRACTION_NUM = re.compile(r"(\d+)\s*(?:1/2|½)$")
+_AND_A_HALF = re.compile(r"(.+?)\s+and\s+a\s+half$")
 _NEXT_TO = re.compile(r"\s+to\b")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 _YEAR_VALUE = re.compile(r"^\d{4}$")
@@ -204,7 +208,32 @@ def fmt_num(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
 
 
+_SUBUNIT = {
+    "Y": (12, "M", ""),
+    "H": (60, "M", "T"),
+    "MIN": (60, "S", "T"),
+    "D": (24, "H", "T"),
+    "W": (7, "D", ""),
+}
+
+
 def duration_value(n: float | None, unit: str) -> str:
+    if (
+        n is not None
+        and not float(n).is_integer()
+        and unit in _SUBUNIT
+        and (n * _SUBUNIT[unit][0]).is_integer()
+    ):
+        # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M, "a minute and a half" -> PT1M30S
+        per, sub, t = _SUBUNIT[unit]
+        whole, rest = int(n), round((n - int(n)) * per)
+        head = {"H": "H", "MIN": "M"}.get(unit, unit)
+        lead = "PT" if unit in ("H", "MIN") else "P"
+        return (
+            f"{lead}{whole}{head}{t if lead == 'P' else ''}{rest}{sub}"
+            if whole
+            else f"{lead}{t if lead == 'P' else ''}{rest}{sub}"
+        )
     count = "X" if n is None else fmt_num(n)
     if unit in ("H", "S", "MIN"):
         return f"PT{count}{'M' if unit == 'MIN' else unit}"
@@ -234,6 +263,13 @@ class Tagger:
             return None
         if m["d"]:
             return float(m["d"].replace(",", ""))
+        frac = _FRACTION_NUM.match(s)
+        if frac:
+            return int(frac.group(1)) + 0.5
+        half = _AND_A_HALF.match(s)
+        if half:
+            whole = self.number(half.group(1))
+            return None if whole is None else whole + 0.5
         if m["t"]:
             return self.t.numbers[m["t"]] + self.t.numbers[m["u"]]
         return self.t.numbers.get(s)
@@ -589,6 +625,21 @@ class Tagger:
             return Norm("DATE", value, explanation="names its quarter")
         return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {value}")
 
+    def _n_yearend(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        """ "by year-end", "the end of the year": the end of the year of publication ("since
+        year-end": the one before); "the end of the month" likewise."""
+        if ctx.dct is None:
+            return Norm("DATE", "XXXX", anchor="none", mod="END", explanation=self.no_dct(m.group()))
+        since = re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 8) : m.start()], re.I) is not None
+        if m.group().lower().endswith("month"):
+            d = ctx.dct.replace(day=1) - timedelta(days=1) if since else ctx.dct
+            value = f"{d.year:04d}-{d.month:02d}"
+        else:
+            value = str(ctx.dct.year - 1 if since else ctx.dct.year)
+        return self._pub(
+            ctx, value, f"'{m.group()}' in {ctx.dct_desc} → the end of {format_value(value)}", mod="END"
+        )
+
     def _n_period(self, m: re.Match[str], ctx: Context) -> Norm | None:
         """Results news. "the year-earlier period", "year-earlier (profit)": the year before
         publication, made the same quarter a year earlier when a quarter was just named; "the latest
@@ -688,11 +739,10 @@ class Tagger:
         return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}", mod=mod)
 
     def _part_value(self, d: date | None, part: str | None, keep: bool = False) -> tuple[str, str]:
-        """A day with a part of the day ("Wednesday evening" → 2000-01-05TEV) keeps the part when
-        ``keep`` ("this morning", "last night") or for the parts listed in the rules (kept_day_parts);
-        otherwise it is dated at day granularity, as news annotation mostly writes "Thursday morning"."""
-        p = (part or "").lower()
-        code = self.t.day_parts.get(p) if keep or p in self.t.kept_day_parts else None
+        """A day with a part of the day keeps the part only when ``keep`` ("this morning", "last
+        night"); "Wednesday night" is dated at day granularity, as news annotation mostly writes it
+        (and as events are dated)."""
+        code = self.t.day_parts.get((part or "").lower()) if keep else None
         day = d.isoformat() if d else "XXXX-XX-XX"
         return ("TIME", f"{day}T{code}") if code else ("DATE", day)
 
@@ -789,6 +839,17 @@ class Tagger:
                     explanation=f"'{m.group()}': no earlier date in the text",
                 )
             base, anchor, desc = ctx.dct, "published", ctx.dct_desc
+        unit_word = (m["u1"] or m["u2"] or "").lower()
+        if unit_word == "year" and ctx.named_year is not None:
+            # "In 1998 … Later that year": the year the text last named
+            y, where = ctx.named_year
+            return Norm(
+                "DATE",
+                f"{y:04d}",
+                anchor="narrative",
+                anchor_value=f"{y:04d}",
+                explanation=f"'{m.group()}': the year the text last named ('{where}') → {y}",
+            )
         if m["u1"]:
             unit = m["u1"].lower()
             if unit in ("week", "month", "year"):
@@ -796,7 +857,7 @@ class Tagger:
             else:
                 value = base.isoformat()
         elif m["u2"]:
-            value = base.isoformat()
+            value = shift_value(base, 0, "Y") if m["u2"].lower() == "year" else base.isoformat()
         elif m["rel"]:
             value = (
                 base + timedelta(days=1 if m["rel"].lower() in ("next", "following") else -1)
@@ -890,6 +951,8 @@ class Tagger:
     def _n_offset(self, m: re.Match[str], ctx: Context) -> Norm | None:
         unit = self.unit(m["u"])
         n = self.number(m["n"])
+        if n is not None and m["half"]:
+            n += 0.5
         direction, basis = self.t.offsets[" ".join(m["dir"].lower().split())]
         dmod = self.t.duration_mods.get(" ".join((m["dmod"] or "").lower().split()))
         mod = "APPROX" if dmod else None
@@ -900,6 +963,8 @@ class Tagger:
                 anchor="none",
                 explanation=f"'{m.group()}': an unspecified number of {m['u']}",
             )
+        if not float(n).is_integer() and unit == "Y" and float(n * 12).is_integer():
+            n, unit = n * 12, "M"  # "a year and a half ago": 18 months
         if not float(n).is_integer():
             return None
         k = int(n) * direction
@@ -996,6 +1061,8 @@ class Tagger:
         unit = self.unit(m["u"])
         n_s = m["n"].lower()
         n = self.number(n_s)
+        if n is not None and m["half"]:
+            n += 0.5
         pre = (m["pre"] or "").lower()
         if n_s in ("a", "an") and not pre and not m["dmod"]:
             before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
@@ -1094,7 +1161,7 @@ class Tagger:
     def _n_clock(self, m: re.Match[str], ctx: Context) -> Norm | None:
         base = ctx.narrative or ctx.dct
         if m["nm"]:
-            hm = "12:00" if m["nm"].lower() == "noon" else "24:00"
+            hm = "12:00" if m["nm"].lower() in ("noon", "midday") else "24:00"
         else:
             h = int(m["H"])
             ap = (m["ap"] or "").lower()
@@ -1318,6 +1385,13 @@ class Tagger:
                 and not re.search(r"year|ago|earlier|prior|comparable|period", span, re.I)
             ):
                 ctx.quarter = (norm.value, e)
+            if (
+                norm.type == "DATE"
+                and re.match(r"^\d{4}(?:-\d\d)*$", norm.value)
+                and (norm.anchor == "absolute" or len(norm.value) == 10)
+            ):
+                # a year the text names, or the year of a day it moves to
+                ctx.named_year = (int(norm.value[:4]), span)
             if norm.type in ("DATE", "TIME") and re.match(r"^\d{4}-\d{2}-\d{2}", norm.value):
                 ctx.narrative = date.fromisoformat(norm.value[:10])
                 ctx.narrative_text = span

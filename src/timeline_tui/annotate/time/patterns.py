@@ -30,7 +30,6 @@ class Tables:
     numbers: dict[str, float]
     tens: list[str]
     spoken_centuries: dict[str, int]
-    kept_day_parts: frozenset[str]
     vague: frozenset[str]
     ordinals: dict[str, int]
     decade_words: dict[str, int]
@@ -84,7 +83,6 @@ def tables() -> Tables:
         numbers={norm(k): float(v) for k, v in t["numbers"].items()},
         tens=[norm(x) for x in t["tens"]],
         spoken_centuries={norm(k): int(v) for k, v in t["spoken_centuries"].items()},
-        kept_day_parts=frozenset(norm(x) for x in t["kept_day_parts"]),
         vague=frozenset(norm(x) for x in t["vague_numbers"]),
         ordinals={norm(k): int(v) for k, v in t["ordinals"].items()},
         decade_words={norm(k): int(v) for k, v in t["decade_words"].items()},
@@ -141,7 +139,7 @@ def patterns() -> Patterns:
         + ")"
     )
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    num = f"(?:{digits}|{word_num}|an?|{_alt(tb.vague)})"
+    num = f"(?:\\d+\\s+1/2|\\d+½|(?:{digits}|{word_num})\\s+and\\s+a\\s+half|{digits}|{word_num}|an?|{_alt(tb.vague)})"
     units = _alt(list(tb.units))
     sing_units = _alt([u for u in tb.units if not u.endswith("s") or u == "hours"])
     ordinal = _alt(list(tb.ordinals))
@@ -280,7 +278,9 @@ def patterns() -> Patterns:
         # 1979, mid-1990, in the year 2000
         (
             "year",
-            B
+            r"(?:(?<=\bpost-)|(?<=\bpre-)|"
+            + B
+            + r")"
             + r"(?:(?:the\s+)?year\s+(?=\d|two\s+thousand))?(?:(?P<mod>"
             + date_mod
             + r")[-\s]+)?(?P<y>"
@@ -358,7 +358,7 @@ def patterns() -> Patterns:
             "narrday",
             B
             + r"(?:(?P<mod>earlier|later)\s+that\s+(?P<u1>day|morning|afternoon|evening|night|week|month|year)|"
-            r"(?:on\s+)?that\s+(?:same\s+)?(?P<u2>day|morning|evening|night)|the\s+(?P<rel>next|following|previous|preceding)\s+"
+            r"(?:on\s+)?that\s+(?:same\s+)?(?P<u2>day|morning|evening|night|year)|the\s+(?P<rel>next|following|previous|preceding)\s+"
             r"(?P<u3>day|morning|afternoon|evening|night)|the\s+day\s+(?P<ba>before|after))" + E,
         ),
         # earlier this year, later this month, early next year
@@ -367,6 +367,11 @@ def patterns() -> Patterns:
             B + r"(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
             r"the\s+middle\s+of|mid)[-\s]+(?P<rel>this|last|next|the\s+same)\s+(?P<u>week|month|year|decade|century|quarter)"
             + E,
+        ),
+        # year-end, the end of the year, year's end
+        (
+            "yearend",
+            B + r"(?:the\s+end\s+of\s+the\s+(?:year|month)|year[-\s]end|year['’]s\s+end)" + E,
         ),
         # results news: the year-earlier period, year-ago (results), the latest period
         (
@@ -398,7 +403,7 @@ def patterns() -> Patterns:
             + num
             + r")[-\s]+(?P<u>"
             + units
-            + r")\s+(?P<dir>"
+            + r")(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?P<dir>"
             + offset
             + r")"
             + E,
@@ -415,7 +420,7 @@ def patterns() -> Patterns:
             + units
             + r")"
             + E
-            + r"(?P<old>[-\s]+old)?",
+            + r"(?P<half>\s+and\s+a\s+half)?(?P<old>[-\s]+old)?",
         ),
         # years, decades, months (bare plural: durations of unknown length) after for/in/over
         (
@@ -447,7 +452,7 @@ def patterns() -> Patterns:
         (
             "clock",
             B + r"(?:(?P<H>[01]?\d|2[0-3])(?:[:.](?P<M>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m" + E + r")"
-            r"(?:\s+(?P<tz>[A-Z]{2,4}T))?|(?P<nm>noon|midnight))"
+            r"(?:\s+(?P<tz>[A-Z]{2,4}T))?|(?P<nm>noon|midnight|midday))"
             + E
             + r"(?:,?\s+(?:on\s+)?(?P<wd>"
             + weekday
@@ -541,7 +546,7 @@ def patterns() -> Patterns:
     add(["quarter", "quarters", "period"], "quarter")
     add(["half"], "half")
     add(["weekend"], "weekend")
-    add(["noon", "midnight"], "noon")
+    add(["noon", "midnight", "midday"], "noon")
     need_map = {
         "iso": "digit",
         "dmy": "month",
@@ -556,6 +561,7 @@ def patterns() -> Patterns:
         "year": "digit",
         "quarter": "quarter",
         "period": "quarter unit",
+        "yearend": "unit",
         "half": "half",
         "season": "season",
         "dayword": "dayword",
