@@ -352,3 +352,12 @@ def test_that_year_is_the_year_the_text_last_named() -> None:
         ("Jan. 5", "2000-01-05"),
         ("That year", "2000"),
     ]
+
+
+def test_clock_time_with_a_date_and_the_week_of_a_date() -> None:
+    text = "Shares may be tendered until 5 p.m. EST, Nov. 6. The vote is set for the week of March 6."
+    got = [(t.text, t.type, t.value) for t in tag(text, "1989-10-30")]
+    assert got == [
+        ("5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00"),
+        ("the week of March 6", "DATE", "1990-W10"),
+    ]

@@ -1173,6 +1173,20 @@ class Tagger:
                 h = 0
             hm = f"{h:02d}:{m['M'] or '00'}"
         day = base.isoformat() if base else "XXXX-XX-XX"
+        mon = self.month(m["mon"]) if m["mon"] else None
+        if mon is not None:
+            # "5 p.m. EST Nov. 9": the date dates the clock time
+            dm = self._month_day(m, ctx, mon, int(re.match(r"\d+", m["d"]).group()))
+            if dm is None:
+                return None
+            value = f"{dm.value}T{hm}"
+            return Norm(
+                "TIME",
+                value,
+                anchor=dm.anchor,
+                anchor_value=dm.anchor_value,
+                explanation=f"'{m.group()}' → {format_value(value)}",
+            )
         if m["wd"] and m["wd"][0].isupper() and ctx.dct is not None:
             # "10 p.m. Wednesday": the weekday dates the clock time, by the sentence's tense
             wd = self.t.weekdays[m["wd"].lower()]
@@ -1190,6 +1204,23 @@ class Tagger:
             anchor="narrative" if ctx.narrative else ("published" if base else "none"),
             anchor_value=day if base else None,
             explanation=f"'{m.group()}' on {format_value(day) if base else 'an unknown day'}",
+        )
+
+    def _n_weekof(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        """ "the week of March 6": the ISO week holding that day."""
+        mon = self.month(m["mon"])
+        if mon is None:
+            return None
+        dm = self._month_day(m, ctx, mon, int(re.match(r"\d+", m["d"]).group()))
+        if dm is None or not re.match(r"^\d{4}-\d\d-\d\d$", dm.value):
+            return dm
+        value = week_value(date.fromisoformat(dm.value))
+        return Norm(
+            "DATE",
+            value,
+            anchor=dm.anchor,
+            anchor_value=dm.anchor_value,
+            explanation=f"'{m.group()}': the week of {format_value(dm.value)} → {format_value(value)}",
         )
 
     def _n_holiday(self, m: re.Match[str], ctx: Context) -> Norm | None:

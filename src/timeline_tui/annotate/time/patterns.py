@@ -454,11 +454,19 @@ def patterns() -> Patterns:
             B + r"(?:(?P<H>[01]?\d|2[0-3])(?:[:.](?P<M>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m" + E + r")"
             r"(?:\s+(?P<tz>[A-Z]{2,4}T))?|(?P<nm>noon|midnight|midday))"
             + E
-            + r"(?:,?\s+(?:on\s+)?(?P<wd>"
+            + r"(?:,?\s+(?:on\s+)?(?:(?P<wd>"
             + weekday
+            + r")|(?P<mon>"
+            + month
+            + r")\s+(?P<d>"
+            + day
+            + r")"
+            + E
             + r"))?"
             + E,
         ),
+        # the week of March 6
+        ("weekof", B + r"the\s+week\s+of\s+(?P<mon>" + month + r")\s+(?P<d>" + day + r")" + E),
         # Christmas, Thanksgiving Day (2023)
         ("holiday", B + r"(?P<h>" + holidays + r")(?:\s+(?P<y>" + year + r"))?" + E),
     ]
@@ -578,6 +586,7 @@ def patterns() -> Patterns:
         "ref": "ref",
         "clock": "digit noon",
         "holiday": "holiday",
+        "weekof": "month",
     }
     needs = []
     for name, _ in items:
