@@ -155,3 +155,14 @@ def test_conflicting_dates_are_kept(tmp_path: Path) -> None:
     ev = meeting[0]
     assert ev.date == "2023-12-04" and ev.corroboration == 3
     assert [(c.date, c.sources) for c in ev.conflicts] == [("2023-12-03", ["c"])]
+
+
+def test_ties_among_common_words_do_not_depend_on_insertion_order() -> None:
+    from collections import Counter
+
+    from timeline_tui.events import _commonest
+
+    a = Counter({"talks": 2, "havana": 1, "visit": 1, "meeting": 1})
+    b = Counter({"meeting": 1, "visit": 1, "talks": 2, "havana": 1})
+    assert _commonest(a, 2) == _commonest(b, 2) == [("talks", 2), ("havana", 1)]
+    assert _commonest(a) == _commonest(b)

@@ -18,6 +18,7 @@ corroboration, conflicts and quote groups.
 from __future__ import annotations
 
 import bisect
+import heapq
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -83,7 +84,7 @@ class Cluster:
         """The 40 commonest content words, recomputed only when the cluster has doubled."""
         n = len(self.members)
         if n >= 2 * self._top_size or not self._top:
-            self._top = frozenset(w for w, _ in self.words.most_common(40))
+            self._top = frozenset(w for w, _ in _commonest(self.words, 40))
             self._top_size = max(1, n)
         return self._top
 
@@ -144,6 +145,15 @@ def _people_between(doc: SourceAnnotations, starts: list[int], a: int, b: int) -
             out.add(pid)
         i += 1
     return frozenset(out)
+
+
+def _commonest(counts: Counter[str], n: int | None = None) -> list[tuple[str, int]]:
+    """``Counter.most_common`` with ties broken by the key, not by insertion order: counters filled
+    from sets of strings would otherwise order ties by the process's string hashing, and the same
+    input would not always give the same events."""
+    if n is None:
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return heapq.nsmallest(n, counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
@@ -240,7 +250,7 @@ def merge_conflicting(clusters: list[Cluster]) -> list[Cluster]:
     by_people: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, cl in enumerate(clusters):
         if cl.end_value is None and granularity_of(cl.value) == "day" and len(cl.people) >= 2:
-            key = tuple(sorted(p for p, _ in cl.people.most_common(2)))
+            key = tuple(sorted(p for p, _ in _commonest(cl.people, 2)))
             by_people[key].append(i)
     absorbed: set[int] = set()
     for ids in by_people.values():
@@ -416,7 +426,7 @@ def derive(docs: list[SourceAnnotations], people: list[Person], config: Config) 
         evidence.extend(sorted(cl.linked, key=lambda e: (e.source, e.start)))
         sources = sorted({e.source for e in evidence})
         dated_sources = {c.doc.source.id for c in members}
-        people_ids = [p for p, n in cl.people.most_common() if n >= 1 and p in names]
+        people_ids = [p for p, n in _commonest(cl.people) if n >= 1 and p in names]
         # people that most passages name first, then the others
         ev_outlets = sorted({o for s in sources if (o := outlets.get(s))})
         first_key = min((c.doc.source.id, c.start) for c in members)
