@@ -18,8 +18,8 @@ corroboration, conflicts and quote groups.
 from __future__ import annotations
 
 import bisect
-import heapq
 import hashlib
+import heapq
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
