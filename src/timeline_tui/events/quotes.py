@@ -18,7 +18,7 @@ from ..dates import value_interval
 from ..model import Event, Quote, QuoteGroup, QuoteVariant, SourceAnnotations
 from ..util.names import fold
 from ..util.text import strip_controls
-from .text import content_words
+from .text import folded_content_words
 
 THRESHOLD = 62
 _QUOTED = re.compile(r"[\"“„«]([^\"”»]{2,200})[\"”»]")
@@ -43,18 +43,22 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
     items = []
     for d in docs:
         for q, start, end, text in statements(d):
-            words = content_words(text)
+            norm = _norm(text)
+            words = folded_content_words(norm)
             doc_freq.update(words)
-            items.append((d, q, words, _norm(text), (start, end, text)))
+            items.append((d, q, words, norm, (start, end, text)))
     groups: list[dict] = []
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for d, q, words, norm, span in items:
         speaker = q.speaker_id or ""
         ranked = sorted(words, key=lambda w: (doc_freq[w], w))
         rare = ranked[:12]
-        shared: Counter[int] = Counter()
+        pool: list[int] = []
         for w in rare:
-            shared.update(set(index.get((speaker, w), [])[-MAX_CANDIDATES:]))
+            seen_in = index.get((speaker, w))
+            if seen_in:
+                pool.extend(set(seen_in[-MAX_CANDIDATES:]))
+        shared = Counter(pool)
         # the groups sharing most of this quote's rarer words are the only ones worth comparing
         cands = [gi for gi, _n in shared.most_common(8)]
         best, best_score = None, 0.0
@@ -63,12 +67,15 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
             g = groups[gi]
             if d.source.id in g["sources"]:
                 continue
-            score = fuzz.token_set_ratio(norm, g["norm"])
+            score = fuzz.token_set_ratio(norm, g["norm"], score_cutoff=THRESHOLD)
             if quoted and len(quoted) >= 8:
                 # a quoted fragment ("denounced … as “unacceptable genocide”") found in another
                 # outlet's full rendering of the same speaker's statement is that statement
                 score = max(
-                    score, fuzz.partial_ratio(quoted, g["norm"]) if q.speaker_id == g["speaker"] else 0
+                    score,
+                    fuzz.partial_ratio(quoted, g["norm"], score_cutoff=THRESHOLD)
+                    if q.speaker_id == g["speaker"]
+                    else 0,
                 )
             if score >= THRESHOLD and score > best_score:
                 best, best_score = gi, score

@@ -20,8 +20,14 @@ def tables() -> dict[str, Any]:
 
 
 def content_words(text: str) -> frozenset[str]:
-    stop = tables()["stopwords_set"]
-    return frozenset(w for w in fold(text).split() if len(w) > 2 and w not in stop and not w.isdigit())
+    return folded_content_words(fold(text))
+
+
+def folded_content_words(folded: str) -> frozenset[str]:
+    """``content_words`` of a text already folded."""
+    words = set(folded.split())
+    words -= tables()["stopwords_set"]
+    return frozenset(w for w in words if len(w) > 2 and not w.isdigit())
 
 
 def words(text: str) -> list[str]:

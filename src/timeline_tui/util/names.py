@@ -30,9 +30,14 @@ def fold(text: str) -> str:
 def fold_uncached(text: str) -> str:
     """``fold`` without the cache, for long one-off strings (search haystacks)."""
     text = text.lower()
-    if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", _specials(text)))
+    if text.isascii():
+        # the same as the regex below, several times faster on the ASCII text most news is
+        return " ".join(text.translate(_ASCII_SEPARATORS).split())
+    text = _COMBINING.sub("", unicodedata.normalize("NFKD", _specials(text)))
     return _NON_ALNUM.sub(" ", text).strip()
+
+
+_ASCII_SEPARATORS = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
 
 
 def fold_accents(text: str) -> str:
