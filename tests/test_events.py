@@ -54,7 +54,11 @@ def test_castro_visit_twenty_two_years_earlier(timeline: Timeline) -> None:
     assert sources(ev) == ALL and ev.granularity == "year"
     assert "fidel-castro" in ev.people
     texts = {e.time.text for e in ev.evidence if e.time}
-    assert {"twenty-two years ago", "22 years ago", "22 years after"} <= texts
+    # TimeML: "22 years after Fidel Castro … paid a visit" is the duration "22 years" (P22Y), "after"
+    # its signal; the visit it points to dates the event
+    assert {"twenty-two years ago", "22 years ago", "22 years"} <= texts
+    after = next(e.time for e in ev.evidence if e.time and e.time.text == "22 years")
+    assert after.value == "P22Y" and "22 years after" in after.explanation
 
 
 def test_raisi_visit_earlier_this_year(timeline: Timeline) -> None:

@@ -120,8 +120,19 @@ def test_n_years_after_another_event() -> None:
         "the then president of the country, paid a visit to Tehran."
     )
     t = tag(s, DCT)[0]
-    assert (t.text, t.value, t.anchor) == ("22 years after", "2001", "event")
+    # TimeML: the duration "22 years" (its signal "after" outside the extent), pointing to 2001
+    assert (t.text, t.type, t.value, t.point, t.anchor) == ("22 years", "DURATION", "P22Y", "2001", "event")
     assert "minus 22 years" in t.explanation
+
+
+def test_counted_durations_point_to_their_day() -> None:
+    s = "On Oct. 11, the market fell. Three days later, it rose. A few days later it dropped again."
+    got = [(t.text, t.type, t.value, t.point) for t in tag(s, "1989-10-30")]
+    assert got == [
+        ("Oct. 11", "DATE", "1989-10-11", None),
+        ("Three days", "DURATION", "P3D", "1989-10-14"),
+        ("A few days", "DURATION", "PXD", None),
+    ]
 
 
 def test_narrative_time() -> None:

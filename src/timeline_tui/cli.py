@@ -361,6 +361,7 @@ def annotation_lines(doc: SourceAnnotations) -> list[dict[str, Any]]:
                     "mod": t.mod,
                     "period_start": t.period_start,
                     "period_end": t.period_end,
+                    "point": t.point,
                 },
             )
         )

@@ -126,6 +126,10 @@ class Timex:
     #: the period they define, as date values; None otherwise
     period_start: str | None = None
     period_end: str | None = None
+    #: for a duration that counts from another time ("three days later", "22 years after Fidel Castro
+    #: … paid a visit": TimeML's DURATION "three days" / "22 years", P3D / P22Y): the time it points
+    #: to, as a date value ("1989-10-14", "2001"); None otherwise
+    point: str | None = None
 
 
 @dataclass(slots=True)

@@ -113,6 +113,8 @@ def _eventful(doc: SourceAnnotations, t: Timex, in_quote: bool) -> tuple[str, st
             return None  # the publication stamp
     if t.start < doc.source.body_start:
         return None
+    if t.type == "DURATION" and t.point and granularity_of(t.point) != "unknown":
+        return t.point, None  # "22 years after Fidel Castro … paid a visit": the visit, 2001
     if t.type == "DURATION":
         if t.period_start and t.period_end:
             return t.period_start, t.period_end

@@ -132,6 +132,7 @@ def _not_a_time(text: str, start: int, end: int) -> bool:
 
 _FRACTION_NUM = re.compile(r"(\d+)\s*(?:1/2|½)$")
 _AND_A_HALF = re.compile(r"(.+?)\s+and\s+a\s+half$")
+_SIGNALLED = frozenset(("later", "after", "before"))
 _NEXT_TO = re.compile(r"\s+to\b")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 _YEAR_VALUE = re.compile(r"^\d{4}$")
@@ -154,6 +155,7 @@ class Norm:
     granularity: str | None = None
     start: int | None = None  # a narrower extent than the match
     end: int | None = None
+    point: str | None = None  # the time a counted duration points to ("three days later")
 
 
 # ----------------------------------------------------------------------------------------- values
@@ -949,6 +951,29 @@ class Tagger:
         return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {value}")
 
     def _n_offset(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        norm = self._offset(m, ctx)
+        if norm is None or m["dir"].lower() not in _SIGNALLED:
+            return norm
+        # TimeML: in "three days later" / "22 years after …" the time expression is the duration
+        # ("three days", P3D) and "later" a signal; the day it points to is kept as its point
+        unit = self.unit(m["u"])
+        n = self.number(m["n"])
+        if n is not None and m["half"]:
+            n += 0.5
+        point = norm.value if re.match(r"^\d{3,4}", norm.value) else None
+        return Norm(
+            "DURATION",
+            duration_value(n, unit),
+            anchor=norm.anchor if point else "none",
+            explanation=norm.explanation,
+            mod=norm.mod,
+            anchor_value=norm.anchor_value if point else None,
+            granularity=UNIT_GRAN.get(unit, "year"),
+            end=m.start("dir"),
+            point=point,
+        )
+
+    def _offset(self, m: re.Match[str], ctx: Context) -> Norm | None:
         unit = self.unit(m["u"])
         n = self.number(m["n"])
         if n is not None and m["half"]:
@@ -1408,6 +1433,7 @@ class Tagger:
                 anchor_value=norm.anchor_value,
                 period_start=norm.period[0] if norm.period else None,
                 period_end=norm.period[1] if norm.period else None,
+                point=norm.point,
             )
             out.append(tx)
             if (
@@ -1423,7 +1449,8 @@ class Tagger:
             ):
                 # a year the text names, or the year of a day it moves to
                 ctx.named_year = (int(norm.value[:4]), span)
-            if norm.type in ("DATE", "TIME") and re.match(r"^\d{4}-\d{2}-\d{2}", norm.value):
-                ctx.narrative = date.fromisoformat(norm.value[:10])
+            dated = norm.point if norm.point else (norm.value if norm.type in ("DATE", "TIME") else "")
+            if re.match(r"^\d{4}-\d{2}-\d{2}", dated):
+                ctx.narrative = date.fromisoformat(dated[:10])
                 ctx.narrative_text = span
         return out
