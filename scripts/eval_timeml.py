@@ -41,11 +41,13 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("dir", nargs="?", default="/work/shared/data/timeml")
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind")
-    ap.add_argument("--subset", default=None)
+    ap.add_argument("--subset", default=None, help="only the documents under DIR/SUBSET (TimeBank, AQUAINT)")
     args = ap.parse_args()
-    docs = read_corpus(Path(args.dir))
-    if args.subset:
-        docs = [d for d in docs if args.subset in str(d.name) or True]
+    root = Path(args.dir) / args.subset if args.subset else Path(args.dir)
+    if not root.is_dir():
+        print(f"eval_timeml: {root}: no such folder", file=sys.stderr)
+        return 2
+    docs = read_corpus(root)
     n_gold = n_pred = relaxed = strict = type_ok = value_ok = 0
     per_type: Counter[str] = Counter()
     per_type_hit: Counter[str] = Counter()
