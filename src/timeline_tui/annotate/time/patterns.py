@@ -139,7 +139,7 @@ def patterns() -> Patterns:
         + ")"
     )
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    num = f"(?:\\d+\\s+1/2|\\d+½|(?:{digits}|{word_num})\\s+and\\s+a\\s+half|{digits}|{word_num}|an?|{_alt(tb.vague)})"
+    num = f"(?:(?:{digits}|{word_num})(?:\\s+and\\s+a\\s+half|\\s+1/2)?|\\d+½|an?|{_alt(tb.vague)})"
     units = _alt(list(tb.units))
     sing_units = _alt([u for u in tb.units if not u.endswith("s") or u == "hours"])
     ordinal = _alt(list(tb.ordinals))
@@ -278,9 +278,9 @@ def patterns() -> Patterns:
         # 1979, mid-1990, in the year 2000
         (
             "year",
-            r"(?:(?<=\bpost-)|(?<=\bpre-)|"
+            r"(?:"
             + B
-            + r")"
+            + r"|(?<=-)(?:(?<=\bpost-)|(?<=\bpre-)))"
             + r"(?:(?:the\s+)?year\s+(?=\d|two\s+thousand))?(?:(?P<mod>"
             + date_mod
             + r")[-\s]+)?(?P<y>"
