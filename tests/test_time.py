@@ -372,3 +372,18 @@ def test_clock_time_with_a_date_and_the_week_of_a_date() -> None:
         ("5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00"),
         ("the week of March 6", "DATE", "1990-W10"),
     ]
+
+
+def test_the_season_results_years_and_earlier_in_the_year() -> None:
+    text = (
+        "Demand stayed strong well into the summer. For the year ended Sept. 30, it earned $1 billion. "
+        "Sales were delayed earlier in the year. The new plant opens in the spring."
+    )
+    got = [(t.text, t.type, t.value) for t in tag(text, "1989-10-26")]
+    assert got == [
+        ("the summer", "DATE", "1989-SU"),
+        ("the year", "DURATION", "P1Y"),
+        ("Sept. 30", "DATE", "1989-09-30"),
+        ("earlier in the year", "DATE", "1989"),
+        ("the spring", "DATE", "1990-SP"),
+    ]

@@ -627,6 +627,16 @@ class Tagger:
             return Norm("DATE", value, explanation="names its quarter")
         return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {value}")
 
+    def _n_yearended(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        """ "for the year ended Sept. 30": a results period, the duration of a year."""
+        return Norm(
+            "DURATION",
+            "P1Y",
+            anchor="none",
+            granularity="year",
+            explanation=f"'{m.group()}': a year (a results period)",
+        )
+
     def _n_yearend(self, m: re.Match[str], ctx: Context) -> Norm | None:
         """ "by year-end", "the end of the year": the end of the year of publication ("since
         year-end": the one before); "the end of the month" likewise."""
@@ -727,12 +737,24 @@ class Tagger:
         mod = self.t.date_mods.get((m["mod"] or "").lower())
         if m["y"]:
             return Norm("DATE", f"{self.year(m['y'])}-{code}", mod=mod, explanation="names its season")
-        if not rel:
+        if not rel and not m["the"]:
             return None
         if ctx.dct is None:
             return Norm("DATE", f"XXXX-{code}", anchor="none", mod=mod, explanation=self.no_dct(m.group()))
         y = ctx.dct.year
         start = SEASON_MONTH[code]
+        if not rel:
+            # "the summer": the latest one begun by publication, or the next one in the future tense
+            future = ctx.future(m.start())
+            if future:
+                y = y if start + 3 > ctx.dct.month else y + 1
+            else:
+                y = y if start <= ctx.dct.month else y - 1
+            value = f"{y}-{code}"
+            how = "future" if future else "past"
+            return self._pub(
+                ctx, value, f"'{m.group()}' ({how} tense) in {ctx.dct_desc} → {format_value(value)}", mod=mod
+            )
         if rel in ("last", "past"):
             y = y if start + 3 <= ctx.dct.month else y - 1
         elif rel in ("next", "coming"):
@@ -892,7 +914,7 @@ class Tagger:
             return Norm(
                 "DATE", unknown_value(unit), anchor="none", mod=mod, explanation=self.no_dct(m.group())
             )
-        n = {"this": 0, "last": -1, "next": 1}[rel]
+        n = {"this": 0, "last": -1, "next": 1, "in the": 0}[rel]
         value = shift_value(ctx.dct, n, unit)
         return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}", mod=mod)
 

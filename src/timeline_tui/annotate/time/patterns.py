@@ -318,7 +318,7 @@ def patterns() -> Patterns:
         (
             "season",
             B
-            + r"(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>"
+            + r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>"
             + seasons
             + r")"
             + E
@@ -365,8 +365,13 @@ def patterns() -> Patterns:
         (
             "withinunit",
             B + r"(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
-            r"the\s+middle\s+of|mid)[-\s]+(?P<rel>this|last|next|the\s+same)\s+(?P<u>week|month|year|decade|century|quarter)"
+            r"the\s+middle\s+of|mid)[-\s]+(?P<rel>this|last|next|the\s+same|in\s+the)\s+(?P<u>week|month|year|decade|century|quarter)"
             + E,
+        ),
+        # for the year ended Sept. 30 (a results period: the duration "the year")
+        (
+            "yearended",
+            B + r"(?P<x>the\s+(?:fiscal\s+)?year)\s+(?:end(?:ed|ing)|that\s+end(?:ed|s))" + E,
         ),
         # year-end, the end of the year, year's end
         (
@@ -570,6 +575,7 @@ def patterns() -> Patterns:
         "quarter": "quarter",
         "period": "quarter unit",
         "yearend": "unit",
+        "yearended": "unit",
         "half": "half",
         "season": "season",
         "dayword": "dayword",
