@@ -387,3 +387,9 @@ def test_the_season_results_years_and_earlier_in_the_year() -> None:
         ("earlier in the year", "DATE", "1989"),
         ("the spring", "DATE", "1990-SP"),
     ]
+
+
+def test_results_for_the_full_year() -> None:
+    text = "It forecast an increase for the full year. For the year, volume was flat. It plans for the year ahead."
+    got = [(t.text, t.value) for t in tag(text, "1989-10-26")]
+    assert got == [("the full year", "1989"), ("the year", "1989")]

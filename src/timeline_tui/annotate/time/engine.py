@@ -627,6 +627,13 @@ class Tagger:
             return Norm("DATE", value, explanation="names its quarter")
         return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {value}")
 
+    def _n_fullyear(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        """ "sales for the full year", "For the year, volume was flat": the year of publication."""
+        if ctx.dct is None:
+            return Norm("DATE", "XXXX", anchor="none", explanation=self.no_dct(m.group()))
+        value = str(ctx.dct.year)
+        return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {value}")
+
     def _n_yearended(self, m: re.Match[str], ctx: Context) -> Norm | None:
         """ "for the year ended Sept. 30": a results period, the duration of a year."""
         return Norm(

@@ -373,6 +373,13 @@ def patterns() -> Patterns:
             "yearended",
             B + r"(?P<x>the\s+(?:fiscal\s+)?year)\s+(?:end(?:ed|ing)|that\s+end(?:ed|s))" + E,
         ),
+        # results for the full year, for the year
+        (
+            "fullyear",
+            B
+            + r"(?:the\s+full\s+year|(?<=\bfor\s)the\s+year(?!\s+(?:end|ago|earlier|before|after|of|two|one|ahead|to\s+come)))"
+            + E,
+        ),
         # year-end, the end of the year, year's end
         (
             "yearend",
@@ -576,6 +583,7 @@ def patterns() -> Patterns:
         "period": "quarter unit",
         "yearend": "unit",
         "yearended": "unit",
+        "fullyear": "unit",
         "half": "half",
         "season": "season",
         "dayword": "dayword",
