@@ -393,3 +393,13 @@ def test_results_for_the_full_year() -> None:
     text = "It forecast an increase for the full year. For the year, volume was flat. It plans for the year ahead."
     got = [(t.text, t.value) for t in tag(text, "1989-10-26")]
     assert got == [("the full year", "1989"), ("the year", "1989")]
+
+
+def test_more_units_and_rates() -> None:
+    text = "Russia keeps the base for at least 20 more years. Police do hundreds of interviews a day. He left a year ago."
+    got = [(t.text, t.type, t.value) for t in tag(text, "1998-02-27")]
+    assert got == [
+        ("at least 20 more years", "DURATION", "P20Y"),
+        ("a day", "SET", "P1D"),
+        ("a year ago", "DATE", "1997"),
+    ]

@@ -132,6 +132,10 @@ def _not_a_time(text: str, start: int, end: int) -> bool:
 
 _FRACTION_NUM = re.compile(r"(\d+)\s*(?:1/2|½)$")
 _AND_A_HALF = re.compile(r"(.+?)\s+and\s+a\s+half$")
+_RATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|trillion|thousand|hundred|hundreds|thousands|dozens|percent)|[A-Za-z]{2,}s)\s+$"
+)
+_RATE_NOT_AFTER = re.compile(r"\s+(?:ago|earlier|later|after|before|or|and|of|from|since|old|long|in)\b")
 _SIGNALLED = frozenset(("later", "after", "before"))
 _NEXT_TO = re.compile(r"\s+to\b")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
@@ -1118,6 +1122,22 @@ class Tagger:
         if n is not None and m["half"]:
             n += 0.5
         pre = (m["pre"] or "").lower()
+        if (
+            n_s in ("a", "an")
+            and not pre
+            and not m["dmod"]
+            and unit in ("D", "W", "M", "Y")
+            and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+            and not _RATE_NOT_AFTER.match(ctx.text, m.end())
+        ):
+            # "$1 billion a year", "hundreds of interviews a day": a rate after an amount or a count
+            return Norm(
+                "SET",
+                duration_value(1.0, unit),
+                anchor="none",
+                explanation=f"'{m.group()}': each {m['u'].lower()} (a rate)",
+                granularity=UNIT_GRAN.get(unit, "year"),
+            )
         if n_s in ("a", "an") and not pre and not m["dmod"]:
             before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
             if not re.search(

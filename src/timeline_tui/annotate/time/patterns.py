@@ -428,7 +428,7 @@ def patterns() -> Patterns:
             + dmods
             + r")\s+)?(?P<n>"
             + num
-            + r")[-\s]+(?P<u>"
+            + r")(?:\s+(?:more|additional|further|extra))?[-\s]+(?P<u>"
             + units
             + r")"
             + E
