@@ -201,9 +201,9 @@ def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
 
 def _similar(c: Candidate, cl: Cluster) -> float:
     """0..1: how likely a candidate reports the same event as a cluster."""
-    people = set(cl.people)
-    shared = len(c.people & people)
-    union = len(c.people | people) or 1
+    people = cl.people
+    shared = sum(1 for x in c.people if x in people)
+    union = (len(c.people) + len(people) - shared) or 1
     p = shared / union
     common = cl.top_words()
     w = len(c.words & common) / (min(len(c.words), len(common)) or 1)
@@ -243,8 +243,9 @@ def merge(cands: list[Candidate]) -> list[Cluster]:
             best = len(clusters) - 1
         clusters[best].add(c)
         for k in keys:
-            if best not in by_block[k][-MAX_COMPARE:]:
-                by_block[k].append(best)
+            block = by_block[k]
+            if not (block and block[-1] == best) and best not in block[-MAX_COMPARE:]:
+                block.append(best)
     return clusters
 
 
@@ -397,7 +398,8 @@ def _period_clause(c: Candidate) -> str:
 def _clean(text: str) -> str:
     """Passage text for evidence: markup removed, whitespace normalised."""
     text = strip_controls(text)
-    text = re.sub(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}", "", text)
+    if "*" in text or "_" in text:
+        text = re.sub(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}", "", text)
     return " ".join(text.split())
 
 

@@ -49,43 +49,29 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
             items.append((d, q, words, norm, (start, end, text)))
     groups: list[dict] = []
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    #: (speaker, folded text) -> the groups that text started: a copy of a statement (wire copy
+    #: republished word for word) joins at once, without fuzzy comparisons
+    exact: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # words from rarest to commonest (then alphabetically), as one integer key per word
+    rank = {w: i for i, w in enumerate(sorted(doc_freq, key=lambda w: (doc_freq[w], w)))}
     for d, q, words, norm, span in items:
         speaker = q.speaker_id or ""
-        ranked = sorted(words, key=lambda w: (doc_freq[w], w))
-        rare = ranked[:12]
-        pool: list[int] = []
-        for w in rare:
-            seen_in = index.get((speaker, w))
-            if seen_in:
-                pool.extend(set(seen_in[-MAX_CANDIDATES:]))
-        shared = Counter(pool)
-        # the groups sharing most of this quote's rarer words are the only ones worth comparing
-        cands = [gi for gi, _n in shared.most_common(8)]
-        best, best_score = None, 0.0
-        quoted = _norm(" ".join(_QUOTED.findall(span[2]))) if q.is_term else ""
-        for gi in cands:
-            g = groups[gi]
-            if d.source.id in g["sources"]:
-                continue
-            score = fuzz.token_set_ratio(norm, g["norm"], score_cutoff=THRESHOLD)
-            if quoted and len(quoted) >= 8:
-                # a quoted fragment ("denounced … as “unacceptable genocide”") found in another
-                # outlet's full rendering of the same speaker's statement is that statement
-                score = max(
-                    score,
-                    fuzz.partial_ratio(quoted, g["norm"], score_cutoff=THRESHOLD)
-                    if q.speaker_id == g["speaker"]
-                    else 0,
-                )
-            if score >= THRESHOLD and score > best_score:
-                best, best_score = gi, score
+        ranked = sorted(words, key=rank.__getitem__)
+        best = next(
+            (gi for gi in exact.get((speaker, norm), ()) if d.source.id not in groups[gi]["sources"]), None
+        )
+        if best is None:
+            best = _best_group(d, q, ranked, norm, span, groups, index, speaker)
         if best is None:
             groups.append({"speaker": q.speaker_id, "variants": [], "norm": norm, "sources": set()})
             best = len(groups) - 1
+            exact[(speaker, norm)].append(best)
         groups[best]["variants"].append((d, q, span))
         groups[best]["sources"].add(d.source.id)
         for w in ranked[:40]:
-            index[(speaker, w)].append(best)
+            seen_in = index[(speaker, w)]
+            if not seen_in or seen_in[-1] != best:
+                seen_in.append(best)
     out: list[QuoteGroup] = []
     for g in groups:
         variants = sorted(g["variants"], key=lambda v: (v[0].source.id, v[2][0]))
@@ -113,6 +99,48 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
         )
     out.sort(key=lambda g: (-len(g.variants), g.id))
     return out
+
+
+def _best_group(
+    d: SourceAnnotations,
+    q: Quote,
+    ranked: list[str],
+    norm: str,
+    span: tuple[int, int, str],
+    groups: list[dict],
+    index: dict[tuple[str, str], list[int]],
+    speaker: str,
+) -> int | None:
+    """The group this statement joins: among the groups sharing most of its rarer words, the one
+    rapidfuzz scores highest above the threshold (None: it starts a group)."""
+    rare = ranked[:12]
+    pool: list[int] = []
+    for w in rare:
+        seen_in = index.get((speaker, w))
+        if seen_in:
+            pool.extend(set(seen_in[-MAX_CANDIDATES:]))
+    shared = Counter(pool)
+    # the groups sharing most of this quote's rarer words are the only ones worth comparing
+    cands = [gi for gi, _n in shared.most_common(8)]
+    best, best_score = None, 0.0
+    quoted = _norm(" ".join(_QUOTED.findall(span[2]))) if q.is_term else ""
+    for gi in cands:
+        g = groups[gi]
+        if d.source.id in g["sources"]:
+            continue
+        score = fuzz.token_set_ratio(norm, g["norm"], score_cutoff=THRESHOLD)
+        if quoted and len(quoted) >= 8:
+            # a quoted fragment ("denounced … as “unacceptable genocide”") found in another
+            # outlet's full rendering of the same speaker's statement is that statement
+            score = max(
+                score,
+                fuzz.partial_ratio(quoted, g["norm"], score_cutoff=THRESHOLD)
+                if q.speaker_id == g["speaker"]
+                else 0,
+            )
+        if score >= THRESHOLD and score > best_score:
+            best, best_score = gi, score
+    return best
 
 
 def statements(d: SourceAnnotations) -> list[tuple[Quote, int, int, str]]:

@@ -25,9 +25,13 @@ def content_words(text: str) -> frozenset[str]:
 
 def folded_content_words(folded: str) -> frozenset[str]:
     """``content_words`` of a text already folded."""
-    words = set(folded.split())
+    words = set(_CONTENT_WORD.findall(folded))
     words -= tables()["stopwords_set"]
-    return frozenset(w for w in words if len(w) > 2 and not w.isdigit())
+    return frozenset(words)
+
+
+#: a folded word of three characters or more that is not a number
+_CONTENT_WORD = re.compile(r"(?<!\S)(?!\d+(?!\S))\S{3,}")
 
 
 def words(text: str) -> list[str]:

@@ -21,8 +21,9 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def strip_controls(text: str, keep_newlines: bool = True) -> str:
     """Remove terminal escape sequences and control characters (tab/newline kept unless told)."""
-    text = _ESCAPES.sub("", text)
-    text = _CONTROLS.sub("", text)
+    if _CONTROLS.search(text) is not None:  # every escape sequence starts with a control character
+        text = _ESCAPES.sub("", text)
+        text = _CONTROLS.sub("", text)
     if not keep_newlines:
         text = text.replace("\n", " ").replace("\t", " ")
     return text
