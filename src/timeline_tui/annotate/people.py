@@ -110,17 +110,26 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(role_words - {"the", "of"}), frozenset(verbs - {"that", "to", "in", "a", "out"})
 
 
+def _positions(index: dict[str, list[int]], words: frozenset[str] | set[str]) -> list[int]:
+    """The token positions, in text order, of the tokens (lower case) in ``words``."""
+    out: list[int] = []
+    for w in index.keys() & words:
+        out.extend(index[w])
+    out.sort()
+    return out
+
+
 def _windows(
-    tokens: list[tuple[int, int, str]], words: frozenset[str], before: int, after: int, n: int
+    tokens: list[tuple[int, int, str]], at: list[int], before: int, after: int, n: int
 ) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for s, e, low in tokens:
-        if low in words:
-            ws, we = max(0, s - before), min(n, e + after)
-            if out and ws <= out[-1][1]:
-                out[-1] = (out[-1][0], we)
-            else:
-                out.append((ws, we))
+    for i in at:
+        s, e, _low = tokens[i]
+        ws, we = max(0, s - before), min(n, e + after)
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], we)
+        else:
+            out.append((ws, we))
     return out
 
 
@@ -128,16 +137,17 @@ def _match_at(
     pat: re.Pattern[str],
     text: str,
     tokens: list[tuple[int, int, str]],
-    words: frozenset[str],
+    at: list[int],
     start_at: int,
     back: int,
 ) -> list[re.Match[str]]:
-    """Matches of ``pat`` anchored at a trigger word or up to ``back`` capitalised words before it
-    (the earliest start wins), without scanning the rest of the text."""
+    """Matches of ``pat`` anchored at a trigger word (token positions ``at``) or up to ``back``
+    capitalised words before it (the earliest start wins), without scanning the rest of the text."""
     out: list[re.Match[str]] = []
     last_end = -1
-    for i, (s0, _e0, low) in enumerate(tokens):
-        if low not in words or s0 < last_end:
+    for i in at:
+        s0 = tokens[i][0]
+        if s0 < last_end:
             continue
         m = None
         for k in range(min(back, i), -1, -1):
@@ -312,12 +322,16 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
         return len(words) >= 5 and caps >= 0.85 * len(words)
 
     tokens = [(m.start(), m.end(), m.group().lower().rstrip(".")) for m in _WORDTOK.finditer(text, start_at)]
+    # where each word (lower case) occurs: the passes below visit only the tokens they look for
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, tok in enumerate(tokens):
+        index[tok[2]].append(i)
     role_words, verb_words = _triggers()
     n = len(text)
-    verb_win = _windows(tokens, verb_words, 90, 60, n)
+    verb_win = _windows(tokens, _positions(index, verb_words), 90, 60, n)
 
     # 1. titled names, appositions, "X said"
-    for m in _match_at(r.titled, text, tokens, role_words, start_at, 2):
+    for m in _match_at(r.titled, text, tokens, _positions(index, role_words), start_at, 2):
         name = _clean_name(m["name"], r)
         if not name or headline(m.start("name")):
             continue
@@ -373,7 +387,8 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
     if solos:
         # "Donald Trump": one or two capitalised words right before the reporting word's surname
         done: set[str] = set()
-        for i, (s0, e0, _low) in enumerate(tokens):
+        for i in _positions(index, {t.lower().rstrip(".") for t in solos}):
+            s0, e0, _low = tokens[i]
             tok = text[s0:e0]
             if tok not in solos or tok in done or i == 0:
                 continue
@@ -398,11 +413,12 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
     taken = sorted((m.start, m.end) for m in found)
     taken_starts = [t[0] for t in taken]
     given = _given_names()
-    i = 0
-    while i < len(tokens):
-        s0, e0, low = tokens[i]
-        if low not in given or not text[s0].isupper() or text[s0:e0].isupper():
-            i += 1
+    next_i = 0
+    for i in _positions(index, given):
+        if i < next_i:
+            continue
+        s0, e0, _low = tokens[i]
+        if not text[s0].isupper() or text[s0:e0].isupper():
             continue
         j = i
         while j + 1 < len(tokens) and j - i < 3:
@@ -413,7 +429,6 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
         while j > i and len(text[tokens[j][0] : tokens[j][1]].rstrip(".")) <= 1:
             j -= 1  # a name does not end with an initial
         if j == i:
-            i += 1
             continue
         raw = text[s0 : tokens[j][1]].rstrip(".'’-")
         name = _clean_name(raw, r)
@@ -423,7 +438,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
             st = s0 + raw.find(name.split()[0])
             found.append(PersonMention(start=st, end=st + len(name), text=name, kind="name", name=name))
             roles_of.setdefault(name, set())
-        i = j + 1
+        next_i = j + 1
 
     # the fullest form of each surname in this source (config names first)
     full_by_surname: dict[str, str] = {}
@@ -470,11 +485,12 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
         firsts |= {f + "." for f in firsts} | {f + s for f in firsts for s in ("'s", "’s")}
         taken = sorted((m.start, m.end) for m in found)
         starts = [t[0] for t in taken]
-        i = 0
-        while i < len(tokens):
+        next_i = 0
+        for i in _positions(index, {f.lower().rstrip(".") for f in firsts}):
+            if i < next_i:
+                continue
             s0, e0, _low = tokens[i]
             if text[s0:e0] not in firsts:
-                i += 1
                 continue
             hit = None
             for k in range(min(max_words, len(tokens) - i), 0, -1):
@@ -487,7 +503,6 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
                     hit = (cand, k)
                     break
             if hit is None:
-                i += 1
                 continue
             cand, k = hit
             e = s0 + len(cand)
@@ -497,7 +512,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
             )
             if not overlaps:
                 found.append(PersonMention(start=s0, end=e, text=cand, kind="name", name=keys[cand]))
-            i += k
+            next_i = i + k
 
     # 3. role phrases ("the Leader", "the Cuban president") resolved to the person in context
     role_index: dict[str, list[str]] = defaultdict(list)
@@ -516,7 +531,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
     name_counts = Counter(m.name for m in found if m.name)
     name_starts = [s for s, _ in name_spans]
     det_words = frozenset({"the", "his", "her", "their"})
-    for m in _match_at(r.role_mention, text, tokens, det_words, start_at, 0):
+    for m in _match_at(r.role_mention, text, tokens, _positions(index, det_words), start_at, 0):
         # "the Cuban President Miguel Díaz-Canel" is a titled name, not a role mention
         after = text[m.end() : m.end() + 2]
         i = bisect.bisect_left(name_starts, m.end())
