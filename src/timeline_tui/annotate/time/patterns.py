@@ -536,6 +536,7 @@ def patterns() -> Patterns:
         "half",
         "weekend",
         "noon",
+        "yearword",
     ]
     bit = {c: 1 << i for i, c in enumerate(classes)}
     word_classes: dict[str, int] = {}
@@ -567,6 +568,7 @@ def patterns() -> Patterns:
     add(["half"], "half")
     add(["weekend"], "weekend")
     add(["noon", "midnight", "midday"], "noon")
+    add(["year", "month"], "yearword")
     need_map = {
         "iso": "digit",
         "dmy": "month",
@@ -580,10 +582,10 @@ def patterns() -> Patterns:
         "century": "century",
         "year": "digit",
         "quarter": "quarter",
-        "period": "quarter unit",
-        "yearend": "unit",
-        "yearended": "unit",
-        "fullyear": "unit",
+        "period": "quarter yearword",
+        "yearend": "yearword",
+        "yearended": "yearword",
+        "fullyear": "yearword",
         "half": "half",
         "season": "season",
         "dayword": "dayword",
