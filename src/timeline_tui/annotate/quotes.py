@@ -607,22 +607,30 @@ _SUBORDINATE = re.compile(
 
 
 _PARTICIPLE_AFTER_CLAUSE = re.compile(r",\s+(?:while\s+|before\s+|after\s+)?$")
-_INTRO = re.compile(
-    r"[\s*_]*(?:(?:In|On|At|After|Before|During|Following|Meanwhile|However|Still|But|And|Yet|Earlier|"
-    r"Later|Last|This|Instead|Also)\b[^,.;:\n]{0,80},\s*)?"
-)
-_FINITE = re.compile(
-    r"(?<![\w’'-])(?:is|was|were|are|has|have|had|will|would|can|could|did|does|do|[a-z]+ed)(?![\w’'-])"
-)
+
+
+@cache
+def _clause_rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """From quotes.yaml: an opening phrase, a finite verb, a verb right after a name, quantifiers."""
+    r = load_rules("quotes")
+    aux = "|".join(re.escape(str(w)) for w in r["auxiliaries"])
+    intro = "|".join(re.escape(str(w)) for w in r["intro_words"])
+    return (
+        re.compile(rf"[\s*_]*(?:(?:{intro})\b[^,.;:\n]{{0,80}},\s*)?"),
+        re.compile(rf"(?<![\w’'-])(?:{aux}|[a-z]+ed)(?![\w’'-])"),
+        re.compile(rf"\s+(?:{aux}|[a-z]+ed|[a-z]+s)(?![\w-])"),
+        frozenset(str(w) for w in r["subject_quantifiers"]),
+    )
 
 
 def _main_subject(text: str, s_start: int, limit: int) -> tuple[int, int] | None:
     """The subject of the sentence's main clause: the words before its first finite verb, after an
     opening phrase ("In August, several environmental groups granted …" → "several environmental
     groups"); None when that is no short noun phrase."""
-    m = _INTRO.match(text, s_start, limit)
+    intro, finite, _after_name, _quantifiers = _clause_rules()
+    m = intro.match(text, s_start, limit)
     a = m.end() if m else s_start
-    v = _FINITE.search(text, a, limit)
+    v = finite.search(text, a, limit)
     if v is None:
         return None
     np = text[a : v.start()].rstrip()
@@ -636,35 +644,14 @@ def _main_subject(text: str, s_start: int, limit: int) -> tuple[int, int] | None
 
 
 def _is_subject_start(word: str) -> bool:
-    return (
-        word[:1].isupper()
-        or word.lower() in _DETERMINERS
-        or word.lower() in _PRONOUN_WORDS
-        or word.lower()
-        in (
-            "several",
-            "some",
-            "many",
-            "most",
-            "few",
-            "other",
-            "small",
-            "both",
-            "all",
-        )
-    )
+    low = word.lower()
+    return word[:1].isupper() or low in _DETERMINERS or low in _PRONOUN_WORDS or low in _clause_rules()[3]
 
 
 def _clause_subject(text: str, m: PersonMention) -> bool:
     """ "63 percent said Clinton was “justified”": a name after the verb that a verb follows is the
     subject of the reported clause, not the speaker."""
-    return _CLAUSE_VERB.match(text, m.end) is not None
-
-
-_CLAUSE_VERB = re.compile(
-    r"\s+(?:is|was|were|are|has|had|have|would|will|did|does|do|should|could|can|may|might|must|"
-    r"[a-z]+ed|[a-z]+s)(?![\w-])"
-)
+    return _clause_rules()[2].match(text, m.end) is not None
 
 
 def _trailing_gap(between: str, closed: bool = False) -> bool:
