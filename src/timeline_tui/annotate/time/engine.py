@@ -1247,20 +1247,10 @@ class Tagger:
                 h = 0
             hm = f"{h:02d}:{m['M'] or '00'}"
         day = base.isoformat() if base else "XXXX-XX-XX"
-        mon = self.month(m["mon"]) if m["mon"] else None
-        if mon is not None:
+        if m["mon"]:
             # "5 p.m. EST Nov. 9": the date dates the clock time
-            dm = self._month_day(m, ctx, mon, int(re.match(r"\d+", m["d"]).group()))
-            if dm is None:
-                return None
-            value = f"{dm.value}T{hm}"
-            return Norm(
-                "TIME",
-                value,
-                anchor=dm.anchor,
-                anchor_value=dm.anchor_value,
-                explanation=f"'{m.group()}' → {format_value(value)}",
-            )
+            dm = self._named_day(m, ctx)
+            return None if dm is None else self._restated(dm, "TIME", f"{dm.value}T{hm}", f"'{m.group()}'")
         if m["wd"] and m["wd"][0].isupper() and ctx.dct is not None:
             # "10 p.m. Wednesday": the weekday dates the clock time, by the sentence's tense
             wd = self.t.weekdays[m["wd"].lower()]
@@ -1282,19 +1272,26 @@ class Tagger:
 
     def _n_weekof(self, m: re.Match[str], ctx: Context) -> Norm | None:
         """ "the week of March 6": the ISO week holding that day."""
-        mon = self.month(m["mon"])
-        if mon is None:
-            return None
-        dm = self._month_day(m, ctx, mon, int(re.match(r"\d+", m["d"]).group()))
+        dm = self._named_day(m, ctx)
         if dm is None or not re.match(r"^\d{4}-\d\d-\d\d$", dm.value):
             return dm
         value = week_value(date.fromisoformat(dm.value))
+        return self._restated(dm, "DATE", value, f"'{m.group()}': the week of {format_value(dm.value)}")
+
+    def _named_day(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        """The month-day a match names in its ``mon`` and ``d`` groups, its year found as for "Nov. 9"."""
+        mon = self.month(m["mon"])
+        return None if mon is None else self._month_day(m, ctx, mon, int(re.match(r"\d+", m["d"]).group()))
+
+    @staticmethod
+    def _restated(dm: Norm, typ: str, value: str, what: str) -> Norm:
+        """A value built on a resolved day, keeping that day's anchor."""
         return Norm(
-            "DATE",
+            typ,
             value,
             anchor=dm.anchor,
             anchor_value=dm.anchor_value,
-            explanation=f"'{m.group()}': the week of {format_value(dm.value)} → {format_value(value)}",
+            explanation=f"{what} → {format_value(value)}",
         )
 
     def _n_holiday(self, m: re.Match[str], ctx: Context) -> Norm | None:
