@@ -393,3 +393,86 @@ def test_export_load_export_is_stable(tl: Timeline) -> None:
     assert timeline_to_dict(timeline_from_dict(json.loads(render(tl, "json")))) == json.loads(
         render(tl, "json")
     )
+
+
+class _ReferenceDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """What the YAML export was written with before it emitted events directly: yaml.dump with
+    literal blocks for multi-line strings and no aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+_ReferenceDumper.add_representer(
+    str,
+    lambda d, s: d.represent_scalar(
+        "tag:yaml.org,2002:str", s, style="|" if "\n" in s and s == s.strip("\n ") and "\r" not in s else None
+    ),
+)
+
+
+def _reference_yaml(data: object) -> str:
+    return yaml.dump(
+        data,
+        Dumper=_ReferenceDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+
+
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "yes",
+            "No",
+            "null",
+            "~",
+            "1979",
+            "2023-12-04",
+            "0x1F",
+            "1e3",
+            ".inf",
+            "- a",
+            "a: b",
+            "#x",
+            "'q'",
+            '"Death to America"',
+            "line one\nline two",
+            " lead",
+            "trail ",
+            "",
+            "@x",
+            "!tag",
+            "=",
+            "<<",
+        ]
+    ),
+)
+_trees = st.recursive(
+    _scalars,
+    lambda kids: st.one_of(
+        st.lists(kids, max_size=4), st.dictionaries(st.text(max_size=8), kids, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.text(max_size=8), _trees, max_size=5))
+def test_yaml_events_write_what_yaml_dump_writes(data: object) -> None:
+    from timeline_tui.export import _Dumper, _yaml_stream
+
+    ours = yaml.emit(_yaml_stream(data), Dumper=_Dumper, allow_unicode=True, width=100)
+    assert ours == _reference_yaml(data)
+    assert yaml.safe_load(ours) == data
+
+
+def test_yaml_export_is_what_yaml_dump_writes() -> None:
+    tl = sample_timeline()
+    assert render(tl, "yaml") == _reference_yaml(timeline_to_dict(tl))

@@ -10,10 +10,8 @@ Interfaces used here (each stage owns its module):
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .annotate import annotate_source
@@ -23,6 +21,7 @@ from .config import Config
 from .events import derive
 from .ingest import discover, read_source
 from .model import SourceAnnotations, SourceRecord, Timeline
+from .util.gcpause import gc_paused
 
 #: progress(done, total, label)
 Progress = Callable[[int, int, str], None]
@@ -191,22 +190,11 @@ def timeline_from_docs(docs: list[SourceAnnotations], config: Config) -> Timelin
     return _cross_document(docs, config)[0]
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _cross_document(docs: list[SourceAnnotations], config: Config) -> tuple[Timeline, set[str]]:
     """The timeline, and the ids of the sources the events stage changed (re-dated and re-tagged)."""
     # these stages build a great many small objects over a large heap of annotations; the cyclic GC
     # re-walking that heap costs a quarter of their time, so it waits until they are done
-    with _gc_paused():
+    with gc_paused():
         people = resolve_people(docs, config)
         result = derive(docs, people, config)
     records = [source_record(d, result.inferred.get(d.source.id, {})) for d in docs]
