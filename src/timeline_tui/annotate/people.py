@@ -11,10 +11,11 @@ surname with rapidfuzz for transliterations (Raisi/Raeisi), blocked so the work 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -98,7 +99,26 @@ def rules() -> _Rules:
 
 # ------------------------------------------------------------------------------------- one source
 
-_WORDTOK = re.compile(r"[^\W\d_][\w'’.-]*")
+#: a word (a letter, then letters, digits, apostrophes, dots, hyphens), captured for ``split``
+_WORDSPLIT = re.compile(r"([^\W\d_][\w'’.-]*)")
+
+
+#: a headline's words: runs of Latin letters; those capitalised or one of the small words title case
+#: leaves in lower case
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_CAPITAL_OR_SMALL_WORD = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z][A-Za-z]*|(?:of|the|and|in|to|for|a|on)(?![A-Za-z]))"
+)
+
+
+def _tokenize(text: str, start_at: int) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case word without trailing dots) for each word of ``text[start_at:]``, found
+    with one ``split`` (the words and the gaps between them) and their offsets summed: a third of the
+    cost of a match object per word."""
+    parts = _WORDSPLIT.split(text[start_at:])
+    ends = list(itertools.accumulate(map(len, parts), initial=start_at))[1:]
+    words = parts[1::2]
+    return list(zip(ends[0::2], ends[1::2], [w.lower().rstrip(".") for w in words], strict=False))
 
 
 @cache
@@ -208,8 +228,11 @@ def _full_name(name: str | None, r: _Rules) -> bool:
     return bool(name) and len(name.split()) >= 2 and not any(t.lower() in r.not_names for t in name.split())
 
 
-def _clean_name(raw: str, r: _Rules) -> str | None:
-    """Drop honorifics and non-name words at the edges; None when nothing name-like remains."""
+@lru_cache(maxsize=1 << 16)
+def _clean_name(raw: str) -> str | None:
+    """Drop honorifics and non-name words at the edges; None when nothing name-like remains (cached:
+    a corpus spells the same names again and again)."""
+    r = rules()
     toks = raw.split()
     while toks and (toks[0].lower().rstrip(".") in r.honorifics or toks[0].lower() in r.not_names):
         toks.pop(0)
@@ -239,9 +262,12 @@ def _honorific_split(honorifics: frozenset[str]) -> re.Pattern[str]:
     )
 
 
-def _title_roles(title: str, r: _Rules) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def _title_roles(title: str) -> tuple[str, ...]:
     """Role keys from the title before a name: "Leader of the Islamic Revolution Ayatollah Seyyed" ->
-    "leader of the islamic revolution", "leader"; "Cuban President" -> "cuban president", "president"."""
+    "leader of the islamic revolution", "leader"; "Cuban President" -> "cuban president", "president"
+    (cached: titles repeat)."""
+    r = rules()
     keys: list[str] = []
     for m in r.role_phrase.finditer(title):
         phrase = m.group()
@@ -251,7 +277,7 @@ def _title_roles(title: str, r: _Rules) -> list[str]:
         for k in _role_keys(phrase, r.roles):
             if k not in keys:
                 keys.append(k)
-    return keys
+    return tuple(keys)
 
 
 def _role_key(phrase: str) -> str:
@@ -315,13 +341,12 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
 
     def _headline_at(ls: int) -> bool:
         le = text.find("\n", ls)
-        words = re.findall(r"[A-Za-z]+", text[ls : le if le != -1 else len(text)])
-        caps = sum(
-            1 for w in words if w[0].isupper() or w in ("of", "the", "and", "in", "to", "for", "a", "on")
-        )
-        return len(words) >= 5 and caps >= 0.85 * len(words)
+        line = text[ls : le if le != -1 else len(text)]
+        words = len(_LATIN_WORD.findall(line))
+        caps = len(_CAPITAL_OR_SMALL_WORD.findall(line))
+        return words >= 5 and caps >= 0.85 * words
 
-    tokens = [(m.start(), m.end(), m.group().lower().rstrip(".")) for m in _WORDTOK.finditer(text, start_at)]
+    tokens = _tokenize(text, start_at)
     # where each word (lower case) occurs: the passes below visit only the tokens they look for
     index: dict[str, list[int]] = defaultdict(list)
     for i, tok in enumerate(tokens):
@@ -332,10 +357,10 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
 
     # 1. titled names, appositions, "X said"
     for m in _match_at(r.titled, text, tokens, _positions(index, role_words), start_at, 2):
-        name = _clean_name(m["name"], r)
+        name = _clean_name(m["name"])
         if not name or headline(m.start("name")):
             continue
-        roles = _title_roles(" ".join(m["title"].split()), r)
+        roles = _title_roles(" ".join(m["title"].split()))
         learn_heads(name, m["title"])
         s = m.start("name") + m["name"].find(name.split()[0])
         found.append(
@@ -348,7 +373,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
         (max(0, m.start() - 80), min(n, m.end() + 100)) for m in re.finditer(r",\s+the\s", text, re.I)
     ]
     for m in _finditer(r.apposition, text, comma_win, start_at):
-        name = _clean_name(m["name"], r)
+        name = _clean_name(m["name"])
         if not name or len(name.split()) < 2:
             continue
         s = m.start("name") + m["name"].find(name.split()[0])
@@ -361,7 +386,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
     # "Quina Jones, 25, said", "Tim Hess, a real estate developer, …": a name with an age or a
     # description in apposition is a person's
     for m in _described().finditer(text, start_at):
-        name = _clean_name(m["name"], r)
+        name = _clean_name(m["name"])
         if not _full_name(name, r):
             continue
         s = m.start("name") + m["name"].find(name.split()[0])
@@ -369,7 +394,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
         roles_of.setdefault(name, set())
     for m in _finditer(r.said, text, verb_win, start_at):
         raw = m["name"] or m["name2"]
-        name = _clean_name(raw, r)
+        name = _clean_name(raw)
         if not _full_name(name, r):
             continue
         g = "name" if m["name"] else "name2"
@@ -402,7 +427,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
             if first == i:
                 continue
             raw = text[tokens[first][0] : e0]
-            name = _clean_name(raw, r)
+            name = _clean_name(raw)
             if _full_name(name, r) and not headline(tokens[first][0]):
                 s1 = tokens[first][0] + raw.find(name.split()[0])
                 found.append(PersonMention(start=s1, end=s1 + len(name), text=name, kind="name", name=name))
@@ -431,7 +456,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
         if j == i:
             continue
         raw = text[s0 : tokens[j][1]].rstrip(".'’-")
-        name = _clean_name(raw, r)
+        name = _clean_name(raw)
         k = bisect.bisect_right(taken_starts, s0) - 1
         overlapping = (k >= 0 and taken[k][1] > s0) or (k + 1 < len(taken) and taken[k + 1][0] < tokens[j][1])
         if name and len(name.split()) >= 2 and not overlapping and not headline(s0):
