@@ -13,14 +13,15 @@ from ..model import Source, SourceAnnotations
 
 def annotate_source(source: Source, config: Config) -> SourceAnnotations:
     from .people import find_mentions
-    from .quotes import find_quotes
+    from .quotes import find_quotes, quote_spans
     from .sentences import split_sentences
     from .time import tag_source
 
     sentences = split_sentences(source.text)
     timexes = tag_source(source, sentences)
-    mentions = find_mentions(source, sentences, config)
-    quotes = find_quotes(source, sentences, mentions, config)
+    quote_ranges = quote_spans(source.text, source.body_start)
+    mentions = find_mentions(source, sentences, config, quote_ranges)
+    quotes = find_quotes(source, sentences, mentions, config, quote_ranges)
     return SourceAnnotations(
         source=source, sentences=sentences, timexes=timexes, mentions=mentions, quotes=quotes
     )

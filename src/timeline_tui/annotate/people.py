@@ -196,6 +196,10 @@ def _finditer(
     return out
 
 
+#: where ``_described`` can match: its comma, then an age or "a"/"an"
+_DESCRIBED_CUE = re.compile(r",\s+(?:\d{1,3},|an?\s)")
+
+
 @cache
 def _described() -> re.Pattern[str]:
     """A name followed by an age or a description in apposition: "Quina Jones, 25,", "Tim Hess, a
@@ -306,7 +310,14 @@ def _surname(name: str) -> str:
     return fold(name.split()[-1]) if name.split() else ""
 
 
-def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Config) -> list[PersonMention]:
+def find_mentions(
+    source: Source,
+    sentences: list[tuple[int, int]],
+    config: Config,
+    quote_ranges: list[tuple[int, int]] | None = None,
+) -> list[PersonMention]:
+    """The people a source names or refers to. ``quote_ranges`` are its quotations
+    (``quotes.quote_spans``), when the caller has them already."""
     from .quotes import quote_spans
 
     r = rules()
@@ -385,7 +396,10 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
         roles_of[name].update(keys)
     # "Quina Jones, 25, said", "Tim Hess, a real estate developer, …": a name with an age or a
     # description in apposition is a person's
-    for m in _described().finditer(text, start_at):
+    described_win = [
+        (max(0, c.start() - 120), min(n, c.end() + 300)) for c in _DESCRIBED_CUE.finditer(text, start_at)
+    ]
+    for m in _finditer(_described(), text, described_win, start_at):
         name = _clean_name(m["name"])
         if not _full_name(name, r):
             continue
@@ -605,7 +619,7 @@ def find_mentions(source: Source, sentences: list[tuple[int, int]], config: Conf
 
     # 4. pronouns: the salient subject (the first person named outside quotes in the sentence, else
     # in the sentences before), never simply the nearest name
-    quotes = quote_spans(text, start_at)
+    quotes = quote_ranges if quote_ranges is not None else quote_spans(text, start_at)
     q_starts = [q[0] for q in quotes]
 
     def in_quote(pos: int) -> bool:

@@ -203,11 +203,17 @@ def _words(s: str) -> int:
 
 
 def find_quotes(
-    source: Source, sentences: list[tuple[int, int]], mentions: list[PersonMention], config: Config
+    source: Source,
+    sentences: list[tuple[int, int]],
+    mentions: list[PersonMention],
+    config: Config,
+    quote_ranges: list[tuple[int, int]] | None = None,
 ) -> list[Quote]:
+    """The source's quotations with their speakers. ``quote_ranges``: ``quote_spans`` of the source,
+    when the caller has them already."""
     r = rules()
     text = source.text
-    spans = quote_spans(text, source.body_start)
+    spans = quote_ranges if quote_ranges is not None else quote_spans(text, source.body_start)
     sent_starts = [s for s, _ in sentences]
     people = list(mentions)
     m_starts = [m.start for m in people]
