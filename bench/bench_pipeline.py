@@ -132,7 +132,7 @@ def main() -> int:
     # cross-document stages at 1k / 10k / 100k candidates
     from timeline_tui.annotate.people import resolve_people
     from timeline_tui.events import candidates, derive
-    from timeline_tui.pipeline import _gc_paused
+    from timeline_tui.util.gcpause import gc_paused
 
     docs = list(tl2.docs.values())
     per_doc = max(1, len(candidates(docs[:200])) / min(200, len(docs)))
@@ -151,7 +151,7 @@ def main() -> int:
             pool.append(d)
             k += 1
         # as the pipeline runs them (pipeline._cross_document: the cyclic GC paused)
-        with _gc_paused():
+        with gc_paused():
             t0 = time.perf_counter()
             people = resolve_people(pool, config)
             t_people = time.perf_counter() - t0
