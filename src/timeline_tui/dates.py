@@ -117,6 +117,7 @@ def value_interval(value: str) -> tuple[date, date] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def compatible(a: str, b: str) -> bool:
     """True when two date values can denote the same time: one interval contains the other
     ("2023" and "2023-06" are compatible, "2023-05" and "2023-06" are not)."""
