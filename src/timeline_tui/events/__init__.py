@@ -202,10 +202,11 @@ def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
 def _similar(c: Candidate, cl: Cluster) -> float:
     """0..1: how likely a candidate reports the same event as a cluster."""
     people = cl.people
-    shared = sum(1 for x in c.people if x in people)
+    shared = len(people.keys() & c.people) if c.people else 0
     union = (len(c.people) + len(people) - shared) or 1
     p = shared / union
-    common = cl.top_words()
+    # ``top_words()`` inlined for the common case: computed, and the cluster has not doubled since
+    common = cl._top if cl._top and len(cl.members) < 2 * cl._top_size else cl.top_words()
     w = len(c.words & common) / (min(len(c.words), len(common)) or 1)
     if c.value == cl.value and shared >= 2:
         return 1.0

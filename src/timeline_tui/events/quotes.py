@@ -48,7 +48,8 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
             doc_freq.update(words)
             items.append((d, q, words, norm, (start, end, text)))
     groups: list[dict] = []
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    #: speaker -> word -> the groups whose statements have that word among their 40 rarest
+    index: dict[str, dict[str, list[int]]] = defaultdict(dict)
     #: (speaker, folded text) -> the groups that text started: a copy of a statement (wire copy
     #: republished word for word) joins at once, without fuzzy comparisons
     exact: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -61,16 +62,19 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
             (gi for gi in exact.get((speaker, norm), ()) if d.source.id not in groups[gi]["sources"]), None
         )
         if best is None:
-            best = _best_group(d, q, ranked, norm, span, groups, index, speaker)
+            best = _best_group(d, q, ranked, norm, span, groups, index[speaker])
         if best is None:
             groups.append({"speaker": q.speaker_id, "variants": [], "norm": norm, "sources": set()})
             best = len(groups) - 1
             exact[(speaker, norm)].append(best)
         groups[best]["variants"].append((d, q, span))
         groups[best]["sources"].add(d.source.id)
+        by_word = index[speaker]
         for w in ranked[:40]:
-            seen_in = index[(speaker, w)]
-            if not seen_in or seen_in[-1] != best:
+            seen_in = by_word.get(w)
+            if seen_in is None:
+                by_word[w] = [best]
+            elif seen_in[-1] != best:
                 seen_in.append(best)
     out: list[QuoteGroup] = []
     for g in groups:
@@ -108,15 +112,14 @@ def _best_group(
     norm: str,
     span: tuple[int, int, str],
     groups: list[dict],
-    index: dict[tuple[str, str], list[int]],
-    speaker: str,
+    by_word: dict[str, list[int]],
 ) -> int | None:
     """The group this statement joins: among the groups sharing most of its rarer words, the one
     rapidfuzz scores highest above the threshold (None: it starts a group)."""
     rare = ranked[:12]
     pool: list[int] = []
     for w in rare:
-        seen_in = index.get((speaker, w))
+        seen_in = by_word.get(w)
         if seen_in:
             pool.extend(set(seen_in[-MAX_CANDIDATES:]))
     shared = Counter(pool)
