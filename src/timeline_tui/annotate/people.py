@@ -130,6 +130,12 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(role_words - {"the", "of"}), frozenset(verbs - {"that", "to", "in", "a", "out"})
 
 
+@cache
+def _role_prefixes() -> tuple[str, ...]:
+    """The first three letters of every role, lower case (``str.startswith`` takes the tuple)."""
+    return tuple(sorted({role[:3] for role in rules().roles}))
+
+
 def _positions(index: dict[str, list[int]], words: frozenset[str] | set[str]) -> list[int]:
     """The token positions, in text order, of the tokens (lower case) in ``words``."""
     out: list[int] = []
@@ -570,7 +576,14 @@ def find_mentions(
     name_counts = Counter(m.name for m in found if m.name)
     name_starts = [s for s, _ in name_spans]
     det_words = frozenset({"the", "his", "her", "their"})
-    for m in _match_at(r.role_mention, text, tokens, _positions(index, det_words), start_at, 0):
+    # a role mention's role word is one to three words after the determiner ("the Cuban president"):
+    # only determiners with a word that begins like a role that close are tried
+    prefixes = _role_prefixes()
+    role_at = set(_positions(index, {w for w in index if w.startswith(prefixes)}))
+    dets = [
+        i for i in _positions(index, det_words) if i + 1 in role_at or i + 2 in role_at or i + 3 in role_at
+    ]
+    for m in _match_at(r.role_mention, text, tokens, dets, start_at, 0):
         # "the Cuban President Miguel Díaz-Canel" is a titled name, not a role mention
         after = text[m.end() : m.end() + 2]
         i = bisect.bisect_left(name_starts, m.end())
