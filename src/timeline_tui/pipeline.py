@@ -50,9 +50,31 @@ def _annotate_one(
 
 
 def _annotate_chunk(
-    items: list[tuple[Path, str, str]], config: Config, default_published: str | None
+    items: list[tuple[Path, str, str]],
+    config: Config,
+    default_published: str | None,
+    cache: ParseCache | None = None,
+    keys: list[str | None] | None = None,
 ) -> list[tuple[SourceAnnotations | None, list[str]]]:
-    return [_annotate_one(it, config, default_published) for it in items]
+    """Annotate files in a worker process, which also writes their cache entries: the parent then
+    only receives the results, and the pickling and writing run in parallel too."""
+    out = []
+    for i, item in enumerate(items):
+        doc, file_notes = _annotate_one(item, config, default_published)
+        key = keys[i] if keys is not None else None
+        if cache is not None and key is not None:
+            payload = _payload(doc, file_notes)
+            if payload is not None:
+                cache.put(key, payload)
+        out.append((doc, file_notes))
+    return out
+
+
+def _payload(doc: SourceAnnotations | None, file_notes: list[str]) -> SourceAnnotations | str | None:
+    """What the cache keeps for a file: its annotations, or the note that it was skipped."""
+    if doc is not None:
+        return doc
+    return next((n for n in file_notes if n.startswith("skipped ")), None)
 
 
 def annotate_paths(
@@ -105,14 +127,23 @@ def annotate_paths(
 
         size = max(1, min(64, len(pending) // (workers * 4)))
         chunks = [pending[k : k + size] for k in range(0, len(pending), size)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # the workers write the cache; the parent only collects (with the cyclic GC paused: it
+        # would re-walk the growing heap of annotations again and again)
+        with ProcessPoolExecutor(max_workers=workers) as pool, gc_paused():
             futures = [
-                pool.submit(_annotate_chunk, [items[i] for i in chunk], config, default_published)
+                pool.submit(
+                    _annotate_chunk,
+                    [items[i] for i in chunk],
+                    config,
+                    default_published,
+                    cache,
+                    [keys[i] for i in chunk],
+                )
                 for chunk in chunks
             ]
             for chunk, fut in zip(chunks, futures, strict=True):
                 for i, (doc, file_notes) in zip(chunk, fut.result(), strict=True):
-                    _store(i, doc, file_notes, results, keys, cache, notes)
+                    _store(i, doc, file_notes, results, keys, None, notes)
                     done += 1
                 progress(done, total, str(items[chunk[-1]][0]))
     progress(total, total, "annotated")
@@ -130,8 +161,7 @@ def _store(
 ) -> None:
     for n in file_notes:
         notes(n)
-    skip_note = next((n for n in file_notes if n.startswith("skipped ")), None)
-    payload: SourceAnnotations | str | None = doc if doc is not None else skip_note
+    payload = _payload(doc, file_notes)
     results[i] = payload
     key = keys[i]
     if cache is not None and key is not None and payload is not None:
