@@ -254,11 +254,26 @@ def duration_value(n: float | None, unit: str) -> str:
 # ---------------------------------------------------------------------------------------- the engine
 
 
+def _without_ignorecase(pat: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pat`` compiled case-sensitively, when that matches lower-cased text exactly as ``pat``
+    matches the original: ``pat`` is case-insensitive and its literals are all lower case (group
+    names and escapes aside)."""
+    if not pat.flags & re.IGNORECASE:
+        return None
+    literal = re.sub(r"\(\?P<\w+>|\(\?P=\w+\)|\\.", "", pat.pattern)
+    if any(c.isupper() for c in literal) or "(?-i" in literal:
+        return None
+    return re.compile(pat.pattern, pat.flags & ~re.IGNORECASE)
+
+
 class Tagger:
     def __init__(self, pats: Patterns | None = None) -> None:
         self.p = pats or patterns()
         self.t = self.p.tables
         self._handlers = {name: getattr(self, f"_n_{name}") for name, _ in self.p.items}
+        #: each pattern without re.I, for scanning the lower-cased text (2-3x faster than matching
+        #: case-insensitively), or None for a pattern with upper-case letters of its own ("FY", "T")
+        self._lowered = tuple(_without_ignorecase(pat) for _, pat in self.p.items)
 
     # -------------------------------------------------------------------------------- helpers
     def number(self, s: str) -> float | None:
@@ -1356,10 +1371,21 @@ class Tagger:
         out = []
         n = len(text)
         by_need: dict[int, list[tuple[int, int]]] = {}
-        for prio, ((name, pat), need) in enumerate(zip(self.p.items, self.p.needs, strict=True)):
+        folded = lowered is not text
+        items = zip(self.p.items, self.p.needs, self._lowered, strict=True)
+        for prio, ((name, pat), need, low_pat) in enumerate(items):
             windows = by_need.get(need)
             if windows is None:
                 windows = by_need[need] = self._windows(hits, need, n)
+            if folded and low_pat is not None:
+                # scan the lower-cased text; the handlers get the same match on the original text
+                for ws, we in windows:
+                    for m in low_pat.finditer(lowered, ws, we):
+                        if m.end() > m.start():
+                            orig = pat.match(text, m.start(), we)
+                            if orig is not None and orig.end() == m.end():
+                                out.append((m.start(), m.end(), prio, name, orig))
+                continue
             for ws, we in windows:
                 for m in pat.finditer(text, ws, we):
                     if m.end() > m.start():
