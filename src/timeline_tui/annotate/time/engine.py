@@ -11,6 +11,7 @@ import bisect
 import itertools
 import re
 from calendar import monthrange
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -1346,8 +1347,17 @@ class Tagger:
         )
 
     # ------------------------------------------------------------------------------------ tagging
-    #: words (Latin letters) and digit runs, captured for ``split``
-    _WORDS = re.compile(r"([A-Za-z]+|\d+)")
+    #: words (Latin letters) and digit runs, each captured for ``split``
+    _ALPHA = re.compile(r"([A-Za-z]+)")
+    _DIGITS = re.compile(r"(\d+)")
+
+    @staticmethod
+    def _runs(pat: re.Pattern[str], text: str) -> tuple[list[str], list[int], list[int]]:
+        """The runs ``pat`` captures, with their starts and ends: one ``split`` (runs and the gaps
+        between them) and the lengths summed, cheaper than a match object per run."""
+        parts = pat.split(text)
+        ends = list(itertools.accumulate(map(len, parts)))
+        return parts[1::2], ends[0::2], ends[1::2]
 
     def candidates(
         self, text: str, sentences: list[tuple[int, int]]
@@ -1357,17 +1367,20 @@ class Tagger:
         lowered = text.lower()  # same length and offsets for the scripts news is written in
         if len(lowered) != len(text):
             lowered = text
-        # the words and the gaps between them, and their offsets summed: cheaper than a match per word
-        parts = self._WORDS.split(lowered)
-        ends = list(itertools.accumulate(map(len, parts)))
-        words = parts[1::2]
-        masks = map(self.p.word_classes.get, words, itertools.repeat(0))
-        # a digit run (its first character below ":") is trigger class 1; a word, its classes
-        hits: list[tuple[int, int, int]] = [
-            (s, e, mask or 1)
-            for s, e, mask, w in zip(ends[0::2], ends[1::2], masks, words, strict=False)
-            if mask or w < ":"
-        ]
+        # trigger words with their classes, and ASCII digit runs (class 1), in text order
+        words, starts, ends = self._runs(self._ALPHA, lowered)
+        masks = list(map(self.p.word_classes.get, words, itertools.repeat(0)))
+        hits = list(itertools.compress(zip(starts, ends, masks, strict=False), masks))
+        digits, starts, ends = self._runs(self._DIGITS, lowered)
+        hits += itertools.compress(zip(starts, ends, itertools.repeat(1)), map(":".__gt__, digits))
+        hits.sort()
+        # where each trigger class occurs: a pattern's windows come from its classes only
+        by_bit: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for s, e, mask in hits:
+            while mask:
+                bit = mask & -mask
+                by_bit[bit].append((s, e))
+                mask ^= bit
         out = []
         n = len(text)
         by_need: dict[int, list[tuple[int, int]]] = {}
@@ -1376,7 +1389,7 @@ class Tagger:
         for prio, ((name, pat), need, low_pat) in enumerate(items):
             windows = by_need.get(need)
             if windows is None:
-                windows = by_need[need] = self._windows(hits, need, n)
+                windows = by_need[need] = self._windows(by_bit, need, n)
             if folded and low_pat is not None:
                 # scan the lower-cased text; the handlers get the same match on the original text
                 for ws, we in windows:
@@ -1393,12 +1406,15 @@ class Tagger:
         return out
 
     @staticmethod
-    def _windows(hits: list[tuple[int, int, int]], need: int, n: int) -> list[tuple[int, int]]:
+    def _windows(by_bit: dict[int, list[tuple[int, int]]], need: int, n: int) -> list[tuple[int, int]]:
+        """48 characters either side of each trigger of the classes in ``need``, overlaps merged."""
+        lists = [spans for bit, spans in by_bit.items() if bit & need]
+        if not lists:
+            return []
+        spans = lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
         win_s = win_e = -1
         windows: list[tuple[int, int]] = []
-        for s, e, mask in hits:
-            if not mask & need:
-                continue
+        for s, e in spans:
             ws, we = max(0, s - 48), min(n, e + 48)
             if ws <= win_e:
                 win_e = we
