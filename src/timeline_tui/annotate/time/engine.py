@@ -55,6 +55,10 @@ class Context:
     named_year: tuple[int, str] | None = None
     #: the quarter the text last named (value, end offset): company results compare with "a year ago"
     quarter: tuple[str, int] | None = None
+    #: the text the tense markers are matched in (the lower-cased text, when the markers are the
+    #: case-sensitive forms for it; same offsets), and the markers: (pattern, marks the future)
+    marker_text: str = ""
+    markers: tuple[tuple[re.Pattern[str], bool], ...] = ()
 
     def sentence(self, pos: int) -> str:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -72,11 +76,10 @@ class Context:
         marker nearest to the expression decides ("said … as soon as Tuesday" is future)."""
         i = bisect.bisect_right(self.sent_starts, pos) - 1
         lo, hi = self.sentences[i] if 0 <= i < len(self.sentences) else (pos - 100, pos + 100)
-        t = self.tables
         for a, b in ((max(lo, pos - 90), min(hi, pos + 90)), (lo, hi)):
             best: tuple[int, bool] | None = None
-            for pat, future in ((t.past_markers, False), (t.future_markers, True)):
-                for m in pat.finditer(self.text, a, b):
+            for pat, future in self.markers:
+                for m in pat.finditer(self.marker_text, a, b):
                     if not future and not self._past(m):
                         continue
                     if future and not self._future(m):
@@ -275,6 +278,10 @@ class Tagger:
         #: each pattern without re.I, for scanning the lower-cased text (2-3x faster than matching
         #: case-insensitively), or None for a pattern with upper-case letters of its own ("FY", "T")
         self._lowered = tuple(_without_ignorecase(pat) for _, pat in self.p.items)
+        #: the tense markers (pattern, marks the future), and their forms for the lower-cased text
+        self._markers = ((self.t.past_markers, False), (self.t.future_markers, True))
+        past, future = _without_ignorecase(self.t.past_markers), _without_ignorecase(self.t.future_markers)
+        self._low_markers = ((past, False), (future, True)) if past and future else None
 
     # -------------------------------------------------------------------------------- helpers
     def number(self, s: str) -> float | None:
@@ -1360,13 +1367,15 @@ class Tagger:
         return parts[1::2], ends[0::2], ends[1::2]
 
     def candidates(
-        self, text: str, sentences: list[tuple[int, int]]
+        self, text: str, sentences: list[tuple[int, int]], lowered: str | None = None
     ) -> list[tuple[int, int, int, str, re.Match[str]]]:
         """Pattern matches. Each pattern only scans windows around the trigger words it needs (a month
-        name, a unit, a digit ...), found in one pass over the words of the text."""
-        lowered = text.lower()  # same length and offsets for the scripts news is written in
-        if len(lowered) != len(text):
-            lowered = text
+        name, a unit, a digit ...), found in one pass over the words of the text. ``lowered``: the
+        text lower-cased with the same offsets, or the text itself when lower-casing moves them."""
+        if lowered is None:
+            lowered = text.lower()
+            if len(lowered) != len(text):
+                lowered = text
         # trigger words with their classes, and ASCII digit runs (class 1), in text order
         words, starts, ends = self._runs(self._ALPHA, lowered)
         masks = list(map(self.p.word_classes.get, words, itertools.repeat(0)))
@@ -1468,8 +1477,15 @@ class Tagger:
             sentences=sentences,
             tables=self.t,
         )
+        lowered = text.lower()  # same length and offsets for the scripts news is written in
+        if len(lowered) != len(text):
+            lowered = text
+        if lowered is not text and self._low_markers is not None:
+            ctx.marker_text, ctx.markers = lowered, self._low_markers
+        else:
+            ctx.marker_text, ctx.markers = text, self._markers
         out: list[Timex] = []
-        cands = self.select(self.candidates(text, sentences or [(0, len(text))]))
+        cands = self.select(self.candidates(text, sentences or [(0, len(text))], lowered))
         pending: list[tuple[int, int, int, str, re.Match[str]]] = []
         for c in cands:
             if c[0] < start_at:
