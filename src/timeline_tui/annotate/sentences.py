@@ -23,7 +23,16 @@ _BOUNDARY = re.compile(
     """,
     re.VERBOSE,
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_LETTERS_AND_DOT = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
+
+
+def _word_before(text: str, period: int) -> str:
+    """The word (letters and dots, from a letter, within 40 characters) that ends at the period at
+    ``period``, lower case, without its dots at the end: "U.S." -> "u.s", "Gen." -> "gen"; "" if
+    none. (``str.rstrip`` finds where that run starts without trying a regex at each position.)"""
+    segment = text[max(0, period - 40) : period]
+    run = segment[len(segment.rstrip(_LETTERS_AND_DOT)) :].lstrip(".")
+    return run.rstrip(".").lower()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -32,10 +41,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         if m.group("end"):
-            before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start() + 1)
-            if before and m.group("end").startswith("."):
-                word = before.group(1).rstrip(".").lower()
-                if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            if text[m.start()] == ".":
+                word = _word_before(text, m.start())
+                if word and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
                     continue
             end = m.end("end")
         else:
