@@ -23,6 +23,7 @@ from ..config import Config
 from ..model import Person, PersonMention, Source, SourceAnnotations
 from ..rules import load_rules
 from ..util.names import fold, slugify
+from ..util.regex import word_alternation
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
@@ -32,10 +33,9 @@ _NAME = rf"{_TOK}(?:\s+(?:{_PARTICLES}\s+)?{_TOK}){{0,3}}"
 
 
 def _alt(words: list[str], *, dot: bool = False) -> str:
-    items = sorted(set(words), key=len, reverse=True)
-    return (
-        "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") + (r"\.?" if dot else "") for w in items) + ")"
-    )
+    """Any of ``words`` (longest first; a space matches any white space), each optionally followed by
+    a dot when ``dot``."""
+    return word_alternation(words, suffix=r"\.?" if dot else "")
 
 
 @dataclass(frozen=True, slots=True)
