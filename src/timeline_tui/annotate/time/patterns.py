@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from ...rules import load_rules
+from ...util.regex import word_alternation
 
 
 def _alt(words: list[str] | set[str], *, dot: bool = False) -> str:
-    items = sorted({w for w in words}, key=len, reverse=True)
-    parts = []
-    for w in items:
-        esc = re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
-        parts.append(esc + (r"\.?" if dot and len(w) <= 4 else ""))
-    return "(?:" + "|".join(parts) + ")"
+    """Any of ``words``, longest first (a space matches any white space, an apostrophe either
+    apostrophe), as a regex trie; with ``dot``, abbreviations of up to four letters may take a dot."""
+    return word_alternation(
+        words, suffix=lambda w: r"\.?" if dot and len(w) <= 4 else "", atoms={"'": "['’]"}
+    )
 
 
 @dataclass(frozen=True, slots=True)

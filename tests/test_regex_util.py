@@ -1,0 +1,58 @@
+"""util.regex.word_alternation: a trie-shaped alternation that matches what the flat one matches."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline_tui.util.regex import word_alternation
+
+
+def _flat(words: list[str], suffix: str = "") -> str:
+    """The alternation the rule modules built before: longest words first."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") + suffix for w in items) + ")"
+
+
+def test_a_trie_of_titles() -> None:
+    alt = word_alternation(["president", "prime minister", "premier", "pres"], suffix=r"\.?")
+    assert alt == r"(?:pr(?:e(?:mier\.?|s(?:ident\.?|\.?))|ime\s+minister\.?))"
+    pat = re.compile(rf"(?i:{alt})\s+(?P<name>[A-Z]\w+)")
+    assert pat.match("Prime  Minister Sharif")["name"] == "Sharif"
+    assert pat.match("Pres. Biden").group() == "Pres. Biden"
+
+
+def test_longer_words_are_preferred_and_shorter_ones_tried_after() -> None:
+    alt = word_alternation(["gen", "general"])
+    # the longer word wins when the rest matches, the shorter one when only it lets the rest match
+    assert re.match(rf"{alt}\b", "general store").group() == "general"
+    assert re.match(rf"{alt}eralissimo", "generalissimo").group() == "generalissimo"
+
+
+def test_atoms_and_per_word_suffixes() -> None:
+    alt = word_alternation(
+        ["new year's", "jan", "january"], suffix=lambda w: r"\.?" if len(w) <= 4 else "", atoms={"'": "['’]"}
+    )
+    pat = re.compile(alt, re.I)
+    assert pat.fullmatch("New Year’s") and pat.fullmatch("Jan.") and not pat.fullmatch("January.")
+
+
+def test_no_words_matches_nothing() -> None:
+    assert re.search(word_alternation([]), "anything") is None
+
+
+_words = st.lists(st.text(alphabet="ab .", min_size=1, max_size=5), min_size=1, max_size=8)
+
+
+@settings(max_examples=300)
+@given(_words, st.text(alphabet="abAB .x", max_size=30), st.sampled_from(["", r"\.?"]))
+def test_matches_what_the_flat_alternation_matches(words: list[str], text: str, suffix: str) -> None:
+    for tail in ("", r"(?![ab])", r"\s+x"):
+        for flags in (0, re.I):
+            flat = re.compile(_flat(words, suffix) + tail, flags)
+            trie = re.compile(word_alternation(words, suffix=suffix) + tail, flags)
+            for i in range(len(text) + 1):
+                a, b = flat.match(text, i), trie.match(text, i)
+                assert (a and a.span()) == (b and b.span()), (words, text, i, tail)
