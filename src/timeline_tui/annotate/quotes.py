@@ -19,6 +19,7 @@ from functools import cache
 from ..config import Config
 from ..model import PersonMention, Quote, Source
 from ..rules import load_rules
+from ..util.regex import word_alternation
 from .people import rules as people_rules
 
 OPEN_DOUBLE = "“„«"
@@ -46,8 +47,8 @@ class _Rules:
 @cache
 def rules() -> _Rules:
     r = load_rules("quotes")
-    verbs = sorted({str(v) for v in r["verbs"]}, key=len, reverse=True)
-    alt = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
+    verbs = {str(v) for v in r["verbs"]}
+    alt = word_alternation(verbs)  # longest first, as a trie
     np = (
         r"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?|"
         r"[A-Z][\w.-]*['’]s\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?|"
@@ -64,7 +65,7 @@ def rules() -> _Rules:
             rf"(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+)?(?P<v>{alt})(?:\s+(?:reporters|that|on\s+\w+|in\s+a\s+statement))?[\s,:]*(?:that\s*,?\s*)?[*_]*$"
         ),
         verb=re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I),
-        verb_lower=re.compile(rf"(?<![\w-])(?:{alt.lower()})(?![\w-])"),
+        verb_lower=re.compile(rf"(?<![\w-])(?:{word_alternation(v.lower() for v in verbs)})(?![\w-])"),
         colon_np=re.compile(
             r"(?:^|[\n.!?]\s*)(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})(?P<v>:)[\s*_]*$", re.M
         ),
