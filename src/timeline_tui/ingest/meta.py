@@ -184,32 +184,38 @@ _WORD = re.compile(r"[A-Za-z][a-z'’]*|&")
 
 
 def expand_abbreviation(abbr: str, text: str, skip: frozenset[str]) -> tuple[str, int, int] | None:
-    """A capitalised phrase whose initials spell ``abbr`` ("Radio Habana Cuba" for RHC), with its span."""
+    """A capitalised phrase whose initials spell ``abbr`` ("Radio Habana Cuba" for RHC), with its span,
+    in the first 20,000 characters. Words are runs of ``_WORD``; a phrase's words are separated by
+    nothing, a space or a hyphen; ``skip`` words ("of", "the") may sit between them."""
     letters = [c for c in abbr.upper() if c.isalpha()]
     if len(letters) < 2 or len(letters) > 8:
         return None
-    words = list(_WORD.finditer(text[:20000]))
-    for i, w in enumerate(words):
-        if w.group()[0] != letters[0]:
-            continue
-        k, j, last = 0, i, None
-        while j < len(words) and k < len(letters):
-            tok = words[j].group()
-            if last is not None:
-                gap = text[words[j - 1].end() : words[j].start()]
-                if gap not in ("", " ", "-"):
-                    break
-            if tok.lower() in skip and k > 0:
-                last = words[j]
-                j += 1
-                continue
-            if tok[0] != letters[k] or len(tok) < 2 or tok.lower() in _ROLE_WORDS:
+    head = text[:20000]
+    # the phrase starts with a word whose first letter is the (upper-case) initial: every occurrence
+    # of that letter starts a word, since a word continues in lower case only; the words after it
+    # are read one by one, not the whole head tokenised
+    start = head.find(letters[0])
+    while start != -1:
+        k, last, pos = 0, None, start
+        while k < len(letters):
+            m = _WORD.match(head, pos)
+            if m is None:
                 break
-            k += 1
-            last = words[j]
-            j += 1
+            tok = m.group()
+            if tok.lower() in skip and k > 0:
+                last = m
+            elif tok[0] != letters[k] or len(tok) < 2 or tok.lower() in _ROLE_WORDS:
+                break
+            else:
+                k += 1
+                last = m
+            # the next word: right after this one, or after one space or hyphen
+            pos = m.end()
+            if pos < len(head) and head[pos] in " -":
+                pos += 1
         if k == len(letters) and last is not None:
-            return text[w.start() : last.end()], w.start(), last.end()
+            return head[start : last.end()], start, last.end()
+        start = head.find(letters[0], start + 1)
     return None
 
 
