@@ -170,3 +170,41 @@ def test_ties_among_common_words_do_not_depend_on_insertion_order() -> None:
     b = Counter({"meeting": 1, "visit": 1, "talks": 2, "havana": 1})
     assert _commonest(a, 2) == _commonest(b, 2) == [("talks", 2), ("havana", 1)]
     assert _commonest(a) == _commonest(b)
+
+
+def _port_talks(tmp_path: Path) -> None:
+    """Two dated reports of the same meeting a week apart, and an undated one that fits both."""
+    for name, published, day in (("a", "2024-03-05", "March 4"), ("b", "2024-03-12", "March 11")):
+        (tmp_path / f"{name}.txt").write_text(
+            f"---\npublished: {published}\n---\nPort talks\n\nJane Doe and John Roe met in Lagos on Monday, "
+            f"{day}, 2024, to discuss the new port, officials said.\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "c.txt").write_text(
+        "Port talks\n\nJane Doe and John Roe met in Lagos on Monday to discuss the new port, officials said.\n",
+        encoding="utf-8",
+    )
+
+
+def test_an_inferred_date_does_not_depend_on_the_order_of_the_evidence(tmp_path: Path) -> None:
+    from timeline_tui.annotate.people import resolve_people
+    from timeline_tui.events.infer import infer_publication_dates
+    from timeline_tui.pipeline import annotate_paths
+
+    _port_talks(tmp_path)
+    results = []
+    for order in ((0, 1, 2), (1, 0, 2)):
+        docs = annotate_paths([tmp_path], Config(), use_cache=False, jobs=1)
+        docs = [docs[i] for i in order]
+        resolve_people(docs, Config())
+        inferred = infer_publication_dates(docs)
+        results.append((inferred["c"]["published"].value, inferred["c"]["published"].basis))
+    # one vote each: the tie goes to the later date, whichever report comes first
+    assert (
+        results[0]
+        == results[1]
+        == (
+            "2024-03-12",
+            "inferred from 1 corroborating source published 2024-03-12 (b)",
+        )
+    )

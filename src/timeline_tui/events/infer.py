@@ -52,7 +52,7 @@ def infer_publication_dates(docs: list[SourceAnnotations]) -> dict[str, dict[str
         ]
         if not unresolved:
             continue
-        pids = {m.person_id for m in doc.mentions if m.person_id}
+        pids = sorted({m.person_id for m in doc.mentions if m.person_id})
         candidates = {id(d): d for pid in pids for d in by_person.get(pid, [])}
         votes: Counter[str] = Counter()
         supporters: dict[str, set[str]] = defaultdict(set)
@@ -79,7 +79,9 @@ def infer_publication_dates(docs: list[SourceAnnotations]) -> dict[str, dict[str
                         supporters[dct[:10]].add(other.source.id)
         if not votes:
             continue
-        best, _n = votes.most_common(1)[0]
+        # most votes, then most corroborating sources, then the later date (a source is published
+        # after what it reports); never the order the votes came in, which followed string hashing
+        best = max(votes, key=lambda v: (votes[v], len(supporters[v]), v))
         srcs = sorted(supporters[best])
         how = f"inferred from {len(srcs)} corroborating source{'s' if len(srcs) != 1 else ''} published {best} ({', '.join(srcs)})"
         doc.source.meta.published = MetaField(value=best, basis=how)
