@@ -1382,6 +1382,18 @@ class Tagger:
         hits = list(itertools.compress(zip(starts, ends, masks, strict=False), masks))
         digits, starts, ends = self._runs(self._DIGITS, lowered)
         hits += itertools.compress(zip(starts, ends, itertools.repeat(1)), map(":".__gt__, digits))
+        # four digits that can be a year (1500-2099), and two ending in 0 ("the '90s"), are also the
+        # year and decade patterns' triggers: the other numbers of financial news ("$27 million",
+        # "5.3%") need not be scanned for years
+        year, tens = self.p.year_bit, self.p.tens_bit
+        hits += [
+            (s, e, tens) for s, e, d in zip(starts, ends, digits, strict=False) if len(d) == 2 and d[1] == "0"
+        ]
+        hits += [
+            (s, e, year)
+            for s, e, d in zip(starts, ends, digits, strict=False)
+            if len(d) == 4 and "1500" <= d <= "2099"
+        ]
         hits.sort()
         # where each trigger class occurs: a pattern's windows come from its classes only
         by_bit: dict[int, list[tuple[int, int]]] = defaultdict(list)

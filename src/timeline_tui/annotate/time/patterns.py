@@ -66,8 +66,12 @@ class Patterns:
     number: re.Pattern[str]
     #: any token some pattern needs: sentences without one are skipped
     trigger: re.Pattern[str]
-    #: lower-case word -> bitmask of trigger classes; "digit" is bit 0
+    #: lower-case word -> bitmask of trigger classes; "digit" (any digit run) is bit 0
     word_classes: dict[str, int]
+    #: the class of a four-digit run that can be a year (1500-2099), as the year patterns read them,
+    #: and of a two-digit run ending in 0 (the decade of "the '90s")
+    year_bit: int
+    tens_bit: int
     #: per pattern (same order as items): the classes one of which must occur near a match
     needs: tuple[int, ...]
 
@@ -537,6 +541,8 @@ def patterns() -> Patterns:
         "weekend",
         "noon",
         "yearword",
+        "year",
+        "tens",
     ]
     bit = {c: 1 << i for i, c in enumerate(classes)}
     word_classes: dict[str, int] = {}
@@ -549,6 +555,7 @@ def patterns() -> Patterns:
                     word_classes[w] = word_classes.get(w, 0) | bit[cls]
 
     add([*tb.spoken_centuries, "thousand"], "digit")
+    add([*tb.spoken_centuries, "thousand"], "year")  # "nineteen ninety-six", "the year two thousand"
     add(tb.months, "month")
     add(tb.weekdays, "weekday")
     add(tb.units, "unit", keep_stop=True)
@@ -570,17 +577,17 @@ def patterns() -> Patterns:
     add(["noon", "midnight", "midday"], "noon")
     add(["year", "month"], "yearword")
     need_map = {
-        "iso": "digit",
+        "iso": "year",
         "dmy": "month",
         "mdy": "month",
         "dm": "month",
-        "slash": "digit",
+        "slash": "year",
         "my": "month",
         "month": "month",
         "fiscal": "fiscal",
-        "decade": "digit decade",
+        "decade": "year tens decade",
         "century": "century",
-        "year": "digit",
+        "year": "year",
         "quarter": "quarter",
         "period": "quarter yearword",
         "yearend": "yearword",
@@ -611,5 +618,12 @@ def patterns() -> Patterns:
             mask |= bit[c]
         needs.append(mask)
     return Patterns(
-        tables=tb, items=items, number=number, trigger=trigger, word_classes=word_classes, needs=tuple(needs)
+        tables=tb,
+        items=items,
+        number=number,
+        trigger=trigger,
+        word_classes=word_classes,
+        year_bit=bit["year"],
+        tens_bit=bit["tens"],
+        needs=tuple(needs),
     )
