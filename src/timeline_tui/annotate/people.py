@@ -131,9 +131,11 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
-def _role_prefixes() -> tuple[str, ...]:
-    """The first three letters of every role, lower case (``str.startswith`` takes the tuple)."""
-    return tuple(sorted({role[:3] for role in rules().roles}))
+def _role_prefixes() -> tuple[frozenset[str], int]:
+    """The beginnings of the roles (lower case), all of one length: their first three letters, or
+    the whole role when a role is shorter; and that length."""
+    size = min(3, *(len(role) for role in rules().roles))
+    return frozenset(role[:size] for role in rules().roles), size
 
 
 def _positions(index: dict[str, list[int]], words: frozenset[str] | set[str]) -> list[int]:
@@ -578,11 +580,13 @@ def find_mentions(
     det_words = frozenset({"the", "his", "her", "their"})
     # a role mention's role word is one to three words after the determiner ("the Cuban president"):
     # only determiners with a word that begins like a role that close are tried
-    prefixes = _role_prefixes()
-    role_at = set(_positions(index, {w for w in index if w.startswith(prefixes)}))
-    dets = [
-        i for i in _positions(index, det_words) if i + 1 in role_at or i + 2 in role_at or i + 3 in role_at
-    ]
+    prefixes, size = _role_prefixes()
+    dets: list[int] = []
+    for i in _positions(index, det_words):
+        for j in (i + 1, i + 2, i + 3):
+            if j < len(tokens) and tokens[j][2][:size] in prefixes:
+                dets.append(i)
+                break
     for m in _match_at(r.role_mention, text, tokens, dets, start_at, 0):
         # "the Cuban President Miguel Díaz-Canel" is a titled name, not a role mention
         after = text[m.end() : m.end() + 2]
