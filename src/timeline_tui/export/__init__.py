@@ -47,8 +47,8 @@ def _plain_is_str(value: str) -> bool:
     return not any(rx.match(value) for _tag, rx in candidates)
 
 
-def _yaml_events(data: object) -> Iterator[yaml.Event]:
-    """The event stream PyYAML's SafeDumper would serialize for ``data`` (plain dicts, lists, str,
+def _yaml_events(data: object, out: list[yaml.Event]) -> None:
+    """Append the events PyYAML's SafeDumper would serialize for ``data`` (plain dicts, lists, str,
     int, bool, None): block style, insertion order, no aliases, multi-line strings as literal blocks.
 
     Producing the events directly skips the representer and serializer layers, which are Python
@@ -57,32 +57,53 @@ def _yaml_events(data: object) -> Iterator[yaml.Event]:
     (a unit test compares them)."""
     if isinstance(data, str):
         style = "|" if "\n" in data and data == data.strip("\n ") and "\r" not in data else None
-        yield yaml.ScalarEvent(None, _STR, (_plain_is_str(data), True), data, style=style)
+        out.append(yaml.ScalarEvent(None, _STR, (_plain_is_str(data), True), data, style=style))
     elif isinstance(data, dict):
-        yield yaml.MappingStartEvent(None, _MAP, True, flow_style=False)
+        out.append(yaml.MappingStartEvent(None, _MAP, True, flow_style=False))
         for key, value in data.items():
-            yield from _yaml_events(key)
-            yield from _yaml_events(value)
-        yield yaml.MappingEndEvent()
+            _yaml_events(key, out)
+            _yaml_events(value, out)
+        out.append(yaml.MappingEndEvent())
     elif isinstance(data, list | tuple):
-        yield yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False)
+        out.append(yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False))
         for value in data:
-            yield from _yaml_events(value)
-        yield yaml.SequenceEndEvent()
+            _yaml_events(value, out)
+        out.append(yaml.SequenceEndEvent())
     elif isinstance(data, bool):
-        yield yaml.ScalarEvent(None, _BOOL, (True, False), "true" if data else "false")
+        out.append(yaml.ScalarEvent(None, _BOOL, (True, False), "true" if data else "false"))
     elif isinstance(data, int):
-        yield yaml.ScalarEvent(None, _INT, (True, False), str(data))
+        out.append(yaml.ScalarEvent(None, _INT, (True, False), str(data)))
     elif data is None:
-        yield yaml.ScalarEvent(None, _NULL, (True, False), "null")
+        out.append(yaml.ScalarEvent(None, _NULL, (True, False), "null"))
     else:
         raise TypeError(f"cannot export {type(data).__name__} as YAML")
 
 
 def _yaml_stream(data: object) -> Iterator[yaml.Event]:
+    """The whole document's events, built one top-level entry (one event, one source ...) at a time,
+    so that only that entry's events are in memory at once."""
     yield yaml.StreamStartEvent()
     yield yaml.DocumentStartEvent(explicit=False)
-    yield from _yaml_events(data)
+    buf: list[yaml.Event] = []
+    if isinstance(data, dict):
+        yield yaml.MappingStartEvent(None, _MAP, True, flow_style=False)
+        for key, value in data.items():
+            _yaml_events(key, buf)
+            if isinstance(value, list | tuple):
+                buf.append(yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False))
+                for item in value:
+                    _yaml_events(item, buf)
+                    yield from buf
+                    buf.clear()
+                buf.append(yaml.SequenceEndEvent())
+            else:
+                _yaml_events(value, buf)
+            yield from buf
+            buf.clear()
+        yield yaml.MappingEndEvent()
+    else:
+        _yaml_events(data, buf)
+        yield from buf
     yield yaml.DocumentEndEvent(explicit=False)
     yield yaml.StreamEndEvent()
 
