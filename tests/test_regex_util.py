@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from timeline_tui.util.regex import word_alternation
@@ -12,7 +12,7 @@ from timeline_tui.util.regex import word_alternation
 
 def _flat(words: list[str], suffix: str = "") -> str:
     """The alternation the rule modules built before: longest words first."""
-    items = sorted(set(words), key=len, reverse=True)
+    items = sorted(set(words), key=lambda w: (-len(w), w))  # ties in a fixed order
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") + suffix for w in items) + ")"
 
 
@@ -39,6 +39,11 @@ def test_atoms_and_per_word_suffixes() -> None:
     assert pat.fullmatch("New Year’s") and pat.fullmatch("Jan.") and not pat.fullmatch("January.")
 
 
+def test_word_lists_a_trie_cannot_reproduce_keep_the_plain_alternation() -> None:
+    assert word_alternation([" ", "  a"]) == r"(?:\s+\s+a|\s+)"
+    assert word_alternation(["said", "Sa"]) == "(?:said|Sa)"
+
+
 def test_no_words_matches_nothing() -> None:
     assert re.search(word_alternation([]), "anything") is None
 
@@ -47,6 +52,9 @@ _words = st.lists(st.text(alphabet="ab .", min_size=1, max_size=5), min_size=1, 
 
 
 @settings(max_examples=300)
+@example(words=[" ", "  a"], text="  A", suffix="")  # a space run: the plain alternation is kept
+@example(words=["Sa", "said"], text="said", suffix="")  # one letter in two cases: likewise
+@example(words=["gen", "general", "gen.x"], text="gen.y general", suffix=r"\.?")
 @given(_words, st.text(alphabet="abAB .x", max_size=30), st.sampled_from(["", r"\.?"]))
 def test_matches_what_the_flat_alternation_matches(words: list[str], text: str, suffix: str) -> None:
     for tail in ("", r"(?![ab])", r"\s+x"):

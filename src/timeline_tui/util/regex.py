@@ -21,14 +21,30 @@ def word_alternation(
     hundred titles costs a fifth as much.
 
     ``suffix``: a pattern after each word, or a function giving it per word; ``atoms``: patterns for
-    particular characters (the space is ``\\s+`` unless given)."""
+    particular characters (the space is ``\\s+`` unless given).
+
+    The trie is only equivalent when no two branches can match the same character and a space is
+    never followed by another: no white space but single spaces between words' letters, no letter
+    in two cases, no character that another character's atom also matches. Word lists that break
+    this (none of the rule tables do) get the plain longest-first alternation."""
     table = {" ": r"\s+", **(atoms or {})}
+    unique = set(words)
+    suffix_of = suffix if callable(suffix) else (lambda _w: suffix)
+    if not _trie_safe(unique, table):
+        ordered = sorted(unique, key=lambda w: (-len(w), w))
+        return (
+            "(?:"
+            + "|".join("".join(table.get(ch) or re.escape(ch) for ch in w) + suffix_of(w) for w in ordered)
+            + ")"
+            if ordered
+            else "(?!)"
+        )
     root: dict[str | None, Any] = {}
-    for word in set(words):
+    for word in unique:
         node = root
         for ch in word:
             node = node.setdefault(table.get(ch) or re.escape(ch), {})
-        node[None] = suffix(word) if callable(suffix) else suffix
+        node[None] = suffix_of(word)
 
     def emit(node: dict[str | None, Any]) -> str:
         branches = [atom + emit(node[atom]) for atom in sorted(k for k in node if k is not None)]
@@ -39,3 +55,20 @@ def word_alternation(
         return "(?:" + "|".join(branches) + ")"
 
     return "(?:" + emit(root) + ")" if root else "(?!)"
+
+
+def _trie_safe(words: set[str], table: dict[str, str]) -> bool:
+    """Whether a trie of ``words`` matches exactly what their longest-first alternation matches."""
+    if any(w != " ".join(w.split()) or any(c.isspace() and c != " " for c in w) for w in words):
+        return False
+    chars = set("".join(words))
+    by_fold: dict[str, str] = {}
+    for c in chars:
+        if by_fold.setdefault(c.casefold(), c) != c:
+            return False  # "S" and "s": one branch each, and re.I lets both match
+    return not any(
+        other != c and re.fullmatch(pattern, other)
+        for c, pattern in table.items()
+        if c in chars
+        for other in chars
+    )
