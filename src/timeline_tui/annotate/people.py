@@ -11,7 +11,6 @@ surname with rapidfuzz for transliterations (Raisi/Raeisi), blocked so the work 
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from ..config import Config
 from ..model import Person, PersonMention, Source, SourceAnnotations
 from ..rules import load_rules
 from ..util.names import fold, slugify
-from ..util.regex import word_alternation
+from ..util.regex import split_runs, word_alternation
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
@@ -115,10 +114,8 @@ def _tokenize(text: str, start_at: int) -> list[tuple[int, int, str]]:
     """(start, end, lower-case word without trailing dots) for each word of ``text[start_at:]``, found
     with one ``split`` (the words and the gaps between them) and their offsets summed: a third of the
     cost of a match object per word."""
-    parts = _WORDSPLIT.split(text[start_at:])
-    ends = list(itertools.accumulate(map(len, parts), initial=start_at))[1:]
-    words = parts[1::2]
-    return list(zip(ends[0::2], ends[1::2], [w.lower().rstrip(".") for w in words], strict=False))
+    words, starts, ends = split_runs(_WORDSPLIT, text[start_at:], start_at)
+    return list(zip(starts, ends, [w.lower().rstrip(".") for w in words], strict=False))
 
 
 @cache

@@ -19,7 +19,7 @@ from functools import cache
 from ..config import Config
 from ..model import PersonMention, Quote, Source
 from ..rules import load_rules
-from ..util.regex import word_alternation
+from ..util.regex import lowered_in_place, word_alternation
 from .people import rules as people_rules
 
 OPEN_DOUBLE = "“„«"
@@ -222,8 +222,8 @@ def find_quotes(
     q_starts = [q[0] for q in q_ranges]
     q_ends = [q[1] for q in q_ranges]
     # reporting verbs are found in the lower-cased text (same offsets) when lower-casing keeps them
-    low = text.lower()
-    verb_text, verb_pat = (low, r.verb_lower) if len(low) == len(text) else (text, r.verb)
+    low = lowered_in_place(text)
+    verb_text, verb_pat = (low, r.verb_lower) if low is not text else (text, r.verb)
 
     def verbs_in(a: int, b: int) -> list[re.Match[str]]:
         return list(verb_pat.finditer(verb_text, a, b))

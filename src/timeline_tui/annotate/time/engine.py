@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from ...dates import format_value, granularity_of
 from ...model import Timex
+from ...util.regex import lowered_in_place, split_runs
 from .patterns import Patterns, Tables, patterns
 
 _EXTENT_LEAD = re.compile(r"(in|the)\s+", re.I)
@@ -1358,29 +1359,15 @@ class Tagger:
     _ALPHA = re.compile(r"([A-Za-z]+)")
     _DIGITS = re.compile(r"(\d+)")
 
-    @staticmethod
-    def _runs(pat: re.Pattern[str], text: str) -> tuple[list[str], list[int], list[int]]:
-        """The runs ``pat`` captures, with their starts and ends: one ``split`` (runs and the gaps
-        between them) and the lengths summed, cheaper than a match object per run."""
-        parts = pat.split(text)
-        ends = list(itertools.accumulate(map(len, parts)))
-        return parts[1::2], ends[0::2], ends[1::2]
-
-    def candidates(
-        self, text: str, sentences: list[tuple[int, int]], lowered: str | None = None
-    ) -> list[tuple[int, int, int, str, re.Match[str]]]:
+    def candidates(self, text: str, lowered: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
         """Pattern matches. Each pattern only scans windows around the trigger words it needs (a month
-        name, a unit, a digit ...), found in one pass over the words of the text. ``lowered``: the
-        text lower-cased with the same offsets, or the text itself when lower-casing moves them."""
-        if lowered is None:
-            lowered = text.lower()
-            if len(lowered) != len(text):
-                lowered = text
+        name, a unit, a digit ...), found in one pass over the words of the text. ``lowered``:
+        ``lowered_in_place(text)``."""
         # trigger words with their classes, and ASCII digit runs (class 1), in text order
-        words, starts, ends = self._runs(self._ALPHA, lowered)
+        words, starts, ends = split_runs(self._ALPHA, lowered)
         masks = list(map(self.p.word_classes.get, words, itertools.repeat(0)))
         hits = list(itertools.compress(zip(starts, ends, masks, strict=False), masks))
-        digits, starts, ends = self._runs(self._DIGITS, lowered)
+        digits, starts, ends = split_runs(self._DIGITS, lowered)
         hits += itertools.compress(zip(starts, ends, itertools.repeat(1)), map(":".__gt__, digits))
         # four digits that can be a year (1500-2099), and two ending in 0 ("the '90s"), are also the
         # year and decade patterns' triggers: the other numbers of financial news ("$27 million",
@@ -1489,15 +1476,13 @@ class Tagger:
             sentences=sentences,
             tables=self.t,
         )
-        lowered = text.lower()  # same length and offsets for the scripts news is written in
-        if len(lowered) != len(text):
-            lowered = text
+        lowered = lowered_in_place(text)
         if lowered is not text and self._low_markers is not None:
             ctx.marker_text, ctx.markers = lowered, self._low_markers
         else:
             ctx.marker_text, ctx.markers = text, self._markers
         out: list[Timex] = []
-        cands = self.select(self.candidates(text, sentences or [(0, len(text))], lowered))
+        cands = self.select(self.candidates(text, lowered))
         pending: list[tuple[int, int, int, str, re.Match[str]]] = []
         for c in cands:
             if c[0] < start_at:
