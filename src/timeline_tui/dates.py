@@ -121,7 +121,11 @@ def value_interval(value: str) -> tuple[date, date] | None:
 def compatible(a: str, b: str) -> bool:
     """True when two date values can denote the same time: one interval contains the other
     ("2023" and "2023-06" are compatible, "2023-05" and "2023-06" are not)."""
-    ia, ib = value_interval(a), value_interval(b)
+    return intervals_compatible(value_interval(a), value_interval(b))
+
+
+def intervals_compatible(ia: tuple[date, date] | None, ib: tuple[date, date] | None) -> bool:
+    """``compatible`` on intervals already computed: one contains the other."""
     if ia is None or ib is None:
         return False
     return (ia[0] <= ib[0] and ib[1] <= ia[1]) or (ib[0] <= ia[0] and ia[1] <= ib[1])

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..config import Config
-from ..dates import compatible, granularity_of, sort_key, value_interval
+from ..dates import compatible, granularity_of, intervals_compatible, sort_key, value_interval
 from ..model import (
     Conflict,
     Event,
@@ -212,8 +212,7 @@ def _similar(c: Candidate, cl: Cluster) -> float:
     shared = len(people.keys() & c.people) if c.people else 0
     union = (len(c.people) + len(people) - shared) or 1
     p = shared / union
-    # ``top_words()`` inlined for the common case: computed, and the cluster has not doubled since
-    common = cl._top if cl._top and len(cl.members) < 2 * cl._top_size else cl.top_words()
+    common = cl.top_words()
     w = len(c.words & common) / (min(len(c.words), len(common)) or 1)
     if c.value == cl.value and shared >= 2:
         return 1.0
@@ -240,14 +239,8 @@ def merge(cands: list[Candidate]) -> list[Cluster]:
                 cl = clusters[ci]
                 if (c.end_value is None) != (cl.end_value is None):
                     continue
-                # compatible(c.value, cl.value), inlined on the kept intervals: one interval
-                # contains the other (this test runs millions of times on a large corpus)
-                ib = cl.interval
-                if (
-                    iv is None
-                    or ib is None
-                    or not ((iv[0] <= ib[0] and ib[1] <= iv[1]) or (ib[0] <= iv[0] and iv[1] <= ib[1]))
-                ):
+                # on the kept intervals: this test runs millions of times on a large corpus
+                if not intervals_compatible(iv, cl.interval):
                     continue
                 score = _similar(c, cl)
                 needed = 0.45 if c.value == cl.value else 0.6
