@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -93,3 +94,145 @@ def split_runs(
     parts = pattern.split(text)
     ends = list(itertools.accumulate(map(len, parts), initial=offset))[1:]
     return parts[1::2], ends[0::2], ends[1::2]
+
+
+# ------------------------------------------------------------------ the tokens a pattern can start with
+try:  # the parser behind re.compile (Python 3.11+), read-only, to look at a pattern's first items
+    from re import _constants as _sre_c
+    from re import _parser as _sre_p
+except ImportError:  # pragma: no cover - internals moved: start_tokens answers None, callers scan as before
+    _sre_c = _sre_p = None  # type: ignore[assignment]
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_DIGIT = "#"  # a symbol for "any digit" (\d, or a digit literal) in the prefixes below
+_LIMIT = 4000
+
+
+class _Unknown(Exception):
+    """The pattern's start cannot be told from its parse."""
+
+
+@dataclass(frozen=True, slots=True)
+class StartTokens:
+    """How a pattern's matches can start: with a run of ASCII letters beginning with one of
+    ``letters`` (lower case, at most ``k`` letters each), with a digit, or with one of ``other``."""
+
+    letters: tuple[str, ...]
+    digit: bool
+    other: frozenset[str]
+
+
+def start_tokens(pat: re.Pattern[str], k: int = 3) -> StartTokens | None:
+    """Where ``pat`` can start a non-empty match, read from its parse: the letters it can begin with
+    (up to ``k``; a word of the text must begin with one of them), whether it can begin with a digit,
+    and which other characters it can begin with. Every non-empty match of ``pat`` starts at such a
+    token; for a case-insensitive pattern the letters are those of the lower-cased text. None when
+    that cannot be told: the pattern can match the empty string, starts with a class such as ``\\w``
+    or ``.``, sets flags inside, or the prefixes are too many."""
+    if _sre_p is None:
+        return None
+    try:
+        parsed = _sre_p.parse(pat.pattern, pat.flags & ~re.DEBUG)
+        prefixes = _seq_prefixes(list(parsed), k, bool(pat.flags & re.IGNORECASE))
+    except (_Unknown, re.error, RecursionError):
+        return None
+    letters: set[str] = set()
+    other: set[str] = set()
+    digit = False
+    for p in prefixes:
+        if not p:
+            return None  # an empty match
+        if p[0] == _DIGIT:
+            digit = True
+        elif p[0] in _ASCII_LETTERS:
+            n = 0
+            while n < len(p) and p[n] in _ASCII_LETTERS:
+                n += 1
+            letters.add(p[:n])
+        elif p[0].isspace() or p[0].isalnum():
+            return None  # white space, or a letter outside ASCII: not tokens we find
+        else:
+            other.add(p[0])
+    # a prefix that another one starts with adds nothing
+    kept = tuple(sorted(w for w in letters if not any(w != v and w.startswith(v) for v in letters)))
+    return StartTokens(kept, digit, frozenset(other))
+
+
+def _done(p: str, k: int) -> bool:
+    return len(p) >= k or (bool(p) and p[-1] not in _ASCII_LETTERS)
+
+
+def _seq_prefixes(items: list[Any], k: int, fold: bool) -> set[str]:
+    """Prefixes of the matches of a sequence of parsed items, each ``k`` symbols long, or ending at
+    the first symbol that is not a letter, or a whole match."""
+    out = {""}
+    for op, av in items:
+        if all(_done(p, k) for p in out):
+            break
+        grown: set[str] = set()
+        for p in out:
+            if _done(p, k):
+                grown.add(p)
+                continue
+            for q in _item_prefixes(op, av, k - len(p), fold):
+                grown.add(p + q)
+        if len(grown) > _LIMIT:
+            raise _Unknown
+        out = grown
+    return out
+
+
+def _symbol(ch: str, fold: bool) -> str:
+    if ch.isdigit():
+        return _DIGIT
+    if fold and ch.lower() in _ASCII_LETTERS:
+        return ch.lower()
+    if ch.isalpha() and ch not in _ASCII_LETTERS:
+        raise _Unknown  # a letter outside ASCII (or upper case, compared with lower-cased words)
+    return ch
+
+
+def _item_prefixes(op: Any, av: Any, k: int, fold: bool) -> set[str]:
+    c = _sre_c
+    if op is c.LITERAL:
+        return {_symbol(chr(av), fold)}
+    if op is c.IN:
+        out: set[str] = set()
+        for iop, iav in av:
+            if iop is c.LITERAL:
+                out.add(_symbol(chr(iav), fold))
+            elif iop is c.RANGE and iav[1] - iav[0] < 64:
+                out.update(_symbol(chr(x), fold) for x in range(iav[0], iav[1] + 1))
+            elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+                out.add(_DIGIT)
+            elif iop is c.CATEGORY and iav is c.CATEGORY_SPACE:
+                out.add(" ")
+            else:
+                raise _Unknown  # negated, wide or general classes
+        return out
+    if op is c.BRANCH:
+        return set().union(*(_seq_prefixes(list(alt), k, fold) for alt in av[1]))
+    if op is c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            raise _Unknown
+        return _seq_prefixes(list(sub), k, fold)
+    if op is c.ATOMIC_GROUP:
+        return _seq_prefixes(list(av), k, fold)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        one = _seq_prefixes(list(sub), k, fold)
+        out = {""} if low == 0 else set()
+        cur = {""}
+        for j in range(1, min(high, max(low, k + 1)) + 1):
+            cur = {p if _done(p, k) else p + q for p in cur for q in (("",) if _done(p, k) else one)}
+            if len(cur) > _LIMIT:
+                raise _Unknown
+            if j >= low:
+                out |= cur
+        if high > max(low, k + 1):
+            out |= cur  # more repetitions only extend prefixes that are already done or empty-grown
+        return out
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {""}
+    raise _Unknown  # any character, back-references, conditionals ...

@@ -1,0 +1,128 @@
+"""util.regex.start_tokens: where a pattern can start matching, read from its parse, and the
+tagger's use of it (trying each pattern only at such tokens near its triggers)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from timeline_tui.annotate.time.engine import Tagger
+from timeline_tui.util.regex import lowered_in_place, start_tokens
+
+B = r"(?<![\w$£€#@/.-])"
+
+
+def test_words_and_optional_modifiers() -> None:
+    st_ = start_tokens(re.compile(B + r"(?:(?:last|this|next)\s+)?(?:monday|mon\.?|tuesday)(?!\w)"))
+    assert st_ is not None
+    assert st_.letters == ("las", "mon", "nex", "thi", "tue") and not st_.digit and not st_.other
+
+
+def test_digits_short_words_and_marks() -> None:
+    st_ = start_tokens(re.compile(r"(?:a\s+|\d+\s+|['’])(?:years?|90s)"))
+    assert st_ is not None
+    assert st_.letters == ("a",) and st_.digit and st_.other == frozenset("'’")
+
+
+def test_a_case_insensitive_pattern_reads_as_the_lower_cased_text() -> None:
+    st_ = start_tokens(re.compile(r"(?:FY|fiscal)\s*\d{4}", re.I))
+    assert st_ is not None and st_.letters == ("fis", "fy")
+
+
+def test_a_longer_prefix_adds_nothing_to_a_shorter_one() -> None:
+    st_ = start_tokens(re.compile(r"(?:in|inside|at)\b"))
+    assert st_ is not None and st_.letters == ("at", "in")
+
+
+def test_what_cannot_be_told() -> None:
+    for pattern, flags in [
+        (r"\w+day", 0),  # a general class
+        (r"(?:last\s+)?", 0),  # the empty string
+        (r".onday", 0),  # any character
+        (r"(?i:monday)", 0),  # flags inside
+        (r"\s+monday", 0),  # white space first
+        (r"éte", 0),  # a letter outside ASCII
+        (r"Monday", 0),  # an upper-case letter, while words are read lower-cased
+    ]:
+        assert start_tokens(re.compile(pattern, flags)) is None, pattern
+
+
+_piece = st.sampled_from(
+    [
+        "last",
+        "la",
+        "l",
+        "the",
+        "a",
+        "an",
+        r"\d+",
+        r"\d",
+        "['’]",
+        "monday",
+        "mon",
+        r"[0-3]?\d",
+        "th",
+        "(?:y|ye)",
+    ]
+)
+_sep = st.sampled_from([r"\s+", r"\s*", "", "-", r"\.?"])
+_group = st.builds(
+    lambda pieces, rep: "(?:" + "|".join(pieces) + ")" + rep,
+    st.lists(_piece, min_size=1, max_size=3),
+    st.sampled_from(["", "?", "+", "*", "{2}"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@example(parts=[("(?:a)?", ""), ("(?:\\d)", "")], text="a1 1")
+@example(parts=[("(?:l)+", ""), ("(?:a)", "")], text="lla")  # a repeated letter before another
+@given(
+    st.lists(st.tuples(_group, _sep), min_size=1, max_size=3),
+    st.text(alphabet="alsthemonydAT019 -'’.", max_size=40),
+)
+def test_every_match_starts_at_such_a_token(parts: list[tuple[str, str]], text: str) -> None:
+    pattern = re.compile(B + "".join(g + s for g, s in parts))
+    found = start_tokens(pattern)
+    if found is None:
+        return
+    lowered = text.lower()
+    for m in pattern.finditer(lowered):
+        if m.end() == m.start():
+            continue
+        q = m.start()
+        word = re.match(r"[a-z]+", lowered[q:])
+        if word:
+            assert word.group().startswith(found.letters), (pattern.pattern, text, q)
+        elif lowered[q].isdigit():
+            assert found.digit
+        else:
+            assert lowered[q] in found.other
+
+
+SENTENCES = [
+    "On Monday evening, 4 December 2023, the two presidents met; twenty-two years ago Fidel Castro visited.",
+    "The company's fiscal 2023 results, released Dec. 5 at 3:30 p.m. EST, beat the year-earlier period.",
+    "In the '90s and the 1980s, over the past 75 years, every week, each year; earlier that day, last spring.",
+    "Shares rose 5.3% to $27 million in the third quarter of FY2010; 2010 votes were cast in mid-1990.",
+    "It was the end of the year, the week of March 3; on Christmas Eve and New Year's Day, at noon.",
+    "ALL CAPS HEADLINE: TALKS ON TUESDAY, 12/05/2023 — post-1945 order; a year and a half later.",
+]
+
+
+def test_tokens_give_the_same_candidates_as_scanning_the_windows() -> None:
+    by_tokens = Tagger()
+    by_windows = Tagger()
+    by_windows._start_masks = None  # every pattern scans the windows around its triggers
+    texts = SENTENCES + [
+        p.read_text(encoding="utf-8")
+        for p in sorted((Path(__file__).resolve().parent.parent / "events").glob("*.txt"))
+    ]
+    for text in texts:
+        lowered = lowered_in_place(text)
+        a = sorted(c[:4] for c in by_tokens.candidates(text, lowered))
+        b = sorted(c[:4] for c in by_windows.candidates(text, lowered))
+        assert a == b
+        assert a  # every text has time expressions
