@@ -11,6 +11,7 @@ surname with rapidfuzz for transliterations (Raisi/Raeisi), blocked so the work 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -110,12 +111,13 @@ _CAPITAL_OR_SMALL_WORD = re.compile(
 )
 
 
-def _tokenize(text: str, start_at: int) -> list[tuple[int, int, str]]:
-    """(start, end, lower-case word without trailing dots) for each word of ``text[start_at:]``, found
-    with one ``split`` (the words and the gaps between them) and their offsets summed: a third of the
-    cost of a match object per word."""
+def _tokenize(text: str, start_at: int) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """(start, end, lower-case word without trailing dots) for each word of ``text[start_at:]``, and
+    those lower-case words alone, found with one ``split`` (the words and the gaps between them) and
+    their offsets summed: a third of the cost of a match object per word."""
     words, starts, ends = split_runs(_WORDSPLIT, text[start_at:], start_at)
-    return list(zip(starts, ends, [w.lower().rstrip(".") for w in words], strict=False))
+    keys = list(map(str.rstrip, map(str.lower, words), itertools.repeat(".")))
+    return list(zip(starts, ends, keys, strict=False)), keys
 
 
 @cache
@@ -135,13 +137,10 @@ def _role_prefixes() -> tuple[frozenset[str], int]:
     return frozenset(role[:size] for role in rules().roles), size
 
 
-def _positions(index: dict[str, list[int]], words: frozenset[str] | set[str]) -> list[int]:
-    """The token positions, in text order, of the tokens (lower case) in ``words``."""
-    out: list[int] = []
-    for w in index.keys() & words:
-        out.extend(index[w])
-    out.sort()
-    return out
+def _positions(keys: list[str], words: frozenset[str] | set[str]) -> list[int]:
+    """The token positions, in text order, of the tokens (``keys``: lower case) in ``words``: one
+    membership test per token, counted in C."""
+    return list(itertools.compress(itertools.count(), map(words.__contains__, keys)))
 
 
 def _windows(
@@ -362,17 +361,14 @@ def find_mentions(
         caps = len(_CAPITAL_OR_SMALL_WORD.findall(line))
         return words >= 5 and caps >= 0.85 * words
 
-    tokens = _tokenize(text, start_at)
-    # where each word (lower case) occurs: the passes below visit only the tokens they look for
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, tok in enumerate(tokens):
-        index[tok[2]].append(i)
+    # the words, and their lower-case forms: the passes below visit only the tokens they look for
+    tokens, lows = _tokenize(text, start_at)
     role_words, verb_words = _triggers()
     n = len(text)
-    verb_win = _windows(tokens, _positions(index, verb_words), 90, 60, n)
+    verb_win = _windows(tokens, _positions(lows, verb_words), 90, 60, n)
 
     # 1. titled names, appositions, "X said"
-    for m in _match_at(r.titled, text, tokens, _positions(index, role_words), start_at, 2):
+    for m in _match_at(r.titled, text, tokens, _positions(lows, role_words), start_at, 2):
         name = _clean_name(m["name"])
         if not name or headline(m.start("name")):
             continue
@@ -431,7 +427,7 @@ def find_mentions(
     if solos:
         # "Donald Trump": one or two capitalised words right before the reporting word's surname
         done: set[str] = set()
-        for i in _positions(index, {t.lower().rstrip(".") for t in solos}):
+        for i in _positions(lows, {t.lower().rstrip(".") for t in solos}):
             s0, e0, _low = tokens[i]
             tok = text[s0:e0]
             if tok not in solos or tok in done or i == 0:
@@ -458,7 +454,7 @@ def find_mentions(
     taken_starts = [t[0] for t in taken]
     given = _given_names()
     next_i = 0
-    for i in _positions(index, given):
+    for i in _positions(lows, given):
         if i < next_i:
             continue
         s0, e0, _low = tokens[i]
@@ -530,7 +526,7 @@ def find_mentions(
         taken = sorted((m.start, m.end) for m in found)
         starts = [t[0] for t in taken]
         next_i = 0
-        for i in _positions(index, {f.lower().rstrip(".") for f in firsts}):
+        for i in _positions(lows, {f.lower().rstrip(".") for f in firsts}):
             if i < next_i:
                 continue
             s0, e0, _low = tokens[i]
@@ -579,7 +575,7 @@ def find_mentions(
     # only determiners with a word that begins like a role that close are tried
     prefixes, size = _role_prefixes()
     dets: list[int] = []
-    for i in _positions(index, det_words):
+    for i in _positions(lows, det_words):
         for j in (i + 1, i + 2, i + 3):
             if j < len(tokens) and tokens[j][2][:size] in prefixes:
                 dets.append(i)
