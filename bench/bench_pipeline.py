@@ -103,14 +103,20 @@ def main() -> int:
         t = f.read_text(encoding="utf-8")
         sample.append(t)
         size += len(t.encode())
-    t0 = time.perf_counter()
-    for t in sample:
-        search_dates(t, languages=["en"], settings={"RELATIVE_BASE": datetime(2020, 1, 1)})
-    t_sd = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    for t in sample:
-        tag(t, "2020-01-01")
-    t_tag = time.perf_counter() - t0
+    # both warmed up (a first call loads tables), each the best of two passes
+    settings = {"RELATIVE_BASE": datetime(2020, 1, 1)}
+    search_dates("warm up on 4 December 2023", languages=["en"], settings=settings)
+    tag("warm up on 4 December 2023", "2020-01-01")
+    t_sd = t_tag = float("inf")
+    for _ in range(2):
+        t0 = time.perf_counter()
+        for t in sample:
+            search_dates(t, languages=["en"], settings=settings)
+        t_sd = min(t_sd, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for t in sample:
+            tag(t, "2020-01-01")
+        t_tag = min(t_tag, time.perf_counter() - t0)
     sd_mbps = size / 1e6 / t_sd
 
     print(f"corpus: {len(files)} generated articles, {total_mb:.1f} MB ({cores} cores)")
