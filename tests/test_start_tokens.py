@@ -126,3 +126,23 @@ def test_tokens_give_the_same_candidates_as_scanning_the_windows() -> None:
         b = sorted(c[:4] for c in by_windows.candidates(text, lowered))
         assert a == b
         assert a  # every text has time expressions
+
+
+def test_a_text_that_cannot_be_lower_cased_in_place_is_scanned_as_before() -> None:
+    # "İ" lower-cases to two characters: the offsets would move, so the windows are scanned instead
+    text = "İstanbul talks were held on Monday, 4 December 2023, a week after the last round."
+    assert lowered_in_place(text) is text
+    by_tokens, by_windows = Tagger(), Tagger()
+    by_windows._start_masks = None
+    a = sorted(c[:4] for c in by_tokens.candidates(text, text))
+    assert a == sorted(c[:4] for c in by_windows.candidates(text, text))
+    assert {c[3] for c in a} >= {"dmy", "weekday"}
+
+
+def test_dates_in_a_text_with_a_dotted_capital_i_are_found() -> None:
+    # a Turkish name anywhere in the article used to hide every month and weekday name from the
+    # trigger words (looked up as written, capitalised)
+    from timeline_tui.annotate.time import tag
+
+    found = tag("İbrahim Kalın met them in Ankara on Monday, 4 December 2023.", "2023-12-06")
+    assert [(t.text, t.value) for t in found] == [("Monday, 4 December 2023", "2023-12-04")]

@@ -1398,6 +1398,10 @@ class Tagger:
         ``lowered_in_place(text)``."""
         # trigger words with their classes, and ASCII digit runs (class 1), in text order
         words, word_starts, ends = split_runs(self._ALPHA, lowered)
+        if lowered is text:
+            # a text whose lower-casing would move offsets ("İstanbul"): its words are looked up
+            # lower-cased one by one
+            words = list(map(str.lower, words))
         masks = list(map(self.p.word_classes.get, words, itertools.repeat(0)))
         hits = list(itertools.compress(zip(word_starts, ends, masks, strict=False), masks))
         digits, starts, ends = split_runs(self._DIGITS, lowered)
