@@ -347,3 +347,15 @@ def test_a_participle_after_the_main_clause_takes_its_subject() -> None:
         'saying his "start-up capital was less than expected."'
     )
     assert speaker_text(text) == "several environmental groups"
+
+
+def test_a_name_across_a_line_break_spans_both_words() -> None:
+    # hard-wrapped text: the mention covers the name as written, so text[start:end] is its text
+    text = "Iran's President Ebrahim\nRaisi met Miguel  Díaz-Canel in Tehran, the agency said.\n"
+    src = source_from_text(text, sid="wrapped", path="wrapped.txt", config=Config())
+    doc = annotate_source(src, Config())
+    names = {m.name: m for m in doc.mentions if m.kind == "name"}
+    assert {"Ebrahim Raisi", "Miguel Díaz-Canel"} <= set(names)
+    for m in doc.mentions:
+        assert src.text[m.start : m.end] == m.text
+    assert names["Ebrahim Raisi"].text == "Ebrahim\nRaisi"

@@ -257,6 +257,23 @@ def _clean_name(raw: str) -> str | None:
     return name
 
 
+def _name_span(name: str, raw: str, raw_start: int) -> tuple[int, int]:
+    """Where ``name`` (``_clean_name`` of ``raw``, found at ``raw_start``) lies in the text: from its
+    first word to the end of its last, whatever white space the text has between them ("Ali
+    Khamenei" wrapped across a line, or with two spaces)."""
+    pos = 0
+    start = -1
+    for word in name.split():
+        i = raw.find(word, pos)
+        if i < 0:  # not a cleaned form of raw: its first word and its own length
+            first = raw.find(name.split()[0])
+            return raw_start + first, raw_start + first + len(name)
+        if start < 0:
+            start = i
+        pos = i + len(word)
+    return raw_start + start, raw_start + pos
+
+
 _PAST_HOLDER = re.compile(r"\b(?:late|former|then|ex)\b", re.I)
 _NATIONALITY = re.compile(
     r"^[A-Z][a-z]+(?:an|ese|ish|i|ch)$|^(?:Parliament|Foreign|Prime|Vice|Supreme|Defen[cs]e|Interior|Deputy)$"
@@ -374,11 +391,9 @@ def find_mentions(
             continue
         roles = _title_roles(" ".join(m["title"].split()))
         learn_heads(name, m["title"])
-        s = m.start("name") + m["name"].find(name.split()[0])
+        s, e = _name_span(name, m["name"], m.start("name"))
         found.append(
-            PersonMention(
-                start=s, end=s + len(name), text=name, kind="name", name=name, roles=sorted(set(roles))
-            )
+            PersonMention(start=s, end=e, text=text[s:e], kind="name", name=name, roles=sorted(set(roles)))
         )
         roles_of[name].update(roles)
     comma_win = [
@@ -388,12 +403,12 @@ def find_mentions(
         name = _clean_name(m["name"])
         if not name or len(name.split()) < 2:
             continue
-        s = m.start("name") + m["name"].find(name.split()[0])
+        s, e = _name_span(name, m["name"], m.start("name"))
         keys = _role_keys(m["role"], r.roles)
         if not _PAST_HOLDER.search(m["role"]):
             # "Fidel Castro, the late leader of Cuba" does not make him "the leader" of the story
             learn_heads(name, m["role"])
-        found.append(PersonMention(start=s, end=s + len(name), text=name, kind="name", name=name, roles=keys))
+        found.append(PersonMention(start=s, end=e, text=text[s:e], kind="name", name=name, roles=keys))
         roles_of[name].update(keys)
     # "Quina Jones, 25, said", "Tim Hess, a real estate developer, …": a name with an age or a
     # description in apposition is a person's
@@ -404,8 +419,8 @@ def find_mentions(
         name = _clean_name(m["name"])
         if not _full_name(name, r):
             continue
-        s = m.start("name") + m["name"].find(name.split()[0])
-        found.append(PersonMention(start=s, end=s + len(name), text=name, kind="name", name=name))
+        s, e = _name_span(name, m["name"], m.start("name"))
+        found.append(PersonMention(start=s, end=e, text=text[s:e], kind="name", name=name))
         roles_of.setdefault(name, set())
     for m in _finditer(r.said, text, verb_win, start_at):
         raw = m["name"] or m["name2"]
@@ -413,8 +428,8 @@ def find_mentions(
         if not _full_name(name, r):
             continue
         g = "name" if m["name"] else "name2"
-        s = m.start(g) + raw.find(name.split()[0])
-        found.append(PersonMention(start=s, end=s + len(name), text=name, kind="name", name=name))
+        s, e = _name_span(name, raw, m.start(g))
+        found.append(PersonMention(start=s, end=e, text=text[s:e], kind="name", name=name))
         roles_of.setdefault(name, set())
 
     # a single capitalised word that reports ("Trump said") is a surname when the source also spells it
@@ -444,8 +459,8 @@ def find_mentions(
             raw = text[tokens[first][0] : e0]
             name = _clean_name(raw)
             if _full_name(name, r) and not headline(tokens[first][0]):
-                s1 = tokens[first][0] + raw.find(name.split()[0])
-                found.append(PersonMention(start=s1, end=s1 + len(name), text=name, kind="name", name=name))
+                s1, e1 = _name_span(name, raw, tokens[first][0])
+                found.append(PersonMention(start=s1, end=e1, text=text[s1:e1], kind="name", name=name))
                 roles_of.setdefault(name, set())
                 done.add(tok)
 
@@ -463,7 +478,8 @@ def find_mentions(
         j = i
         while j + 1 < len(tokens) and j - i < 3:
             ns, _ne, nlow = tokens[j + 1]
-            if text[tokens[j][1] : ns] not in (" ", "\xa0") or not text[ns].isupper() or nlow in r.not_names:
+            gap = text[tokens[j][1] : ns]
+            if gap.strip(" \t\xa0") or not gap or not text[ns].isupper() or nlow in r.not_names:
                 break
             j += 1
         while j > i and len(text[tokens[j][0] : tokens[j][1]].rstrip(".")) <= 1:
@@ -475,8 +491,8 @@ def find_mentions(
         k = bisect.bisect_right(taken_starts, s0) - 1
         overlapping = (k >= 0 and taken[k][1] > s0) or (k + 1 < len(taken) and taken[k + 1][0] < tokens[j][1])
         if name and len(name.split()) >= 2 and not overlapping and not headline(s0):
-            st = s0 + raw.find(name.split()[0])
-            found.append(PersonMention(start=st, end=st + len(name), text=name, kind="name", name=name))
+            st, en = _name_span(name, raw, s0)
+            found.append(PersonMention(start=st, end=en, text=text[st:en], kind="name", name=name))
             roles_of.setdefault(name, set())
         next_i = j + 1
 
