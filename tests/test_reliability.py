@@ -193,6 +193,11 @@ def test_symlink_loop_and_missing_path(tmp_path: Path, capsys: pytest.CaptureFix
                     "'",
                     ".",
                     "Mr. ",
+                    "Ebrahim\nRaisi",
+                    "Miguel  Díaz-Canel",
+                    "İstanbul",
+                    "\t",
+                    " said ",
                 ]
             ),
             max_size=40,
@@ -209,5 +214,12 @@ def test_random_input_never_breaks_the_pipeline(tmp_path: Path, data: bytes) -> 
     assert doc["format"] == "timeline-tui/1"
     assert "\x1b" not in out
     for d in tl.docs.values():
+        text = d.source.text
         for t in d.timexes:
-            assert d.source.text[t.start : t.end] == t.text
+            assert text[t.start : t.end] == t.text
+        for m in d.mentions:
+            assert text[m.start : m.end] == m.text
+        for q in d.quotes:
+            assert text[q.start : q.end] == q.text
+            if q.cue_start is not None:
+                assert text[q.cue_start : q.cue_end] == q.cue
