@@ -403,3 +403,32 @@ def test_more_units_and_rates() -> None:
         ("a day", "SET", "P1D"),
         ("a year ago", "DATE", "1997"),
     ]
+
+
+def test_a_24_hour_time_before_a_time_zone_is_a_time_not_a_year() -> None:
+    # BBC style: "at 1930 CDT on 1 June (0030 GMT 2 June)"; the year pattern used to read 1930
+    found = tag("This was completed at 1930 CDT on 1 June (0030 GMT 2 June).", "2010-06-03")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("1930 CDT", "TIME", "2010-06-03T19:30"),
+        ("1 June", "DATE", "2010-06-01"),
+        ("0030 GMT", "TIME", "2010-06-01T00:30"),
+        ("2 June", "DATE", "2010-06-02"),
+    ]
+    assert one("The well was shut at 1425 local time on Thursday.")[:3] == (
+        "1425 local time on Thursday",
+        "TIME",
+        "2023-11-30T14:25",
+    )
+    # a year before an acronym stays a year; "2000 hours" stays a duration
+    assert one("In 2003 MIT researchers said so.")[:3] == ("2003", "DATE", "2003")
+    assert one("He had worked 2000 hours on it.")[:3] == ("2000 hours", "DURATION", "PT2000H")
+
+
+def test_a_time_restated_in_another_zone_is_not_tagged_twice() -> None:
+    found = tag("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-08")
+    assert [(t.text, t.value) for t in found] == [
+        ("10:35 a.m.", "1998-08-08T10:35"),
+        ("Friday", "1998-08-07"),
+    ]
+    found = tag("The flow stopped at 1425 local time (1925 GMT) on Thursday.", "2010-07-16")
+    assert [t.text for t in found] == ["1425 local time", "Thursday"]

@@ -112,6 +112,11 @@ class Context:
         return not (before and before[-1] in _BE)
 
 
+#: a clock time and an opening parenthesis right before another: "10:35 a.m. (0735 GMT)", "1425 local
+#: time (1925 GMT)"
+_RESTATED_CLOCK = re.compile(
+    r"(?:\d[:.]?\d\d\s*(?:[ap]\.?m\.?)?|\d\s*[ap]\.?m\.?|\b[A-Z]{2,4}T|\bUTC|local\s+time)\s*\(\s*$", re.I
+)
 _TITLE_OPEN = re.compile(r"(?:[\"“]|``|'')$")
 _TITLE_CLOSE = re.compile(r"[,.!?]?(?:[\"”]|'')")
 _FRACTION_OF = re.compile(
@@ -1289,9 +1294,13 @@ class Tagger:
         )
 
     def _n_clock(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        if _RESTATED_CLOCK.search(ctx.text, max(0, m.start() - 40), m.start()):
+            return None  # "at 10:35 a.m. (0735 GMT)": the same time again, in another zone
         base = ctx.narrative or ctx.dct
         if m["nm"]:
             hm = "12:00" if m["nm"].lower() in ("noon", "midday") else "24:00"
+        elif m["HH"]:
+            hm = f"{m['HH']}:{m['MM']}"  # "1930 CDT"
         else:
             h = int(m["H"])
             ap = (m["ap"] or "").lower()

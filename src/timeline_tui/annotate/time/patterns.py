@@ -56,6 +56,7 @@ class Tables:
     year_ago_quarter: re.Pattern[str]
     month_preceders: frozenset[str]
     year_preceders: frozenset[str]
+    time_zones: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,7 @@ def tables() -> Tables:
         not_past_ed=frozenset(norm(x) for x in t["not_past_ed"]),
         year_ago_quarter=re.compile(_alt([norm(x) for x in t["year_ago_quarter"]])),
         month_preceders=frozenset(norm(x) for x in t["month_preceders"]),
+        time_zones=tuple(str(x) for x in t["time_zones"]),
         year_preceders=frozenset(norm(x) for x in t["year_preceders"]),
     )
 
@@ -468,11 +470,15 @@ def patterns() -> Patterns:
         (
             "clock",
             B + r"(?:(?P<H>[01]?\d|2[0-3])(?:[:.](?P<M>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m" + E + r")"
-            r"(?:\s+(?P<tz>[A-Z]{2,4}T))?|(?P<nm>noon|midnight|midday))"
+            r"(?:\s+(?P<tz>[A-Z]{2,4}T))?|(?P<nm>noon|midnight|midday)"
+            # 24-hour time before a time zone or "local time": "1930 CDT", "0030 GMT", "1425 local time"
+            r"|(?P<HH>[01]\d|2[0-3])(?P<MM>[0-5]\d)\s*(?:(?-i:"
+            + "|".join(tb.time_zones)
+            + r")|local\s+time))"
             + E
             + r"(?:,?\s+(?:on\s+)?(?:(?P<wd>"
             + weekday
-            + r")|(?P<mon>"
+            + r")(?!,?\s+\d)|(?P<mon>"
             + month
             + r")\s+(?P<d>"
             + day
