@@ -208,3 +208,45 @@ def test_an_inferred_date_does_not_depend_on_the_order_of_the_evidence(tmp_path:
             "inferred from 1 corroborating source published 2024-03-12 (b)",
         )
     )
+
+
+def _titles(tmp_path: Path, articles: dict[str, str]) -> dict[str, str]:
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    return {e.date: e.title for e in tl.events}
+
+
+def test_a_title_says_who_died_only_when_a_passage_says_it(tmp_path: Path) -> None:
+    # the explosion killed eleven workers; the president named in the same passage did not die
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 2010-04-22\n\nPresident Barack Obama said the explosion on the rig "
+            "on 20 April 2010 killed 11 workers.\n",
+            "b.txt": "Publish date 2010-04-23\n\nThe blast on 20 April 2010 killed 11 workers, "
+            "President Barack Obama said in Washington.\n",
+        },
+    )
+    assert not titles["2010-04-20"].startswith("death of"), titles
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 1995-11-06\n\nPrime Minister Yitzhak Rabin was assassinated in Tel "
+            "Aviv on 4 November 1995, the agency said.\n",
+            "b.txt": "Publish date 1995-11-07\n\nThe assassination of Prime Minister Yitzhak Rabin on "
+            "4 November 1995 shocked Israel, officials said.\n",
+        },
+    )
+    assert titles["1995-11-04"].startswith("death of Rabin"), titles
+
+
+def test_a_month_is_no_place_in_a_title(tmp_path: Path) -> None:
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 2010-06-20\n\nPresident Barack Obama met his adviser David Axelrod "
+            "on 14 June 2010, as he had in June.\n",
+        },
+    )
+    assert titles["2010-06-14"] == "Obama meets Axelrod", titles

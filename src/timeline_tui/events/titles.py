@@ -12,6 +12,7 @@ from collections import Counter
 from functools import cache
 
 from ..model import Event
+from ..rules import load_rules
 from ..util.names import fold
 from .text import tables
 
@@ -32,9 +33,35 @@ def _short(name: str) -> str:
     return parts[-1] if len(parts) > 1 else name
 
 
+@cache
+def _not_places() -> frozenset[str]:
+    """Capitalised words after "in/to/at" that are no place: month and weekday names, determiners."""
+    calendar = load_rules("calendar")
+    words = [*calendar["months"], *calendar["weekdays"]]
+    return frozenset(w.capitalize() for w in words) | frozenset(str(w) for w in tables()["not_places"])
+
+
+@cache
+def _said_of_patterns(kind: str) -> tuple[str, ...]:
+    return tuple(str(x) for x in tables()["title_roles"][kind])
+
+
+def _said_of(kind: str, name: str, texts: list[str]) -> bool:
+    """Whether a passage says of ``name`` (or its surname) what a title of ``kind`` would claim:
+    that this person died ("dead"), or won ("winner"), by the phrases in rules/events.yaml."""
+    forms = sorted({name, _short(name)}, key=len, reverse=True)
+    who = r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b"
+    for phrase in _said_of_patterns(kind):
+        pat = re.compile(phrase.replace("{name}", who), re.I)
+        if any(pat.search(t) for t in texts):
+            return True
+    return False
+
+
 def _place(texts: list[str], people_names: set[str]) -> str:
     counts: Counter[str] = Counter()
     preps = "|".join(str(p) for p in tables()["place_prepositions"])
+    not_places = _not_places()
     for t in texts:
         for m in re.finditer(
             rf"\b(?:{preps}|visited|visiting|visits)\s+((?:[A-Z][a-zà-ÿ]+)(?:\s+[A-Z][a-zà-ÿ]+)?)\b", t
@@ -42,17 +69,7 @@ def _place(texts: list[str], people_names: set[str]) -> str:
             place = m.group(1)
             if fold(place) in people_names or any(fold(w) in people_names for w in place.split()):
                 continue
-            if place.split()[0] in (
-                "The",
-                "His",
-                "Her",
-                "Their",
-                "Mr",
-                "December",
-                "January",
-                "Monday",
-                "Tuesday",
-            ):
+            if place.split()[0] in not_places:
                 continue
             counts[place] += 1
     if not counts:
@@ -79,35 +96,54 @@ def make_title(
             return _fit(_trim(clause[0].upper() + clause[1:]))
     people = [names[p] for p in event.people if p in names]
     folded_names = {fold(n) for n in people} | {fold(_short(n)) for n in people}
-    joined = " ".join(fold(t) for t in texts[:30])
-    best = None
-    best_n = 0
-    for rule, pat in _rule_patterns():
-        n = len(pat.findall(joined))
-        if n > best_n:
-            best, best_n = rule, n
-            if n >= max(2, len(texts)):
-                break
-    if best is not None:
-        place = _place(texts, folded_names)
-        a = _short(people[0]) if people else ""
-        b = _short(people[1]) if len(people) > 1 else ""
-        if best.get("noun"):
+    place: str | None = None
+    for rule in _rules_by_use(texts):
+        if place is None:
+            place = _place(texts, folded_names)
+        if rule.get("noun"):
             # a named happening: the capitalised phrase holding the word ("Islamic Revolution")
-            word = str(best["match"][0])
+            word = str(rule["match"][0])
             for t in texts:
                 m = re.search(rf"((?:[A-Z][\w’'-]+\s+){{1,3}}){word.capitalize()}\b", t)
                 if m:
                     return _fit(f"{m.group(1)}{word.capitalize()}")
-        template = best["both"] if a and b else best["one"] if a else None
+        if rule.get("only"):
+            # who died, who won: only a person the passages say it of, and no second person
+            who = next((p for p in people if _said_of(str(rule["only"]), p, texts)), None)
+            if who is None:
+                continue
+            return _fit(str(rule["one"]).format(A=_short(who), B="", P=place, O=""))
+        a = _short(people[0]) if people else ""
+        b = _short(people[1]) if len(people) > 1 else ""
+        template = rule["both"] if a and b else rule["one"] if a else None
         if template:
-            if "visits" in template and place.startswith(" in "):
-                place = " " + place[4:]  # "Raisi visits Havana"
-            return _fit(template.format(A=a, B=b, P=place, O=""))
+            p = place
+            if "visits" in template and not b and p.startswith(" in "):
+                p = " " + p[4:]  # "Raisi visits Havana"
+            return _fit(template.format(A=a, B=b, P=p, O=""))
+        break  # the event word most passages use, and nobody to title it with
     if event.end:
         t = min(texts, key=len)
         return _fit(_trim(t))
     return _fit(_trim(min(texts, key=len)))
+
+
+def _rules_by_use(texts: list[str]) -> list[dict]:
+    """The event-word rules the passages use, the one to title with first: the most used, where the
+    first rule (in table order) used by every passage (and at least twice) wins at once; then the
+    others, most used first."""
+    joined = " ".join(fold(t) for t in texts[:30])
+    counts = [(len(pat.findall(joined)), i, rule) for i, (rule, pat) in enumerate(_rule_patterns())]
+    best: tuple[int, int, dict] | None = None
+    for c in counts:
+        if best is None or c[0] > best[0]:
+            best = c
+            if c[0] >= max(2, len(texts)):
+                break
+    if best is None or best[0] == 0:
+        return []
+    rest = sorted((c for c in counts if c[0] > 0 and c[1] != best[1]), key=lambda c: (-c[0], c[1]))
+    return [best[2]] + [c[2] for c in rest]
 
 
 def _trim(text: str) -> str:
