@@ -250,3 +250,20 @@ def test_a_month_is_no_place_in_a_title(tmp_path: Path) -> None:
         },
     )
     assert titles["2010-06-14"] == "Obama meets Axelrod", titles
+
+
+def test_passages_naming_nobody_merge_on_their_wording(tmp_path: Path) -> None:
+    # three outlets report the quake without naming anyone: one event with three sources, not three
+    articles = {
+        "a.txt": "Publish date 2010-01-13\n\nA magnitude 7.0 earthquake struck Haiti on 12 January 2010, "
+        "destroying much of the capital Port-au-Prince.\n",
+        "b.txt": "Publish date 2010-01-14\n\nThe earthquake that struck Haiti on 12 January 2010 "
+        "destroyed much of the capital, Port-au-Prince.\n",
+        "c.txt": "Publish date 2010-01-15\n\nMuch of Port-au-Prince was destroyed when the earthquake "
+        "struck Haiti on 12 January 2010.\n",
+    }
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    quake = [e for e in tl.events if e.date == "2010-01-12"]
+    assert len(quake) == 1 and quake[0].corroboration == 3, [(e.date, e.title) for e in tl.events]

@@ -216,6 +216,8 @@ def _similar(c: Candidate, cl: Cluster) -> float:
     w = len(c.words & common) / (min(len(c.words), len(common)) or 1)
     if c.value == cl.value and shared >= 2:
         return 1.0
+    if not c.people and not people:
+        return w  # nobody named on either side: the wording alone
     return 0.55 * p + 0.45 * w
 
 
