@@ -267,3 +267,17 @@ def test_passages_naming_nobody_merge_on_their_wording(tmp_path: Path) -> None:
     tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
     quake = [e for e in tl.events if e.date == "2010-01-12"]
     assert len(quake) == 1 and quake[0].corroboration == 3, [(e.date, e.title) for e in tl.events]
+
+
+def test_one_passage_does_not_redate_what_most_sources_say() -> None:
+    from timeline_tui.events import _supported_value
+
+    many = {f"s{i}" for i in range(44)}
+    # the cluster took "2010-W15" from one passage ("nearly two weeks ago"); 44 sources say April
+    assert _supported_value("2010-W15", {"2010-04": many, "2010-W15": {"s99"}}, 45) == "2010-04"
+    # a day a quarter of the sources give stays the event's date
+    assert (
+        _supported_value("2023-12-04", {"2023-12": {"a", "b", "c"}, "2023-12-04": {"d"}}, 4) == "2023-12-04"
+    )
+    # nothing better backed: the cluster's date stands
+    assert _supported_value("2001", {"2001": {"a"}, "2023": {"b", "c", "d", "e", "f"}}, 6) == "2001"

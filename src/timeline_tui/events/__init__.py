@@ -366,6 +366,18 @@ def link_undated(clusters: list[Cluster], docs: list[SourceAnnotations]) -> None
             )
 
 
+def _supported_value(value: str, values: dict[str, set[str]], n_sources: int) -> str:
+    """The event's date: its cluster's (the most precise one its passages gave while merging) when a
+    quarter of its sources give it, else the most precise compatible date that many give. One passage
+    saying "nearly two weeks ago" (a week) does not redate what 44 sources say happened "in April"."""
+    if 4 * len(values.get(value, ())) >= n_sources:
+        return value
+    backed = [v for v, s in values.items() if 4 * len(s) >= n_sources and compatible(v, value)]
+    if not backed:
+        return value
+    return max(backed, key=lambda v: (len(v), len(values[v]), v))
+
+
 def _order_people(members: list[Candidate], ids: list[str]) -> list[str]:
     """People in the order titles name them: who is named first in most passages, then how often."""
     first: Counter[str] = Counter()
@@ -459,15 +471,16 @@ def derive(docs: list[SourceAnnotations], people: list[Person], config: Config) 
         # people that most passages name first, then the others
         ev_outlets = sorted({o for s in sources if (o := outlets.get(s))})
         first_key = min((c.doc.source.id, c.start) for c in members)
+        value = _supported_value(cl.value, values, len(dated_sources))
         conflicts = [
             Conflict(date=v, sources=sorted(s))
             for v, s in sorted(values.items())
-            if v != cl.value and not compatible(v, cl.value)
+            if v != value and not compatible(v, value)
         ]
         ev = Event(
-            id=_event_id(cl.value, cl.end_value, first_key),
-            date=cl.value,
-            granularity=granularity_of(cl.value) if granularity_of(cl.value) != "time" else "day",
+            id=_event_id(value, cl.end_value, first_key),
+            date=value,
+            granularity=granularity_of(value) if granularity_of(value) != "time" else "day",
             end=cl.end_value,
             approximate=any(c.timex.mod == "APPROX" for c in members),
             title="",
