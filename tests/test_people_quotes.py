@@ -359,3 +359,25 @@ def test_a_name_across_a_line_break_spans_both_words() -> None:
     for m in doc.mentions:
         assert src.text[m.start : m.end] == m.text
     assert names["Ebrahim Raisi"].text == "Ebrahim\nRaisi"
+
+
+def test_a_surname_two_people_share_follows_honorific_then_the_subject() -> None:
+    # "Clinton" alone once the source names Hillary and Bill: "Mrs Clinton" is Hillary; a bare
+    # "Clinton" is the one the story names in full most often (then first), not the one sorted first
+    text = (
+        "Secretary of State Hillary Clinton arrived in Port-au-Prince on Saturday.\n\n"
+        "Mrs Clinton met President Rene Preval at the airport, where she promised more aid.\n\n"
+        "Former President Bill Clinton, the UN special envoy, will visit next week.\n\n"
+        "Clinton said the United States would stay. Hillary Clinton later flew home.\n"
+    )
+    src = source_from_text(text, sid="clintons", path="clintons.txt", config=Config())
+    doc = annotate_source(src, Config())
+    by_start = {m.start: m.name for m in doc.mentions}
+    mrs = text.index("Mrs Clinton") + len("Mrs ")
+    bare = text.index("Clinton said")
+    she = text.index("she promised")
+    assert by_start[mrs] == "Hillary Clinton"
+    assert by_start[bare] == "Hillary Clinton"
+    assert by_start[she] == "Hillary Clinton"
+    bill = text.index("Bill Clinton")
+    assert any(m.start <= bill < m.end and "Bill Clinton" in (m.name or "") for m in doc.mentions)

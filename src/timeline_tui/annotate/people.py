@@ -517,6 +517,44 @@ def find_mentions(
             return full
         return full if full and len(name.split()) == 1 else name
 
+    genders = _genders()
+    #: surname -> (start, full name) of each full name the source gives (in text order as found)
+    fulls: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for mt in sorted(found, key=lambda x: x.start):
+        if mt.name and len(mt.name.split()) >= 2 and (mt.start, mt.name) not in fulls[_surname(mt.name)]:
+            fulls[_surname(mt.name)].append((mt.start, mt.name))  # once: two patterns may find it
+
+    def by_context(name: str, pos: int) -> str | None:
+        """A bare surname that several people of the source share ("Clinton": Bill and Hillary): the
+        one a gendered honorific right before it fits ("Mrs Clinton"), else the one the source names
+        in full most often, then first. None when the surname is not shared."""
+        if len(name.split()) != 1 or fold(name) in alias_to_name:
+            return None
+        options = fulls.get(_surname(name))
+        if not options:
+            return None
+        # the people behind the forms: a form whose words another's include is the same person
+        # ("Jessica Ditto", "Spokeswoman Jessica Ditto"); "Bill Clinton" and "Hillary Clinton" are two
+        forms = sorted({n for _, n in options}, key=lambda n: (-len(n.split()), n))
+        person_of: dict[str, str] = {}
+        for form in forms:
+            words = set(fold(form).split())
+            person_of[form] = next((p for p in person_of.values() if words <= set(fold(p).split())), form)
+        if len(set(person_of.values())) < 2:
+            return None
+        before = text[max(0, pos - 8) : pos].lower().split()
+        title = before[-1].rstrip(".") if before else ""
+        if title in r.honorifics and title in genders:
+            fit = {person_of[n] for _, n in options if genders.get(n.split()[0].lower()) == genders[title]}
+            if len(fit) == 1:
+                return canonical(fit.pop())
+        # else the one the source names in full most often, then first: the story's subject
+        named = Counter(person_of[n] for _, n in options)
+        first = {}
+        for start, n in options:
+            first.setdefault(person_of[n], start)
+        return canonical(min(named, key=lambda p: (-named[p], first[p])))
+
     for mt in found:
         mt.name = canonical(mt.name or mt.text)
 
@@ -568,7 +606,14 @@ def find_mentions(
             )
             if not overlaps:
                 found.append(PersonMention(start=s0, end=e, text=cand, kind="name", name=keys[cand]))
+                if len(cand.split()) >= 2:
+                    fulls[_surname(cand)].append((s0, keys[cand]))
             next_i = i + k
+
+    # a surname alone, when the source names two people by it, is the one its context points to
+    for mt in found:
+        if mt.kind == "name" and len(mt.text.split()) == 1:
+            mt.name = by_context(mt.text, mt.start) or mt.name
 
     # 3. role phrases ("the Leader", "the Cuban president") resolved to the person in context
     role_index: dict[str, list[str]] = defaultdict(list)
