@@ -381,3 +381,20 @@ def test_a_surname_two_people_share_follows_honorific_then_the_subject() -> None
     assert by_start[she] == "Hillary Clinton"
     bill = text.index("Bill Clinton")
     assert any(m.start <= bill < m.end and "Bill Clinton" in (m.name or "") for m in doc.mentions)
+
+
+def test_the_leader_of_a_rescue_unit_is_not_the_configured_leader() -> None:
+    # config.yaml titles Khamenei "Leader"; in another story "the leader of a special US rescue unit"
+    # set off by commas (even with spaces before them, as tokenised text has) is the named man
+    config = load_config(str(ROOT / "config.yaml"))
+    text = (
+        "2012 Thomas Ewald , the leader of a special US rescue unit , tells the Miami Herald it is likely.\n"
+    )
+    src = source_from_text(text, sid="unit", path="unit.txt", config=config)
+    doc = annotate_source(src, config)
+    leader = next(m for m in doc.mentions if m.text == "the leader")
+    assert leader.name == "Thomas Ewald"
+    text = "The head of the team said the leader of a rescue unit had arrived.\n"
+    src = source_from_text(text, sid="unit2", path="unit2.txt", config=config)
+    doc = annotate_source(src, config)
+    assert all(m.name != "Ali Khamenei" for m in doc.mentions)

@@ -432,3 +432,20 @@ def test_a_time_restated_in_another_zone_is_not_tagged_twice() -> None:
     ]
     found = tag("The flow stopped at 1425 local time (1925 GMT) on Thursday.", "2010-07-16")
     assert [t.text for t in found] == ["1425 local time", "Thursday"]
+
+
+def test_the_times_that_open_the_entries_of_a_live_page_are_no_years() -> None:
+    page = (
+        "Haiti earthquake: as it happened\n\n"
+        "2346 Survivor Jackson tells the BBC he has just found his wife under the rubble.\n"
+        "2342 Time magazine reporter Saul Schwarz says he has seen bodies downtown.\n"
+        "2012 Thomas Ewald, who leads a US rescue unit, tells the Miami Herald it is likely.\n"
+        "1959 The UN says aid is arriving. Castro came to power in 1959.\n"
+    )
+    found = [(t.text, t.type, t.value) for t in tag(page, "2010-01-14")]
+    assert ("2012", "TIME", "2010-01-14T20:12") in found
+    assert ("1959", "TIME", "2010-01-14T19:59") in found and ("1959", "DATE", "1959") in found
+    assert not any(t[1] == "DATE" and t[2] == "2012" for t in found)
+    # years that open ordinary lines stay years
+    years = [(t.text, t.value) for t in tag("2012 was a hard year.\n2008 saw the crash.\n1999 ended.\n", DCT)]
+    assert years == [("2012", "2012"), ("2008", "2008"), ("1999", "1999")]

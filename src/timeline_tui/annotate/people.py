@@ -274,6 +274,10 @@ def _name_span(name: str, raw: str, raw_start: int) -> tuple[int, int]:
     return raw_start + start, raw_start + pos
 
 
+#: a role's complement that names something ("of State", "of the Islamic Revolution"), not "of a unit"
+_OF_PROPER = re.compile(r"(?:the\s+)?[A-Z]")
+#: "of" and the complement's first words right after a role mention
+_OF_AFTER = re.compile(r"\s+of\s+((?:the\s+)?\S+)")
 _PAST_HOLDER = re.compile(r"\b(?:late|former|then|ex)\b", re.I)
 _NATIONALITY = re.compile(
     r"^[A-Z][a-z]+(?:an|ese|ish|i|ch)$|^(?:Parliament|Foreign|Prime|Vice|Supreme|Defen[cs]e|Interior|Deputy)$"
@@ -652,7 +656,7 @@ def find_mentions(
             continue
         phrase = m.group()[len(m["det"]) :].strip()
         person = None
-        if j >= 0 and re.fullmatch(r",\s*", text[name_spans[j][1] : m.start()]):
+        if j >= 0 and re.fullmatch(r"\s*,\s*", text[name_spans[j][1] : m.start()]):
             # an apposition: "Fidel Castro, the then president of the country"
             prev = next((x for x in found if x.start == name_spans[j][0]), None)
             if prev is not None and prev.kind == "name":
@@ -662,13 +666,18 @@ def find_mentions(
                 continue
         key = _role_key(phrase)
         cands = role_index.get(key) if len(key.split()) > 1 else None
-        if not cands:
-            # the role noun as written: "the Leader" is whoever the text calls Leader, capitalised
+        complement = phrase.partition(" of ")[2] or _OF_AFTER.match(text, m.end())
+        if complement and not isinstance(complement, str):
+            complement = complement[1]
+        if not cands and not (m["role"].islower() and complement and not _OF_PROPER.match(complement)):
+            # the role noun as written: "the Leader" is whoever the text calls Leader, capitalised;
+            # "the leader" in lower case may stand for whoever the text titles "Leader", and "the
+            # former secretary of State" for its "Secretary"; not "the leader of a US rescue unit",
+            # whose complement makes it someone else's role
             cands = head_index.get(m["role"]) or (
                 role_index.get(m["role"].lower()) if " of " not in phrase else None
             )
             if m["role"].islower():
-                # "the leader" in lower case may stand for whoever the text titles "Leader"
                 cands = (cands or []) + head_index.get(m["role"].capitalize(), [])
         if cands:
             votes = Counter(cands)

@@ -112,6 +112,21 @@ class Context:
         return not (before and before[-1] in _BE)
 
 
+#: a line that opens with a 24-hour time, as the entries of a live page do ("2346 Survivor Jackson
+#: tells the BBC …")
+_LIVE_ENTRY = re.compile(r"^([0-2]\d[0-5]\d)[ \t]+(?=\S)", re.M)
+
+
+def _live_blog_times(text: str) -> set[int]:
+    """Where the lines of a live page open with their time: three lines or more that begin with a
+    24-hour time, one of which cannot be a year ("2346", "0000"); then "2012 Thomas Ewald …" is 20:12,
+    not the year 2012. Empty for any other text."""
+    found = [(m.start(1), m.group(1)) for m in _LIVE_ENTRY.finditer(text) if int(m.group(1)[:2]) < 24]
+    if len(found) < 3 or not any(not ("1500" <= d <= "2099") for _, d in found):
+        return set()
+    return {start for start, _ in found}
+
+
 #: a clock time and an opening parenthesis right before another: "10:35 a.m. (0735 GMT)", "1425 local
 #: time (1925 GMT)"
 _RESTATED_CLOCK = re.compile(
@@ -1335,6 +1350,23 @@ class Tagger:
             explanation=f"'{m.group()}' on {format_value(day) if base else 'an unknown day'}",
         )
 
+    def _live_time(self, m: re.Match[str], ctx: Context) -> Norm:
+        """ "2012 Thomas Ewald … tells the Miami Herald": on a live page, the time of the entry."""
+        digits = re.match(r"\d{4}", m.group()).group()  # type: ignore[union-attr]
+        hm = f"{digits[:2]}:{digits[2:]}"
+        base = ctx.narrative or ctx.dct
+        day = base.isoformat() if base else "XXXX-XX-XX"
+        return Norm(
+            "TIME",
+            f"{day}T{hm}",
+            anchor="narrative" if ctx.narrative else ("published" if base else "none"),
+            anchor_value=day if base else None,
+            explanation=f"'{digits}' opens an entry of a live page (its lines begin with the time) → {hm}"
+            + (f" on {format_value(day)}" if base else ""),
+            start=m.start(),
+            end=m.start() + 4,
+        )
+
     def _n_weekof(self, m: re.Match[str], ctx: Context) -> Norm | None:
         """ "the week of March 6": the ISO week holding that day."""
         dm = self._named_day(m, ctx)
@@ -1626,10 +1658,14 @@ class Tagger:
             if c[0] < start_at:
                 continue
             pending.append(c)
+        live = _live_blog_times(text)
         for start, end, _prio, name, m in pending:
             if _not_a_time(text, start, end):
                 continue
-            norm = self._handlers[name](m, ctx)
+            if start in live and name == "year":
+                norm = self._live_time(m, ctx)
+            else:
+                norm = self._handlers[name](m, ctx)
             if norm is None:
                 continue
             s = norm.start if norm.start is not None else start
