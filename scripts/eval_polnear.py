@@ -4,7 +4,7 @@
     .venv/bin/python scripts/eval_polnear.py [DIR] [--errors N]
 
 Gold: the attributions of one annotator per document (the first .ann file in name order) whose Content
-contains quote marks (“ ” or "). Predictions are what the product reports as direct quotations:
+contains quote marks (“ ” or ", or the pairs of apostrophes and backquotes some papers use). Predictions are what the product reports as direct quotations:
 statements, with the later parts of a statement interrupted by its own attribution joined to the first
 ("“A,” she said. “B.”" is one, as in the gold's discontinuous Content), and quoted fragments of
 reported speech that have a reporting cue, spanning the clause the product gives as their content
@@ -31,7 +31,7 @@ from timeline_tui.config import Config
 from timeline_tui.ingest import source_from_text
 from timeline_tui.util.names import fold
 
-QUOTE_MARKS = re.compile(r"[“”\"]")
+QUOTE_MARKS = re.compile(r"[“”\"]|''|``")
 
 
 def read_ann(path: Path, text: str) -> list[dict]:

@@ -398,3 +398,27 @@ def test_the_leader_of_a_rescue_unit_is_not_the_configured_leader() -> None:
     src = source_from_text(text, sid="unit2", path="unit2.txt", config=config)
     doc = annotate_source(src, config)
     assert all(m.name != "Ali Khamenei" for m in doc.mentions)
+
+
+def test_quotes_in_apostrophe_and_backquote_style() -> None:
+    # Penn Treebank style (``…''), as in TimeML and Timeline17, and the New York Times' ''…''
+    for text, speaker in [
+        (
+            "Aid is `` most urgently needed , '' Leonard Robertson told the BBC on Tuesday .\n",
+            "Leonard Robertson",
+        ),
+        (
+            "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist in Washington.\n",
+            "Douglas Holtz-Eakin",
+        ),
+    ]:
+        src = source_from_text(text, sid="ptb", path="ptb.txt", config=Config())
+        doc = annotate_source(src, Config())
+        assert len(doc.quotes) == 1, text
+        q = doc.quotes[0]
+        assert q.text.startswith(("``", "''")) and q.text.endswith("''")
+        assert src.text[q.start : q.end] == q.text
+        assert q.speaker == speaker
+    # an apostrophe pair closing a word is no opening mark
+    src = source_from_text("The students'' union met on Monday.\n", sid="p2", path="p2.txt", config=Config())
+    assert annotate_source(src, Config()).quotes == []

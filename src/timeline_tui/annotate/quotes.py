@@ -89,23 +89,42 @@ def rules() -> _Rules:
     )
 
 
-_MARKS = re.compile(r"[\"“”„«»]")
+#: double quotation marks, and the Penn Treebank's pairs of backquotes and apostrophes (``…'') that
+#: corpora and some wire feeds use for “…”
+_MARKS = re.compile(r"[\"“”„«»]|``|''")
+_PTB = {"``": "“", "''": "”"}
+
+
+def _mark_of(text: str, m: re.Match[str]) -> str:
+    """The mark as one character: "``" opens; "''" closes, but opens a word after white space."""
+    mark = m.group()
+    if mark == "''":
+        pos, after = m.start(), m.end()
+        opens = pos == 0 or text[pos - 1].isspace() or text[pos - 1] in "([—-"
+        if opens and after < len(text) and text[after].isalnum():
+            return "“"
+    return _PTB.get(mark, mark)
+
+
 _PARA = re.compile(r"\n[ \t*_>]*\r?\n")
 
 
 def quote_spans(text: str, start_at: int = 0) -> list[tuple[int, int]]:
     """(start, end) of double-quoted passages, marks included, in text order."""
     r = rules()
-    marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, start_at)]
+    # (position, mark as one character, its length): ``…'' read as “…”, and '' as an opening mark
+    # before a word it starts (''It's anti-reform,'' the style of some papers)
+    marks = [(m.start(), _mark_of(text, m), m.end() - m.start()) for m in _MARKS.finditer(text, start_at)]
     spans: list[tuple[int, int]] = []
     i = 0
     n = len(marks)
     while i < n:
-        pos, ch = marks[i]
+        pos, ch, size = marks[i]
         if ch in CLOSE_DOUBLE and ch != "»":
             # a closing mark opening a line before a word is used as an opening one (”Fear. I am …”);
             # anywhere else it is a stray closing mark
-            if not ((pos == 0 or text[pos - 1] == "\n") and pos + 1 < len(text) and text[pos + 1].isalnum()):
+            after = pos + size
+            if not ((pos == 0 or text[pos - 1] == "\n") and after < len(text) and text[after].isalnum()):
                 i += 1
                 continue
             ch = "“"
@@ -114,7 +133,7 @@ def quote_spans(text: str, start_at: int = 0) -> list[tuple[int, int]]:
         end = None
         first_straight = None  # (index, position) of the first straight mark after a curly opening
         while j < n:
-            p2, c2 = marks[j]
+            p2, c2, size2 = marks[j]
             if p2 - pos > r.max_chars:
                 break
             if c2 == STRAIGHT and _opens_paragraph(text, p2):
@@ -124,7 +143,7 @@ def quote_spans(text: str, start_at: int = 0) -> list[tuple[int, int]]:
             if c2 in CLOSE_DOUBLE or (c2 == STRAIGHT and ch == STRAIGHT):
                 # a curly opening is closed by a curly mark only (straight ones inside are nested
                 # quotes); a straight opening by either (mixed marks: " … ”)
-                end = p2 + 1
+                end = p2 + size2
                 break
             if c2 in OPEN_DOUBLE:
                 break
@@ -186,7 +205,7 @@ def _noun_use(text: str, v: re.Match[str]) -> bool:
     return _DETERMINER_BEFORE.search(text, max(0, v.start() - 40), v.start()) is not None
 
 
-_LABEL = re.compile(r"[\"“]\s*(?P<np>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+")
+_LABEL = re.compile(r"(?:[\"“]|``)\s*(?P<np>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+")
 _PARA_START = re.compile(r"\n[ \t*_>]*\r?\n[ \t*_>]*$")
 
 
@@ -254,7 +273,7 @@ def find_quotes(
     sent_index = {sp: i for i, sp in enumerate(sentences)}
     for qs, qe in spans:
         content = text[qs:qe]
-        inner = content.strip('"“”„«» \n*_')
+        inner = content.removeprefix("``").removeprefix("''").removesuffix("''").strip('"“”„«» \n*_')
         s_start, s_end = sentence_of(qs)
         # a few words without sentence punctuation of their own are a term or scare quote; so are a
         # few words that end the sentence they sit in ("an episode of “Shark Tank.”")

@@ -21,7 +21,7 @@ from ..util.text import strip_controls
 from .text import folded_content_words
 
 THRESHOLD = 62
-_QUOTED = re.compile(r"[\"“„«]([^\"”»]{2,200})[\"”»]")
+_QUOTED = re.compile(r"(?:[\"“„«]|``)((?:(?!'')[^\"”»]){2,200})(?:[\"”»]|'')")
 MAX_CANDIDATES = 40
 
 
