@@ -446,6 +446,26 @@ def test_the_times_that_open_the_entries_of_a_live_page_are_no_years() -> None:
     assert ("2012", "TIME", "2010-01-14T20:12") in found
     assert ("1959", "TIME", "2010-01-14T19:59") in found and ("1959", "DATE", "1959") in found
     assert not any(t[1] == "DATE" and t[2] == "2012" for t in found)
+    # entries from 15:21 to 16:53, every one of which could be a year, in falling order
+    page = "Live\n\n1653 It struck south of the capital.\n1623 Haiti says so.\n1521 The UN speaks.\n"
+    assert [(t.text, t.type) for t in tag(page, DCT)] == [
+        ("1653", "TIME"),
+        ("1623", "TIME"),
+        ("1521", "TIME"),
+    ]
+    # a chronology runs forward, and has minutes past 59
+    chronology = "1697 France takes the west.\n1804 Independence.\n1915 The US invades.\n"
+    assert [t.value for t in tag(chronology, DCT)] == ["1697", "1804", "1915"]
     # years that open ordinary lines stay years
     years = [(t.text, t.value) for t in tag("2012 was a hard year.\n2008 saw the crash.\n1999 ended.\n", DCT)]
     assert years == [("2012", "2012"), ("2008", "2008"), ("1999", "1999")]
+
+
+def test_a_time_followed_by_itself_in_another_zone() -> None:
+    for text in (
+        "The tremor hit at 1653 (2153 GMT) on Tuesday.",
+        "It struck at 1653 -LRB- 2153 GMT -RRB- on Tuesday .",
+    ):
+        found = [(t.text, t.type) for t in tag(text, "2010-01-13")]
+        assert found == [("1653", "TIME"), ("Tuesday", "DATE")], text
+    assert one("In 1653 (the year of the Protectorate) he left.")[:3] == ("1653", "DATE", "1653")

@@ -114,15 +114,21 @@ class Context:
 
 #: a line that opens with a 24-hour time, as the entries of a live page do ("2346 Survivor Jackson
 #: tells the BBC …")
-_LIVE_ENTRY = re.compile(r"^([0-2]\d[0-5]\d)[ \t]+(?=\S)", re.M)
+_LIVE_ENTRY = re.compile(r"^(\d{4})[ \t]+(?=\S)", re.M)
 
 
 def _live_blog_times(text: str) -> set[int]:
-    """Where the lines of a live page open with their time: three lines or more that begin with a
-    24-hour time, one of which cannot be a year ("2346", "0000"); then "2012 Thomas Ewald …" is 20:12,
-    not the year 2012. Empty for any other text."""
-    found = [(m.start(1), m.group(1)) for m in _LIVE_ENTRY.finditer(text) if int(m.group(1)[:2]) < 24]
-    if len(found) < 3 or not any(not ("1500" <= d <= "2099") for _, d in found):
+    """Where the lines of a live page open with their time ("2346 Survivor Jackson tells the BBC …"):
+    three lines or more that begin with four digits, every one a 24-hour time, and besides one that
+    cannot be a year ("2346", "0000"), or five of them, or in falling order (live pages run from the
+    latest entry back). A chronology of years ("1492 …", "1697 …", "1804 …") has minutes past 59 or
+    runs forward. Then "2012 Thomas Ewald …" is 20:12, not the year 2012. Empty for any other text."""
+    found = [(m.start(1), m.group(1)) for m in _LIVE_ENTRY.finditer(text)]
+    if len(found) < 3 or not all(int(d[:2]) < 24 and int(d[2:]) < 60 for _, d in found):
+        return set()
+    digits = [d for _, d in found]
+    falling = all(a > b for a, b in itertools.pairwise(digits))
+    if not (falling or len(found) >= 5 or any(not ("1500" <= d <= "2099") for d in digits)):
         return set()
     return {start for start, _ in found}
 
@@ -130,7 +136,8 @@ def _live_blog_times(text: str) -> set[int]:
 #: a clock time and an opening parenthesis right before another: "10:35 a.m. (0735 GMT)", "1425 local
 #: time (1925 GMT)"
 _RESTATED_CLOCK = re.compile(
-    r"(?:\d[:.]?\d\d\s*(?:[ap]\.?m\.?)?|\d\s*[ap]\.?m\.?|\b[A-Z]{2,4}T|\bUTC|local\s+time)\s*\(\s*$", re.I
+    r"(?:\d[:.]?\d\d\s*(?:[ap]\.?m\.?)?|\d\s*[ap]\.?m\.?|\b[A-Z]{2,4}T|\bUTC|local\s+time)\s*(?:\(|-LRB-)\s*$",
+    re.I,
 )
 _TITLE_OPEN = re.compile(r"(?:[\"“]|``|'')$")
 _TITLE_CLOSE = re.compile(r"[,.!?]?(?:[\"”]|'')")

@@ -178,6 +178,7 @@ def patterns() -> Patterns:
     holidays = _alt(list(tb.holidays))
     refs = _alt(list(tb.present_ref | tb.past_ref | tb.future_ref | set(tb.vague_durations)))
     set_words = _alt(list(tb.set_words))
+    zones = "|".join(tb.time_zones)
     B = r"(?<![\w$£€#@/.-])"  # start boundary: not inside a word, number, amount, handle or path
     E = r"(?![\w])"
 
@@ -471,10 +472,13 @@ def patterns() -> Patterns:
             "clock",
             B + r"(?:(?P<H>[01]?\d|2[0-3])(?:[:.](?P<M>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m" + E + r")"
             r"(?:\s+(?P<tz>[A-Z]{2,4}T))?|(?P<nm>noon|midnight|midday)"
-            # 24-hour time before a time zone or "local time": "1930 CDT", "0030 GMT", "1425 local time"
+            # 24-hour time before a time zone or "local time": "1930 CDT", "0030 GMT", "1425 local time";
+            # or before the same time in a zone, in brackets: "struck at 1653 (2153 GMT)"
             r"|(?P<HH>[01]\d|2[0-3])(?P<MM>[0-5]\d)\s*(?:(?-i:"
-            + "|".join(tb.time_zones)
-            + r")|local\s+time))"
+            + zones
+            + r")|local\s+time|(?=(?:\(|-LRB-)\s*[0-2]\d[0-5]\d\s*(?-i:"
+            + zones
+            + r"))))"
             + E
             + r"(?:,?\s+(?:on\s+)?(?:(?P<wd>"
             + weekday
