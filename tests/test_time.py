@@ -469,3 +469,18 @@ def test_a_time_followed_by_itself_in_another_zone() -> None:
         found = [(t.text, t.type) for t in tag(text, "2010-01-13")]
         assert found == [("1653", "TIME"), ("Tuesday", "DATE")], text
     assert one("In 1653 (the year of the Protectorate) he left.")[:3] == ("1653", "DATE", "1653")
+
+
+def test_live_entries_run_into_one_line_are_times() -> None:
+    # an extraction that lost the line breaks of a live page: "... in Port-au-Prince 1521 Former ..."
+    page = (
+        "Mr Ban plans to visit Haiti ''very soon'' 1612 President Preval asked Mr Obama for help. "
+        "Hundreds went to the office for treatment 1541 President Barack Obama says ships are coming. "
+        "A guard warns people queueing for fuel in Port-au-Prince 1521 Former Cuban president Fidel "
+        "Castro says aid is coming."
+    )
+    found = [(t.text, t.type) for t in tag(page, "2010-01-14")]
+    assert found == [("1612", "TIME"), ("1541", "TIME"), ("1521", "TIME")]
+    # years after the words that introduce them stay years, whatever their order
+    text = "He won in 2008 Obama said, lost in 2004 Bush said, and in 2000 Gore lost."
+    assert [t.value for t in tag(text, DCT)] == ["2008", "2004", "2000"]

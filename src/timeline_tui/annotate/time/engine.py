@@ -117,6 +117,30 @@ class Context:
 _LIVE_ENTRY = re.compile(r"^(\d{4})[ \t]+(?=\S)", re.M)
 
 
+#: an entry of a live page run into the text before it by an extraction: four digits between a word
+#: ending without punctuation and a capitalised word ("… in Port-au-Prince 1521 Former Cuban president")
+_INLINE_ENTRY = re.compile(r"(?<=[a-z'”\"\)\]] )(\d{4})(?= [A-Z])")
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def _inline_live_times(text: str, year_preceders: frozenset[str]) -> set[int]:
+    """Live entries run into one another (see _INLINE_ENTRY): three or more, none after a word that
+    introduces a year ("in 2008 Obama won"), every one a 24-hour time, in falling order (three of
+    four steps, from four of them: "at 2100 GMT" may sit among the entries)."""
+    found = []
+    for m in _INLINE_ENTRY.finditer(text):
+        w = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if w is None or w.group(1).lower().strip("'”\"()[]") in year_preceders:
+            continue
+        found.append((m.start(), m.group(1)))
+    if len(found) < 3 or not all(int(d[:2]) < 24 and int(d[2:]) < 60 for _, d in found):
+        return set()
+    steps = [a > b for (_, a), (_, b) in itertools.pairwise(found)]
+    if not (all(steps) or (len(found) >= 4 and 4 * sum(steps) >= 3 * len(steps))):
+        return set()
+    return {start for start, _ in found}
+
+
 def _live_blog_times(text: str) -> set[int]:
     """Where the lines of a live page open with their time ("2346 Survivor Jackson tells the BBC …"):
     three lines or more that begin with four digits, every one a 24-hour time, and besides one that
@@ -1665,7 +1689,7 @@ class Tagger:
             if c[0] < start_at:
                 continue
             pending.append(c)
-        live = _live_blog_times(text)
+        live = _live_blog_times(text) | _inline_live_times(text, self.t.year_preceders)
         for start, end, _prio, name, m in pending:
             if _not_a_time(text, start, end):
                 continue
