@@ -281,3 +281,18 @@ def test_one_passage_does_not_redate_what_most_sources_say() -> None:
     )
     # nothing better backed: the cluster's date stands
     assert _supported_value("2001", {"2001": {"a"}, "2023": {"b", "c", "d", "e", "f"}}, 6) == "2001"
+
+
+def test_quotes_nobody_is_known_to_have_said_group_only_as_copies(tmp_path: Path) -> None:
+    same = "``We have at least 300 people in a 100 bed hospital,'' an aid worker told the agency.\n"
+    articles = {
+        "a.txt": "Publish date 2010-01-14\n\nOn 13 January 2010 the clinics were full. " + same,
+        "b.txt": "Publish date 2010-01-15\n\nOn 13 January 2010 the clinics were full. " + same,
+        "c.txt": "Publish date 2010-01-15\n\nOn 13 January 2010 the clinics were full. ``We have people "
+        "in the hospital who need water,'' a nurse told the agency.\n",
+    }
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    sizes = sorted(len(g.variants) for g in tl.quotes)
+    assert sizes == [1, 2], [(g.speaker, [v.text for v in g.variants]) for g in tl.quotes]

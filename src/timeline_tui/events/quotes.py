@@ -21,6 +21,8 @@ from ..util.text import strip_controls
 from .text import folded_content_words
 
 THRESHOLD = 62
+#: how alike two quotes nobody is known to have said must be to be one statement (rapidfuzz ratio)
+UNATTRIBUTED = 90
 _QUOTED = re.compile(r"(?:[\"“„«]|``)((?:(?!'')[^\"”»]){2,200})(?:[\"”»]|'')")
 MAX_CANDIDATES = 40
 
@@ -130,6 +132,12 @@ def _best_group(
     for gi in cands:
         g = groups[gi]
         if d.source.id in g["sources"]:
+            continue
+        if q.speaker_id is None:
+            # nobody known says it: only the same words again (a wire copy) are the same statement;
+            # two unattributed quotes sharing a few words are two people's
+            if fuzz.ratio(norm, g["norm"], score_cutoff=UNATTRIBUTED) > best_score:
+                best, best_score = gi, fuzz.ratio(norm, g["norm"])
             continue
         score = fuzz.token_set_ratio(norm, g["norm"], score_cutoff=THRESHOLD)
         if quoted and len(quoted) >= 8:
