@@ -119,7 +119,7 @@ _LIVE_ENTRY = re.compile(r"^(\d{4})[ \t]+(?=\S)", re.M)
 
 #: an entry of a live page run into the text before it by an extraction: four digits between a word
 #: ending without punctuation and a capitalised word ("… in Port-au-Prince 1521 Former Cuban president")
-_INLINE_ENTRY = re.compile(r"(?<=[a-z'”\"\)\]] )(\d{4})(?= [A-Z])")
+_INLINE_ENTRY = re.compile(r"(\d{4})(?<=[a-z'”\"\)\]] \d{4})(?= [A-Z])")  # digits first: scanned fast
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
@@ -139,6 +139,20 @@ def _inline_live_times(text: str, year_preceders: frozenset[str]) -> set[int]:
     if not (all(steps) or (len(found) >= 4 and 4 * sum(steps) >= 3 * len(steps))):
         return set()
     return {start for start, _ in found}
+
+
+def _may_open_entry(text: str, start: int) -> bool:
+    """Whether four digits at ``start`` could open a live entry: at a line's start, or between a
+    word ending without punctuation and a capitalised one (see _INLINE_ENTRY)."""
+    if start == 0 or text[start - 1] == "\n":
+        return True
+    return (
+        start >= 2
+        and text[start - 1] == " "
+        and (text[start - 2].islower() or text[start - 2] in "'”\")]")
+        and text[start + 4 : start + 5] == " "
+        and text[start + 5 : start + 6].isupper()
+    )
 
 
 def _live_blog_times(text: str) -> set[int]:
@@ -1689,11 +1703,13 @@ class Tagger:
             if c[0] < start_at:
                 continue
             pending.append(c)
-        live = _live_blog_times(text) | _inline_live_times(text, self.t.year_preceders)
+        live: set[int] | None = None  # the entries of a live page, found once a year could open one
         for start, end, _prio, name, m in pending:
             if _not_a_time(text, start, end):
                 continue
-            if start in live and name == "year":
+            if name == "year" and live is None and _may_open_entry(text, start):
+                live = _live_blog_times(text) | _inline_live_times(text, self.t.year_preceders)
+            if live and start in live and name == "year":
                 norm = self._live_time(m, ctx)
             else:
                 norm = self._handlers[name](m, ctx)
