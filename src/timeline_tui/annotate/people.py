@@ -43,6 +43,7 @@ class _Rules:
     honorifics: frozenset[str]
     roles: frozenset[str]
     not_names: frozenset[str]
+    title_qualifiers: frozenset[str]
     pronouns: frozenset[str]
     titled: re.Pattern[str]
     apposition: re.Pattern[str]
@@ -70,6 +71,7 @@ def rules() -> _Rules:
         honorifics=frozenset(h.rstrip(".") for h in hon),
         roles=frozenset(roles),
         not_names=not_names,
+        title_qualifiers=frozenset(str(q).lower() for q in r["title_qualifiers"]),
         pronouns=frozenset(str(p).lower() for p in r["pronouns"]),
         titled=re.compile(rf"(?<![\w-])(?P<title>(?:{title_unit}\s+)+)(?P<name>{_NAME})"),
         apposition=re.compile(
@@ -244,6 +246,11 @@ def _clean_name(raw: str) -> str | None:
     toks = raw.split()
     while toks and (toks[0].lower().rstrip(".") in r.honorifics or toks[0].lower() in r.not_names):
         toks.pop(0)
+    if len(toks) >= 3 and toks[0].lower() in r.title_qualifiers:
+        # "Former President Bill Clinton": the qualifier, then one-word titles, while two words stay
+        toks.pop(0)
+        while len(toks) >= 3 and (toks[0].lower() in r.roles or toks[0].lower().rstrip(".") in r.honorifics):
+            toks.pop(0)
     while toks and re.sub(r"['’]s$", "", toks[-1].lower()).rstrip(".") in r.not_names:
         toks.pop()
     if not toks:
