@@ -37,6 +37,9 @@ def test_the_meeting_is_one_event_from_all_five(timeline: Timeline) -> None:
     assert {"ali-khamenei", "miguel-diaz-canel"} <= set(ev.people)
     assert ev.granularity == "day"
     assert ev.title == "Khamenei meets Díaz-Canel in Tehran"
+    # 003's sentence opens with its publication label ("date 2023-12-05 Ayatollah ..."): left out
+    e003 = next(e for e in ev.evidence if e.source.startswith("003"))
+    assert e003.text.startswith("Ayatollah Khamenei made the remarks")
     # 002 has no date of its own: its "Monday evening" is dated through the inferred publication date
     e002 = next(e for e in ev.evidence if e.source.startswith("002"))
     assert e002.time is not None and e002.time.text == "Monday evening"

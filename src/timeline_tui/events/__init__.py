@@ -181,6 +181,7 @@ def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
                 continue
             i = bisect.bisect_right(sent_starts, t.start) - 1
             s0, s1 = doc.sentences[i] if 0 <= i < len(doc.sentences) else (t.start, t.end)
+            s0 = _after_label(doc, s0, s1)
             sentence = text[s0:s1]
             if len(sentence.split()) < 5:
                 continue  # a lone date, a stamp, a heading
@@ -204,6 +205,19 @@ def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
                 )
             )
     return out
+
+
+def _after_label(doc: SourceAnnotations, s0: int, s1: int) -> int:
+    """Where a passage starts once the publication label that opens its sentence is left out
+    ("date 2023-12-05 Ayatollah Khamenei made the remarks …" -> "Ayatollah Khamenei made …")."""
+    pub = doc.source.meta.published
+    text = doc.source.text
+    if pub.end > pub.start and s0 <= pub.start < pub.end < s1 and not text[s0 : pub.start].strip(" \t*_|:-"):
+        rest = pub.end
+        while rest < s1 and text[rest] in " \t*_|:-–—,":
+            rest += 1
+        return rest if rest < s1 else s0
+    return s0
 
 
 def _similar(c: Candidate, cl: Cluster) -> float:
