@@ -115,7 +115,9 @@ def make_title(
             return _fit(str(rule["one"]).format(A=_short(who), B="", P=place, O=""))
         a = _short(people[0]) if people else ""
         b = _short(people[1]) if len(people) > 1 else ""
-        template = rule["both"] if a and b else rule["one"] if a else None
+        template = rule["both"] if a and b else rule.get("one") if a else None
+        if a and not template:
+            continue  # a rule for two people, and one is named: the next event word
         if template:
             p = place
             if "visits" in template and not b and p.startswith(" in "):
