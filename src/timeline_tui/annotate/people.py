@@ -535,22 +535,27 @@ def find_mentions(
         if mt.name and len(mt.name.split()) >= 2 and (mt.start, mt.name) not in fulls[_surname(mt.name)]:
             fulls[_surname(mt.name)].append((mt.start, mt.name))  # once: two patterns may find it
 
+    people_of: dict[str, dict[str, str]] = {}  # surname -> full name -> the person it names
+
     def by_context(name: str, pos: int) -> str | None:
         """A bare surname that several people of the source share ("Clinton": Bill and Hillary): the
         one a gendered honorific right before it fits ("Mrs Clinton"), else the one the source names
         in full most often, then first. None when the surname is not shared."""
         if len(name.split()) != 1 or fold(name) in alias_to_name:
             return None
-        options = fulls.get(_surname(name))
+        surname = _surname(name)
+        options = fulls.get(surname)
         if not options:
             return None
-        # the people behind the forms: a form whose words another's include is the same person
-        # ("Jessica Ditto", "Spokeswoman Jessica Ditto"); "Bill Clinton" and "Hillary Clinton" are two
-        forms = sorted({n for _, n in options}, key=lambda n: (-len(n.split()), n))
-        person_of: dict[str, str] = {}
-        for form in forms:
-            words = set(fold(form).split())
-            person_of[form] = next((p for p in person_of.values() if words <= set(fold(p).split())), form)
+        person_of = people_of.get(surname)
+        if person_of is None:
+            # the people behind the forms: a form whose words another's include is the same person
+            # ("Jessica Ditto", "Spokeswoman Jessica Ditto"); "Bill Clinton" and "Hillary Clinton"
+            # are two (once per surname)
+            person_of = people_of[surname] = {}
+            for form in sorted({n for _, n in options}, key=lambda n: (-len(n.split()), n)):
+                words = set(fold(form).split())
+                person_of[form] = next((p for p in person_of.values() if words <= set(fold(p).split())), form)
         if len(set(person_of.values())) < 2:
             return None
         before = text[max(0, pos - 8) : pos].lower().split()

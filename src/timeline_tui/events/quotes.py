@@ -136,8 +136,9 @@ def _best_group(
         if q.speaker_id is None:
             # nobody known says it: only the same words again (a wire copy) are the same statement;
             # two unattributed quotes sharing a few words are two people's
-            if fuzz.ratio(norm, g["norm"], score_cutoff=UNATTRIBUTED) > best_score:
-                best, best_score = gi, fuzz.ratio(norm, g["norm"])
+            score = fuzz.ratio(norm, g["norm"], score_cutoff=UNATTRIBUTED)
+            if score > best_score:
+                best, best_score = gi, score
             continue
         score = fuzz.token_set_ratio(norm, g["norm"], score_cutoff=THRESHOLD)
         if quoted and len(quoted) >= 8:

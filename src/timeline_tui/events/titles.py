@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Event
 from ..rules import load_rules
@@ -41,21 +41,21 @@ def _not_places() -> frozenset[str]:
     return frozenset(w.capitalize() for w in words) | frozenset(str(w) for w in tables()["not_places"])
 
 
-@cache
-def _said_of_patterns(kind: str) -> tuple[str, ...]:
-    return tuple(str(x) for x in tables()["title_roles"][kind])
+@lru_cache(maxsize=4096)
+def _said_of_pattern(kind: str, name: str) -> re.Pattern[str]:
+    """The phrases of rules/events.yaml that say of ``name`` (or its surname) what a title of ``kind``
+    claims, as one pattern (cached: an event's people recur across its passages and events)."""
+    forms = sorted({name, _short(name)}, key=len, reverse=True)
+    who = r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b"
+    phrases = [str(x).replace("{name}", who) for x in tables()["title_roles"][kind]]
+    return re.compile("|".join(f"(?:{p})" for p in phrases), re.I)
 
 
 def _said_of(kind: str, name: str, texts: list[str]) -> bool:
-    """Whether a passage says of ``name`` (or its surname) what a title of ``kind`` would claim:
-    that this person died ("dead"), or won ("winner"), by the phrases in rules/events.yaml."""
-    forms = sorted({name, _short(name)}, key=len, reverse=True)
-    who = r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b"
-    for phrase in _said_of_patterns(kind):
-        pat = re.compile(phrase.replace("{name}", who), re.I)
-        if any(pat.search(t) for t in texts):
-            return True
-    return False
+    """Whether a passage says of ``name`` what a title of ``kind`` would claim: that this person
+    died ("dead"), or won ("winner")."""
+    pat = _said_of_pattern(kind, name)
+    return any(pat.search(t) for t in texts)
 
 
 def _place(texts: list[str], people_names: set[str]) -> str:

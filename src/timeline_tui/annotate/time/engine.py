@@ -13,6 +13,7 @@ import operator
 import re
 from calendar import monthrange
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -123,6 +124,11 @@ _INLINE_ENTRY = re.compile(r"(\d{4})(?<=[a-z'”\"\)\]] \d{4})(?= [A-Z])")  # di
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
+def _all_clock_times(digits: Iterable[str]) -> bool:
+    """Whether every four digits read as a 24-hour time ("2346" yes, "1697" no)."""
+    return all(int(d[:2]) < 24 and int(d[2:]) < 60 for d in digits)
+
+
 def _inline_live_times(text: str, year_preceders: frozenset[str]) -> set[int]:
     """Live entries run into one another (see _INLINE_ENTRY): three or more, none after a word that
     introduces a year ("in 2008 Obama won"), every one a 24-hour time, in falling order (three of
@@ -133,7 +139,7 @@ def _inline_live_times(text: str, year_preceders: frozenset[str]) -> set[int]:
         if w is None or w.group(1).lower().strip("'”\"()[]") in year_preceders:
             continue
         found.append((m.start(), m.group(1)))
-    if len(found) < 3 or not all(int(d[:2]) < 24 and int(d[2:]) < 60 for _, d in found):
+    if len(found) < 3 or not _all_clock_times(d for _, d in found):
         return set()
     steps = [a > b for (_, a), (_, b) in itertools.pairwise(found)]
     if not (all(steps) or (len(found) >= 4 and 4 * sum(steps) >= 3 * len(steps))):
@@ -162,7 +168,7 @@ def _live_blog_times(text: str) -> set[int]:
     latest entry back). A chronology of years ("1492 …", "1697 …", "1804 …") has minutes past 59 or
     runs forward. Then "2012 Thomas Ewald …" is 20:12, not the year 2012. Empty for any other text."""
     found = [(m.start(1), m.group(1)) for m in _LIVE_ENTRY.finditer(text)]
-    if len(found) < 3 or not all(int(d[:2]) < 24 and int(d[2:]) < 60 for _, d in found):
+    if len(found) < 3 or not _all_clock_times(d for _, d in found):
         return set()
     digits = [d for _, d in found]
     falling = all(a > b for a, b in itertools.pairwise(digits))
@@ -356,9 +362,8 @@ class Tagger:
         start, for _at_tokens; None when some pattern's start cannot be read (then every pattern
         scans the windows around its triggers)."""
         self._start_masks: dict[str, int] | None = None
-        self._todo: dict[
-            tuple[int, int], tuple[tuple[int, str, re.Pattern[str], re.Pattern[str] | None], ...]
-        ] = {}
+        #: (near trigger classes << 64 | start mask) -> the patterns to try
+        self._todo: dict[int, tuple[tuple[int, str, re.Pattern[str], re.Pattern[str] | None], ...]] = {}
         starts = [start_tokens(low or pat) for (_, pat), low in zip(self.p.items, self._lowered, strict=True)]
         if any(st is None for st in starts):
             return
@@ -1356,7 +1361,6 @@ class Tagger:
     def _n_clock(self, m: re.Match[str], ctx: Context) -> Norm | None:
         if _RESTATED_CLOCK.search(ctx.text, max(0, m.start() - 40), m.start()):
             return None  # "at 10:35 a.m. (0735 GMT)": the same time again, in another zone
-        base = ctx.narrative or ctx.dct
         if m["nm"]:
             hm = "12:00" if m["nm"].lower() in ("noon", "midday") else "24:00"
         elif m["HH"]:
@@ -1371,7 +1375,6 @@ class Tagger:
             if ap.startswith("a") and h == 12:
                 h = 0
             hm = f"{h:02d}:{m['M'] or '00'}"
-        day = base.isoformat() if base else "XXXX-XX-XX"
         if m["mon"]:
             # "5 p.m. EST Nov. 9": the date dates the clock time
             dm = self._named_day(m, ctx)
@@ -1387,18 +1390,11 @@ class Tagger:
             return self._pub(
                 ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}", typ="TIME"
             )
-        return Norm(
-            "TIME",
-            f"{day}T{hm}",
-            anchor="narrative" if ctx.narrative else ("published" if base else "none"),
-            anchor_value=day if base else None,
-            explanation=f"'{m.group()}' on {format_value(day) if base else 'an unknown day'}",
-        )
+        return self._on_the_day(ctx, hm, f"'{m.group()}'")
 
-    def _live_time(self, m: re.Match[str], ctx: Context) -> Norm:
-        """ "2012 Thomas Ewald … tells the Miami Herald": on a live page, the time of the entry."""
-        digits = re.match(r"\d{4}", m.group()).group()  # type: ignore[union-attr]
-        hm = f"{digits[:2]}:{digits[2:]}"
+    @staticmethod
+    def _on_the_day(ctx: Context, hm: str, what: str, start: int | None = None) -> Norm:
+        """A time of day ``hm`` on the day the narrative is at, else the day of publication."""
         base = ctx.narrative or ctx.dct
         day = base.isoformat() if base else "XXXX-XX-XX"
         return Norm(
@@ -1406,11 +1402,17 @@ class Tagger:
             f"{day}T{hm}",
             anchor="narrative" if ctx.narrative else ("published" if base else "none"),
             anchor_value=day if base else None,
-            explanation=f"'{digits}' opens an entry of a live page (its lines begin with the time) → {hm}"
-            + (f" on {format_value(day)}" if base else ""),
-            start=m.start(),
-            end=m.start() + 4,
+            explanation=f"{what} on {format_value(day) if base else 'an unknown day'}",
+            start=start,
+            end=None if start is None else start + 4,
         )
+
+    def _live_time(self, m: re.Match[str], ctx: Context) -> Norm:
+        """ "2012 Thomas Ewald … tells the Miami Herald": on a live page, the time of the entry."""
+        digits = m.group()[:4]  # the candidate starts at the entry's four digits
+        hm = f"{digits[:2]}:{digits[2:]}"
+        what = f"'{digits}' opens an entry of a live page (its lines begin with the time) → {hm}"
+        return self._on_the_day(ctx, hm, what, m.start())
 
     def _n_weekof(self, m: re.Match[str], ctx: Context) -> Norm | None:
         """ "the week of March 6": the ISO week holding that day."""
@@ -1630,7 +1632,7 @@ class Tagger:
 
     @staticmethod
     def _windows(by_bit: dict[int, list[tuple[int, int]]], need: int, n: int) -> list[tuple[int, int]]:
-        """48 characters either side of each trigger of the classes in ``need``, overlaps merged."""
+        """_REACH characters either side of each trigger of the classes in ``need``, overlaps merged."""
         lists = [spans for bit, spans in by_bit.items() if bit & need]
         if not lists:
             return []
@@ -1638,7 +1640,7 @@ class Tagger:
         win_s = win_e = -1
         windows: list[tuple[int, int]] = []
         for s, e in spans:
-            ws, we = max(0, s - 48), min(n, e + 48)
+            ws, we = max(0, s - Tagger._REACH), min(n, e + Tagger._REACH)
             if ws <= win_e:
                 win_e = we
             else:
