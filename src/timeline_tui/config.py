@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
+from .util.yamlio import safe_load
 
 CONFIG_ENV = "TIMELINE_TUI_CONFIG"
 
@@ -119,7 +120,7 @@ def parse_config(path: Path) -> Config:
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(f"{path}: cannot read configuration: {e}") from None
     try:
-        data: Any = yaml.safe_load(raw)
+        data: Any = safe_load(raw)
     except yaml.YAMLError as e:
         raise ConfigError(describe_yaml_error(path, e)) from None
     return config_from_data(data, path)

@@ -20,6 +20,7 @@ import yaml
 
 from .model import UserMark
 from .util.atomic import atomic_write_text
+from .util.yamlio import safe_load
 
 FORMAT_ID = "timeline-tui-notes/1"
 
@@ -67,7 +68,7 @@ class Sidecar:
             self.problem = f"{self.path}: cannot read notes ({e}); starting empty"
             return {}
         try:
-            data: Any = yaml.safe_load(raw) or {}
+            data: Any = safe_load(raw) or {}
             marks = data.get("events", {}) if isinstance(data, dict) else None
             if not isinstance(marks, dict):
                 raise ValueError("expected a mapping of events")

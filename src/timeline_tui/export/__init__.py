@@ -18,6 +18,7 @@ from ..errors import UserError
 from ..model import Timeline
 from ..util.atomic import atomic_write_text
 from ..util.gcpause import gc_paused
+from ..util.yamlio import safe_load
 from .formats import render_csv, render_markdown, render_timelinejs
 from .schema import FORMAT_ID, timeline_from_dict, timeline_to_dict
 
@@ -151,7 +152,7 @@ def load_timeline(path: Path) -> Timeline:
     except (OSError, UnicodeDecodeError) as e:
         raise UserError(f"{path}: cannot read timeline: {getattr(e, 'strerror', None) or e}") from None
     try:
-        data = yaml.safe_load(raw)
+        data = safe_load(raw)
     except yaml.YAMLError as e:
         raise UserError(describe_yaml_error(path, e)) from None
     return timeline_from_dict(data, path)

@@ -18,6 +18,7 @@ from ..config import Config
 from ..model import MetaField
 from ..rules import load_rules
 from ..util.names import fold
+from ..util.yamlio import safe_load
 
 HEAD = 3000
 TAIL = 3000
@@ -447,7 +448,7 @@ def front_matter(text: str) -> tuple[dict[str, Any] | None, int, str | None]:
     if not m:
         return None, 0, None
     try:
-        data = yaml.safe_load(m.group(1))
+        data = safe_load(m.group(1))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" line {mark.line + 2}" if mark is not None else ""
