@@ -24,17 +24,27 @@ def test_words_and_optional_modifiers() -> None:
 def test_digits_short_words_and_marks() -> None:
     st_ = start_tokens(re.compile(r"(?:a\s+|\d+\s+|['’])(?:years?|90s)"))
     assert st_ is not None
-    assert st_.letters == ("a",) and st_.digit and st_.other == frozenset("'’")
+    # "a" is read as a whole word ("a year", not "and")
+    assert st_.letters == () and st_.words == ("a",) and st_.digit and st_.other == frozenset("'’")
 
 
 def test_a_case_insensitive_pattern_reads_as_the_lower_cased_text() -> None:
     st_ = start_tokens(re.compile(r"(?:FY|fiscal)\s*\d{4}", re.I))
-    assert st_ is not None and st_.letters == ("fis", "fy")
+    assert st_ is not None and st_.letters == ("fis",) and st_.words == ("fy",)  # "FY2010": the word "fy"
 
 
 def test_a_longer_prefix_adds_nothing_to_a_shorter_one() -> None:
     st_ = start_tokens(re.compile(r"(?:in|inside|at)\b"))
-    assert st_ is not None and st_.letters == ("at", "in")
+    assert st_ is not None and st_.letters == ("at", "in") and st_.words == ()
+
+
+def test_a_short_word_is_read_whole_beside_longer_prefixes() -> None:
+    st_ = start_tokens(re.compile(B + r"(?:a|about|almost)\s+(?:year|week)s?"))
+    assert st_ is not None and st_.letters == ("abo", "alm") and st_.words == ("a",)
+    # a match that can end after "a" lets any word that begins with "a" start it: the whole word
+    # "a" then adds nothing
+    st_ = start_tokens(re.compile(B + r"a(?:\s+year)?"))
+    assert st_ is not None and st_.letters == ("a",) and st_.words == ()
 
 
 def test_what_cannot_be_told() -> None:
@@ -95,7 +105,8 @@ def test_every_match_starts_at_such_a_token(parts: list[tuple[str, str]], text: 
         q = m.start()
         word = re.match(r"[a-z]+", lowered[q:])
         if word:
-            assert word.group().startswith(found.letters), (pattern.pattern, text, q)
+            w = word.group()
+            assert w.startswith(found.letters) or w in found.words, (pattern.pattern, text, q)
         elif lowered[q].isdigit():
             assert found.digit
         else:

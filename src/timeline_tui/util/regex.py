@@ -115,16 +115,20 @@ class _Unknown(Exception):
 @dataclass(frozen=True, slots=True)
 class StartTokens:
     """How a pattern's matches can start: with a run of ASCII letters beginning with one of
-    ``letters`` (lower case, at most ``k`` letters each), with a digit, or with one of ``other``."""
+    ``letters`` (lower case, at most ``k`` letters each) or equal to one of ``words`` (shorter
+    words the pattern reads whole: "a" in "a year", not "and"), with a digit, or with one of
+    ``other``."""
 
     letters: tuple[str, ...]
     digit: bool
     other: frozenset[str]
+    words: tuple[str, ...] = ()
 
 
 def start_tokens(pat: re.Pattern[str], k: int = 3) -> StartTokens | None:
     """Where ``pat`` can start a non-empty match, read from its parse: the letters it can begin with
-    (up to ``k``; a word of the text must begin with one of them), whether it can begin with a digit,
+    (up to ``k``; a word of the text must begin with one of them, or be one of the shorter words it
+    reads whole), whether it can begin with a digit,
     and which other characters it can begin with. Every non-empty match of ``pat`` starts at such a
     token; for a case-insensitive pattern the letters are those of the lower-cased text. None when
     that cannot be told: the pattern can match the empty string, starts with a class such as ``\\w``
@@ -137,6 +141,7 @@ def start_tokens(pat: re.Pattern[str], k: int = 3) -> StartTokens | None:
     except (_Unknown, re.error, RecursionError):
         return None
     letters: set[str] = set()
+    words: set[str] = set()
     other: set[str] = set()
     digit = False
     for p in prefixes:
@@ -148,14 +153,17 @@ def start_tokens(pat: re.Pattern[str], k: int = 3) -> StartTokens | None:
             n = 0
             while n < len(p) and p[n] in _ASCII_LETTERS:
                 n += 1
-            letters.add(p[:n])
+            # a symbol that is no letter after them: the word is exactly these letters; else the
+            # word begins with them (k letters, or the whole match)
+            (words if n < len(p) else letters).add(p[:n])
         elif p[0].isspace() or p[0].isalnum():
             return None  # white space, or a letter outside ASCII: not tokens we find
         else:
             other.add(p[0])
     # a prefix that another one starts with adds nothing
     kept = tuple(sorted(w for w in letters if not any(w != v and w.startswith(v) for v in letters)))
-    return StartTokens(kept, digit, frozenset(other))
+    whole = tuple(sorted(w for w in words if not w.startswith(kept)))
+    return StartTokens(kept, digit, frozenset(other), whole)
 
 
 def _done(p: str, k: int) -> bool:

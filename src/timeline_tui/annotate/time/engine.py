@@ -367,12 +367,16 @@ class Tagger:
         starts = [start_tokens(low or pat) for (_, pat), low in zip(self.p.items, self._lowered, strict=True)]
         if any(st is None for st in starts):
             return
-        #: starting letters (one to three) -> the patterns they start; a word's first three
-        #: letters -> the patterns it can start (filled as words are met)
+        #: starting letters (one to three) -> the patterns they start; short words read whole ("a",
+        #: "in", "fy") -> the patterns they start; a word -> the patterns it can start (filled as
+        #: words are met)
         self._by_prefix: dict[str, int] = {}
+        self._by_word: dict[str, int] = {}
         for i, st in enumerate(starts):
             for pre in st.letters:  # type: ignore[union-attr]
                 self._by_prefix[pre] = self._by_prefix.get(pre, 0) | 1 << i
+            for word in st.words:  # type: ignore[union-attr]
+                self._by_word[word] = self._by_word.get(word, 0) | 1 << i
         self._start_masks = {}
         self._digit_mask = sum(1 << i for i, st in enumerate(starts) if st.digit)  # type: ignore[union-attr]
         self._other_masks: dict[str, int] = {}
@@ -1542,6 +1546,8 @@ class Tagger:
 
     #: how far before a trigger of its classes a match can start
     _REACH = 48
+    #: how many words' start masks are kept (_at_tokens)
+    _KNOWN_WORDS = 200_000
 
     def _at_tokens(
         self,
@@ -1553,18 +1559,20 @@ class Tagger:
         hits: list[tuple[int, int, int]],
     ) -> list[tuple[int, int, int, str, re.Match[str]]]:
         """Pattern matches, each pattern tried only at the words, numbers and marks it can start with
-        (its first letters, read from the pattern: util.regex.start_tokens) that lie at most
+        (its first letters or short words, read from the pattern: util.regex.start_tokens) that lie at most
         _REACH characters before one of its triggers. Every match contains a trigger, so this finds
         what scanning every position around the triggers finds, with a fraction of the attempts."""
-        # each word's patterns by its first three letters; every number's; the other marks'
-        firsts = list(map(operator.getitem, words, itertools.repeat(slice(0, 3))))
+        # each word's patterns (by its first letters, or the whole word); every number's; the other
+        # marks'
         known = self._start_masks
-        word_masks = list(map(known.get, firsts))
+        word_masks = list(map(known.get, words))
         if None in word_masks:
-            get = self._by_prefix.get
-            for i, first in enumerate(firsts):
+            if len(known) > self._KNOWN_WORDS:
+                known.clear()  # a corpus's vocabulary: bounded, so that memory stays flat
+            get, whole = self._by_prefix.get, self._by_word.get
+            for i, w in enumerate(words):
                 if word_masks[i] is None:
-                    word_masks[i] = known[first] = get(first[:1], 0) | get(first[:2], 0) | get(first, 0)
+                    word_masks[i] = known[w] = whole(w, 0) | get(w[:1], 0) | get(w[:2], 0) | get(w[:3], 0)
         tokens = list(itertools.compress(zip(word_starts, word_masks, strict=False), word_masks))
         if self._digit_mask:
             tokens += zip(digit_starts, itertools.repeat(self._digit_mask))
