@@ -28,6 +28,14 @@ from ..util.regex import split_runs, word_alternation
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
 _TOK = rf"[{_UP}][{_LOW}{_UP}'’]*(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
+#: ``(?<![\w-])`` + _TOK, with the boundary checked after the first letter (on the two characters
+#: ending there): a pattern that opens with a character class lets ``re`` skip to the next capital
+#: in C, where one opening with a look-behind is tried at every position
+_TOK_AT_WORD = rf"[{_UP}](?<![\w-].)[{_LOW}{_UP}'’]*(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
+#: "said", "says", "added", "told" after a word boundary, in the same way (the boundary after the
+#: first letter)
+_SAID_WORDS = r"(?:s(?<!\w.)(?:aid|ays)|a(?<!\w.)dded|t(?<!\w.)old)"
+_SAID_WORD = r"(?:s(?<!\w.)(?:aid|ays)|a(?<!\w.)dded)"
 _PARTICLES = r"(?:bin|ibn|al|el|de|del|da|dos|das|van|von|la|le|di|abu|ul|al-)"
 _NAME = rf"{_TOK}(?:\s+(?:{_PARTICLES}\s+)?{_TOK}){{0,3}}"
 
@@ -47,8 +55,11 @@ class _Rules:
     pronouns: frozenset[str]
     titled: re.Pattern[str]
     apposition: re.Pattern[str]
-    said: re.Pattern[str]
-    solo: re.Pattern[str]
+    #: a full name before a reporting verb ("Jane Doe said"), and after one ("said Jane Doe"): the
+    #: two alternatives of one scan (_finditer_either), each opening with a character class
+    said: tuple[re.Pattern[str], re.Pattern[str]]
+    #: the same for a single capitalised word ("Trump said", "said Trump")
+    solo: tuple[re.Pattern[str], re.Pattern[str]]
     role_mention: re.Pattern[str]
     pronoun: re.Pattern[str]
     role_phrase: re.Pattern[str]
@@ -78,19 +89,26 @@ def rules() -> _Rules:
             rf"(?<![\w-])(?P<name>{_TOK}(?:\s+(?:{_PARTICLES}\s+)?{_TOK}){{1,3}}),\s+(?P<role>the\s+(?:[\w-]+\s+){{0,5}}?"
             rf"(?i:{role_alt}){of_part}?)(?=[\s,.;])"
         ),
-        said=re.compile(
-            rf"(?<![\w-])(?P<name>{_TOK}\s+(?:{_PARTICLES}\s+)?{_TOK})(?:,\s+[^,\n]{{3,60}},)?\s+(?:{verb_alt})\b"
-            rf"|\b(?:said|says|added|told)\s+(?:(?!(?:in|on|at|of|for|from|to|by|with|after|before|during|that|the|a|an|this|last|next)\s)[a-z0-9][\w/’'-]*\s+){{0,3}}?"
-            rf"(?P<name2>{_TOK}\s+(?:{_PARTICLES}\s+)?{_TOK})\b"
+        said=(
+            re.compile(
+                rf"(?P<name>{_TOK_AT_WORD}\s+(?:{_PARTICLES}\s+)?{_TOK})(?:,\s+[^,\n]{{3,60}},)?\s+(?:{verb_alt})\b"
+            ),
+            re.compile(
+                rf"{_SAID_WORDS}\s+(?:(?!(?:in|on|at|of|for|from|to|by|with|after|before|during|that|the|a|an|this|last|next)\s)[a-z0-9][\w/’'-]*\s+){{0,3}}?"
+                rf"(?P<name>{_TOK}\s+(?:{_PARTICLES}\s+)?{_TOK})\b"
+            ),
         ),
-        solo=re.compile(
-            rf"(?<![\w-])(?P<name>{_TOK})(?:['’]s)?\s+(?:also\s+)?(?:{verb_alt})\b|\b(?:said|says|added)\s+(?P<name2>{_TOK})\b"
+        solo=(
+            re.compile(rf"(?P<name>{_TOK_AT_WORD})(?:['’]s)?\s+(?:also\s+)?(?:{verb_alt})\b"),
+            re.compile(rf"{_SAID_WORD}\s+(?P<name>{_TOK})\b"),
         ),
         role_mention=re.compile(
             rf"(?<![\w-])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<q>(?:(?:then|late|former|new|[{_UP}][\w.]*)\s+){{0,2}})"
             rf"(?P<role>(?i:{role_alt})){of_part}?(?![\w-])"
         ),
-        pronoun=re.compile(r"(?<![\w-])(?P<p>[Hh]e|[Ss]he)(?![\w-])"),
+        # "he", "she" as words; the boundary before them checked after their first letter (see
+        # _TOK_AT_WORD): 4x faster than opening with the look-behind
+        pronoun=re.compile(r"(?P<p>[HhSs](?<![\w-].)(?:(?<=[Hh])e|(?<=[Ss])he))(?![\w-])"),
         role_phrase=re.compile(rf"(?:(?P<q>[{_UP}][\w.]*)\s+)?(?P<role>(?i:{role_alt})){of_part}?(?![\w-])"),
         object_before=re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in r["object_markers"]) + r")\b(?:\s+[\w.’'-]+){0,3}\s*$",
@@ -199,6 +217,32 @@ def _finditer(
             if m.start() >= last_end:
                 out.append(m)
                 last_end = m.end()
+    return out
+
+
+def _finditer_either(
+    pats: tuple[re.Pattern[str], re.Pattern[str]], text: str, windows: list[tuple[int, int]], start_at: int
+) -> list[re.Match[str]]:
+    """What ``_finditer`` finds with the alternation of two patterns ``A|B``: at each position A's
+    match, else B's, the earliest one winning and the scan going on after it. Each alternative is
+    searched on its own, which lets ``re`` skip ahead by each one's first characters."""
+    first, second = pats
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for ws, we in windows:
+        pos = max(ws, start_at)
+        a = first.search(text, pos, we)
+        b = second.search(text, pos, we)
+        while a is not None or b is not None:
+            m = a if b is None or (a is not None and a.start() <= b.start()) else b
+            if m.start() >= last_end:
+                out.append(m)
+                last_end = m.end()
+            pos = max(m.end(), m.start() + 1)
+            if a is not None and a.start() < pos:
+                a = first.search(text, pos, we)
+            if b is not None and b.start() < pos:
+                b = second.search(text, pos, we)
     return out
 
 
@@ -433,21 +477,20 @@ def find_mentions(
         s, e = _name_span(name, m["name"], m.start("name"))
         found.append(PersonMention(start=s, end=e, text=text[s:e], kind="name", name=name))
         roles_of.setdefault(name, set())
-    for m in _finditer(r.said, text, verb_win, start_at):
-        raw = m["name"] or m["name2"]
+    for m in _finditer_either(r.said, text, verb_win, start_at):
+        raw = m["name"]
         name = _clean_name(raw)
         if not _full_name(name, r):
             continue
-        g = "name" if m["name"] else "name2"
-        s, e = _name_span(name, raw, m.start(g))
+        s, e = _name_span(name, raw, m.start("name"))
         found.append(PersonMention(start=s, end=e, text=text[s:e], kind="name", name=name))
         roles_of.setdefault(name, set())
 
     # a single capitalised word that reports ("Trump said") is a surname when the source also spells it
     # out with a first name ("Donald Trump")
     solos: set[str] = set()
-    for m in _finditer(r.solo, text, verb_win, start_at):
-        tok = m["name"] or m["name2"]
+    for m in _finditer_either(r.solo, text, verb_win, start_at):
+        tok = m["name"]
         if tok and tok.lower() not in r.not_names and len(tok) >= 3 and not tok.endswith("s"):
             solos.add(tok)
     if solos:
