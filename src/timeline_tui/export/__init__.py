@@ -39,13 +39,25 @@ _STR, _INT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int"
 _NULL, _BOOL = "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+#: PyYAML's implicit resolvers by first character (with those for any character), as tuples: most
+#: strings start with a letter no resolver is registered for, and are strings without a test
+_ANY_FIRST = tuple(rx for _tag, rx in _IMPLICIT.get(None, []))
+_RESOLVERS = {
+    first: tuple(rx for _tag, rx in resolvers) + _ANY_FIRST
+    for first, resolvers in _IMPLICIT.items()
+    if first is not None
+}
 
 
 def _plain_is_str(value: str) -> bool:
     """Whether ``value`` written plain reads back as a string (not a number, bool, date or null):
     PyYAML's own implicit resolvers, looked up by first character as its serializer does."""
-    candidates = _IMPLICIT.get(value[:1], []) + _IMPLICIT.get(None, [])
-    return not any(rx.match(value) for _tag, rx in candidates)
+    resolvers = _RESOLVERS.get(value[:1], _ANY_FIRST)
+    return not resolvers or not any(rx.match(value) for rx in resolvers)
+
+
+_Scalar = yaml.ScalarEvent
+_PLAIN_NULL = (True, False)
 
 
 def _yaml_events(data: object, out: list[yaml.Event]) -> None:
@@ -56,28 +68,40 @@ def _yaml_events(data: object, out: list[yaml.Event]) -> None:
     even with libyaml and cost three times the emitting itself; libyaml still decides quoting,
     escaping and line folding, so the text is byte-identical to ``yaml.dump`` with those options
     (a unit test compares them)."""
-    if isinstance(data, str):
-        style = "|" if "\n" in data and data == data.strip("\n ") and "\r" not in data else None
-        out.append(yaml.ScalarEvent(None, _STR, (_plain_is_str(data), True), data, style=style))
-    elif isinstance(data, dict):
+    kind = type(data)
+    if kind is str:
+        text: str = data  # type: ignore[assignment]
+        style = "|" if "\n" in text and text == text.strip("\n ") and "\r" not in text else None
+        out.append(_Scalar(None, _STR, (_plain_is_str(text), True), text, style=style))
+    elif kind is dict:
         out.append(yaml.MappingStartEvent(None, _MAP, True, flow_style=False))
-        for key, value in data.items():
+        for key, value in data.items():  # type: ignore[attr-defined]
             _yaml_events(key, out)
             _yaml_events(value, out)
         out.append(yaml.MappingEndEvent())
-    elif isinstance(data, list | tuple):
+    elif kind is list or kind is tuple:
         out.append(yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False))
-        for value in data:
+        for value in data:  # type: ignore[attr-defined]
             _yaml_events(value, out)
         out.append(yaml.SequenceEndEvent())
-    elif isinstance(data, bool):
-        out.append(yaml.ScalarEvent(None, _BOOL, (True, False), "true" if data else "false"))
-    elif isinstance(data, int):
-        out.append(yaml.ScalarEvent(None, _INT, (True, False), str(data)))
+    elif kind is bool:
+        out.append(_Scalar(None, _BOOL, _PLAIN_NULL, "true" if data else "false"))
+    elif kind is int:
+        out.append(_Scalar(None, _INT, _PLAIN_NULL, str(data)))
     elif data is None:
-        out.append(yaml.ScalarEvent(None, _NULL, (True, False), "null"))
+        out.append(_Scalar(None, _NULL, _PLAIN_NULL, "null"))
+    elif isinstance(data, str | dict | list | tuple | int):  # subclasses: as their base
+        _yaml_events(_as_base(data), out)
     else:
         raise TypeError(f"cannot export {type(data).__name__} as YAML")
+
+
+def _as_base(data: object) -> object:
+    """A subclass instance of str, dict, list, tuple, int or bool as an instance of its base."""
+    for base in (bool, str, dict, list, tuple, int):
+        if isinstance(data, base):
+            return base(data)  # type: ignore[call-overload]
+    return data
 
 
 def _yaml_stream(data: object) -> Iterator[yaml.Event]:
