@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -123,12 +124,10 @@ def rules() -> _Rules:
 _WORDSPLIT = re.compile(r"([^\W\d_][\w'’.-]*)")
 
 
-#: a headline's words: runs of Latin letters; those capitalised or one of the small words title case
-#: leaves in lower case
+#: a headline's words: runs of Latin letters; those capitalised, or one of the small words title case
+#: leaves in lower case, make a title-case line
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
-_CAPITAL_OR_SMALL_WORD = re.compile(
-    r"(?<![A-Za-z])(?:[A-Z][A-Za-z]*|(?:of|the|and|in|to|for|a|on)(?![A-Za-z]))"
-)
+_TITLE_SMALL_WORDS = frozenset(("of", "the", "and", "in", "to", "for", "a", "on"))
 
 
 def _tokenize(text: str, start_at: int) -> tuple[list[tuple[int, int, str]], list[str]]:
@@ -429,9 +428,14 @@ def find_mentions(
     def _headline_at(ls: int) -> bool:
         le = text.find("\n", ls)
         line = text[ls : le if le != -1 else len(text)]
-        words = len(_LATIN_WORD.findall(line))
-        caps = len(_CAPITAL_OR_SMALL_WORD.findall(line))
-        return words >= 5 and caps >= 0.85 * words
+        words = _LATIN_WORD.findall(line)
+        if len(words) < 5:
+            return False
+        # capitalised words, and the small words title case leaves in lower case
+        caps = sum(map(str.isupper, map(operator.itemgetter(0), words))) + sum(
+            map(_TITLE_SMALL_WORDS.__contains__, words)
+        )
+        return caps >= 0.85 * len(words)
 
     # the words, and their lower-case forms: the passes below visit only the tokens they look for
     tokens, lows = _tokenize(text, start_at)
@@ -562,14 +566,23 @@ def find_mentions(
             if a and a[0].isupper() and not a.lower().startswith("the "):
                 alias_to_name[fold(a)] = p.name
 
+    canonical_of: dict[str, str] = {}  # the tables above are final: each name is worked out once
+
     def canonical(name: str) -> str:
+        known = canonical_of.get(name)
+        if known is not None:
+            return known
         f = fold(name)
         if f in alias_to_name:
-            return alias_to_name[f]
-        full = full_by_surname.get(_surname(name))
-        if full and set(f.split()) <= set(fold(full).split()) | {""}:
-            return full
-        return full if full and len(name.split()) == 1 else name
+            out = alias_to_name[f]
+        else:
+            full = full_by_surname.get(_surname(name))
+            if full and set(f.split()) <= set(fold(full).split()) | {""}:
+                out = full
+            else:
+                out = full if full and len(name.split()) == 1 else name
+        canonical_of[name] = out
+        return out
 
     genders = _genders()
     #: surname -> (start, full name) of each full name the source gives (in text order as found)
