@@ -299,3 +299,108 @@ def test_quotes_nobody_is_known_to_have_said_group_only_as_copies(tmp_path: Path
     tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
     sizes = sorted(len(g.variants) for g in tl.quotes)
     assert sizes == [1, 2], [(g.speaker, [v.text for v in g.variants]) for g in tl.quotes]
+
+
+def _synthetic_candidates(seed: int, n: int) -> list:
+    """Candidates over a few sources, people, words and dates of every granularity, some periods."""
+    import random
+
+    from timeline_tui.events import Candidate
+    from timeline_tui.model import Source, SourceAnnotations, Timex
+
+    rng = random.Random(seed)
+    docs = [
+        SourceAnnotations(source=Source(id=f"s{i:02d}", path="", text="", format="txt", encoding="utf-8"))
+        for i in range(12)
+    ]
+    values = [
+        "2023",
+        "2023-12",
+        "2023-W49",
+        "2023-Q4",
+        "2023-12-04",
+        "2023-12-05",
+        "2023-12-11",
+        "2022",
+        "2022-06-01",
+        "199",
+        "2023-02-30",
+    ]
+    people = [f"p{i}" for i in range(6)]
+    vocab = [f"w{i}" for i in range(40)]
+    out = []
+    for k in range(n):
+        value = rng.choice(values)
+        end = "2023" if rng.random() < 0.1 else None
+        t = Timex(start=0, end=4, text="x", type="DATE", value=value, granularity="day")
+        out.append(
+            Candidate(
+                doc=rng.choice(docs),
+                start=k,
+                end=k + 1,
+                timex=t,
+                value=value,
+                end_value=end,
+                people=frozenset(rng.sample(people, rng.choice((0, 0, 1, 1, 2, 3)))),
+                words=frozenset(rng.sample(vocab, rng.randint(0, 12))),
+                text="",
+            )
+        )
+    return out
+
+
+def _reference_merge(cands: list) -> list:
+    """``merge`` as first written, with ``_similar`` called on every compatible cluster."""
+    from collections import defaultdict
+
+    from timeline_tui.dates import intervals_compatible, sort_key, value_interval
+    from timeline_tui.events import MAX_COMPARE, Cluster, _similar
+
+    cands = sorted(cands, key=lambda c: (sort_key(c.value), c.doc.source.id, c.start))
+    clusters: list[Cluster] = []
+    by_block: dict = defaultdict(list)
+    for c in cands:
+        iv = value_interval(c.value)
+        year = iv[0].year if iv else 0
+        keys = [(year, "v:" + c.value[:4])] + [(year, "p:" + p) for p in sorted(c.people)]
+        seen: set[int] = set()
+        best, best_score = None, 0.0
+        for k in keys:
+            for ci in reversed(by_block.get(k, [])[-MAX_COMPARE:]):
+                if ci in seen:
+                    continue
+                seen.add(ci)
+                cl = clusters[ci]
+                if (c.end_value is None) != (cl.end_value is None):
+                    continue
+                if not intervals_compatible(iv, cl.interval):
+                    continue
+                score = _similar(c, cl)
+                needed = 0.45 if c.value == cl.value else 0.6
+                if score >= needed and score > best_score:
+                    best, best_score = ci, score
+        if best is None:
+            clusters.append(Cluster(value=c.value, end_value=c.end_value))
+            best = len(clusters) - 1
+        clusters[best].add(c)
+        for k in keys:
+            block = by_block[k]
+            if not (block and block[-1] == best) and best not in block[-MAX_COMPARE:]:
+                block.append(best)
+    return clusters
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_merge_scores_as_similar_does(seed: int) -> None:
+    """merge computes _similar inline and skips the wording when it cannot matter: the same clusters,
+    with the same top words refreshed at the same times, as calling _similar on every comparison."""
+    from timeline_tui.events import merge
+
+    def shape(clusters: list) -> list:
+        return [
+            (cl.value, cl.end_value, [(c.doc.source.id, c.start) for c in cl.members], cl._top, cl._top_size)
+            for cl in clusters
+        ]
+
+    cands = _synthetic_candidates(seed, 600)
+    assert shape(merge(cands)) == shape(_reference_merge(cands))
