@@ -219,6 +219,19 @@ def _finditer(
     return out
 
 
+def object_marker_before(text: str, pos: int) -> bool:
+    """Whether a word that makes what follows an object ("with", "met", "of" ...: rules/people.yaml)
+    stands up to three words before ``pos`` on its line (within 60 characters): "met with Fidel
+    Castro", "the fatal shooting of Keith Lamont Scott".
+
+    The pattern ends at ``pos`` and its marker ends one of the last four white-space-separated
+    chunks before it, so the search starts at the fourth-last chunk instead of 60 characters back."""
+    ls = max(text.rfind("\n", 0, pos) + 1, pos - 60)
+    parts = text[ls:pos].rsplit(None, 4)
+    lo = ls + len(parts[0]) if len(parts) == 5 else ls
+    return rules().object_before.search(text, lo, pos) is not None
+
+
 def _finditer_either(
     pats: tuple[re.Pattern[str], re.Pattern[str]], text: str, windows: list[tuple[int, int]], start_at: int
 ) -> list[re.Match[str]]:
@@ -780,8 +793,7 @@ def find_mentions(
     genders = _genders()
 
     def is_object(mt: PersonMention) -> bool:
-        ls = max(text.rfind("\n", 0, mt.start) + 1, mt.start - 60)
-        return bool(r.object_before.search(text, ls, mt.start))
+        return object_marker_before(text, mt.start)
 
     def gender(mt: PersonMention) -> str | None:
         if mt.kind == "pronoun":
