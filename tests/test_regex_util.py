@@ -64,3 +64,25 @@ def test_matches_what_the_flat_alternation_matches(words: list[str], text: str, 
             for i in range(len(text) + 1):
                 a, b = flat.match(text, i), trie.match(text, i)
                 assert (a and a.span()) == (b and b.span()), (words, text, i, tail)
+
+
+def test_ignore_case_classes_match_what_re_ignorecase_matches() -> None:
+    # every code point, against (?i:x) for each ASCII letter: İ, ı, the Kelvin sign and the long s
+    # are the ones Unicode case folding adds
+    from timeline_tui.util.regex import _IGNORECASE_CLASS
+
+    everything = "".join(map(chr, range(0x110000))).replace("\n", "")
+    for letter, cls in _IGNORECASE_CLASS.items():
+        assert re.findall(f"(?i:{letter})", everything) == re.findall(cls, everything), letter
+
+
+def test_an_ignore_case_trie_matches_like_a_case_insensitive_one() -> None:
+    words = ["president", "prime minister", "sen", "senator", "sheikh", "king"]
+    dot = r"\.?"
+    plain = re.compile("(?i:" + word_alternation(words, suffix=dot) + r")\b")
+    classes = re.compile(word_alternation(words, suffix=dot, ignore_case=True) + r"\b")
+    for text in ["PRIME  Minister", "Sen. Smith", "SENATOR", "ſheikh", "\u212aing", "presidents", "King"]:
+        a, b = plain.match(text), classes.match(text)
+        assert (a and a.group()) == (b and b.group()), text
+    # the first letter is a class: re skips the other branches on it
+    assert classes.pattern.startswith("(?:(?:[kK\u212a]")
