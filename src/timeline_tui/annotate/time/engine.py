@@ -25,6 +25,31 @@ from .patterns import Patterns, Tables, patterns
 _EXTENT_LEAD = re.compile(r"(in|the)\s+", re.I)
 _ADJECTIVAL = re.compile(r"\w-(?:[a-z]+-)?(?:day|week|month|year|quarter|hour|minute)s?\b|\w\s+day\b", re.I)
 
+# patterns the normalisers and the tagging loop use, compiled once (a call of re.match with a
+# pattern string looks it up in re's cache every time)
+_LEADING_DIGITS = re.compile(r"\d+")
+_WORD_OR_DASH_BEFORE = re.compile(r"([A-Za-z]+|-)\s*$")
+_NUMBER_WORD_SEP = re.compile(r"[\s-]+")
+_FOLLOWING_WORD = re.compile(r"\s*([A-Za-z]+)")
+_COUNTED_BEFORE = re.compile(
+    r"(?:\$|€|£|No\.?|number|#|page|pp?\.|section|article|chapter|route|flight|room|model|version|v\.?|\d[\d,.]*\s*(?:to|-|–)|\d,?\s*)\s*$",
+    re.I,
+)
+_NUMBER_RUN_AFTER = re.compile(r"\s*(?:[-–]\s*\d|\)\s*\d|\.\d)")  # phone numbers, ranges of counts
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+_YEAR_AGO_WORD = re.compile(r"year-(?:ago|earlier)", re.I)
+_YEAR_OR_DECADE_VALUE = re.compile(r"^\d{3,4}")
+_DATE_AFTER = re.compile(r"\s*(?:the\s+)?(?:\d{4}|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d)")
+_WORD_AFTER = re.compile(r"\s*[\w\"“]")
+_DURATION_WORD_BEFORE = re.compile(r"\b(?:for|within|over|in|than|about|nearly|almost|than|after|least)\s+$")
+_PER_AFTER = re.compile(r"\s*(?:a|an|per)\b")
+_PER_WORD_AFTER = re.compile(r"\s*(?:a|an|per)\s")
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_ABBREVIATED_END = re.compile(r"\b[A-Z][a-z]{2}\.$")
+_COMPARED_QUARTER = re.compile(r"year|ago|earlier|prior|comparable|period", re.I)
+_CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d)*$")
+_DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 UNIT_GRAN = {
     "S": "time",
@@ -183,7 +208,8 @@ _RESTATED_CLOCK = re.compile(
     r"(?:\d[:.]?\d\d\s*(?:[ap]\.?m\.?)?|\d\s*[ap]\.?m\.?|\b[A-Z]{2,4}T|\bUTC|local\s+time)\s*(?:\(|-LRB-)\s*$",
     re.I,
 )
-_TITLE_OPEN = re.compile(r"(?:[\"“]|``|'')$")
+#: the quote marks that open a title ("This Week", ``60 Minutes'')
+_TITLE_MARKS = ('"', "“", "``", "''")
 _TITLE_CLOSE = re.compile(r"[,.!?]?(?:[\"”]|'')")
 _FRACTION_OF = re.compile(
     r"\s+of\s+(?!(?:the\s+|this\s+|that\s+|its\s+)?(?:year|fiscal|next|this|last|19\d\d|20\d\d|calendar)\b)"
@@ -196,15 +222,18 @@ def _not_a_time(text: str, start: int, end: int) -> bool:
     ``60 Minutes'', ABC's "This Week," the film "High Noon"), a fraction ("about three-quarters of its
     food", "more than a quarter of the market")."""
     span = text[start:end]
-    words = span.split()
-    if (
-        words
-        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-        and any(w[:1].isupper() for w in words)
-        and _TITLE_OPEN.search(text, max(0, start - 2), start)
-        and _TITLE_CLOSE.match(text, end)
-    ):
-        return True
+    before = text[max(0, start - 2) : start]
+    if before.endswith("\n"):
+        before = before[:-1]  # the mark may end the line before the title
+    if before.endswith(_TITLE_MARKS):
+        words = span.split()
+        if (
+            words
+            and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+            and any(w[:1].isupper() for w in words)
+            and _TITLE_CLOSE.match(text, end)
+        ):
+            return True
     return _FRACTION.search(span) is not None and _FRACTION_OF.match(text, end) is not None
 
 
@@ -473,7 +502,7 @@ class Tagger:
         mon = self.month(m["mon"])
         if mon is None or not self._month_ok(m):
             return None
-        return self._full_date(m, self.year(m["y"]), mon, int(re.match(r"\d+", m["d"]).group()))
+        return self._full_date(m, self.year(m["y"]), mon, int(_LEADING_DIGITS.match(m["d"]).group()))
 
     def _n_slash(self, m: re.Match[str], ctx: Context) -> Norm | None:
         return self._full_date(m, self.year(m["y"]), int(m["m"]), int(m["d"]))
@@ -502,7 +531,7 @@ class Tagger:
         mon = self.month(m["mon"])
         if mon is None or not self._month_ok(m):
             return None
-        d = int(re.match(r"\d+", m["d"]).group())
+        d = int(_LEADING_DIGITS.match(m["d"]).group())
         if d < 1 or d > 31:
             return None
         if m["y"]:
@@ -549,7 +578,7 @@ class Tagger:
         mon = self.month(m["mon"])
         if mon is None or not self._month_ok(m):
             return None
-        d = int(re.match(r"\d+", m["d"]).group())
+        d = int(_LEADING_DIGITS.match(m["d"]).group())
         if d < 1 or d > 31:
             return None
         return self._month_day(m, ctx, mon, d)
@@ -599,7 +628,7 @@ class Tagger:
         if mon is None:
             return None
         if not (m["rel"] or m["mod"] or m["rely"]):
-            prev = re.search(r"([A-Za-z]+|-)\s*$", ctx.text[max(0, m.start() - 15) : m.start()])
+            prev = _WORD_OR_DASH_BEFORE.search(ctx.text[max(0, m.start() - 15) : m.start()])
             after = ctx.text[m.end() : m.end() + 3]
             if not (prev and prev.group(1).lower() in self.t.month_preceders) and not after.startswith(
                 (",", ".", ";")
@@ -680,7 +709,7 @@ class Tagger:
         """A year in digits or spoken ("nineteen ninety-six", "two thousand and one")."""
         if s.isdigit():
             return int(s)
-        words = [w for w in re.split(r"[\s-]+", s.lower()) if w != "and"]
+        words = [w for w in _NUMBER_WORD_SEP.split(s.lower()) if w != "and"]
         if words[:2] == ["two", "thousand"]:
             return 2000 + sum(int(self.t.numbers.get(w, 0)) for w in words[2:])
         rest = words[1:]
@@ -692,17 +721,13 @@ class Tagger:
         y = self.year(m["y"])
         text = ctx.text
         after = text[m.end() : m.end() + 30]
-        nxt = re.match(r"\s*([A-Za-z]+)", after)
+        nxt = _FOLLOWING_WORD.match(after)
         if nxt and nxt.group(1).lower() in self.t.count_nouns:
             return None
         before = text[max(0, m.start() - 25) : m.start()]
-        if re.search(
-            r"(?:\$|€|£|No\.?|number|#|page|pp?\.|section|article|chapter|route|flight|room|model|version|v\.?|\d[\d,.]*\s*(?:to|-|–)|\d,?\s*)\s*$",
-            before,
-            re.I,
-        ):
+        if _COUNTED_BEFORE.search(before):
             return None
-        if re.match(r"\s*(?:[-–]\s*\d|\)\s*\d|\.\d)", after):  # phone numbers, ranges of counts
+        if _NUMBER_RUN_AFTER.match(after):  # phone numbers, ranges of counts
             return None
         if not m["mod"] and ctx.dct is not None and y > ctx.dct.year + 30:
             return None
@@ -783,7 +808,7 @@ class Tagger:
         year-end": the one before); "the end of the month" likewise."""
         if ctx.dct is None:
             return Norm("DATE", "XXXX", anchor="none", mod="END", explanation=self.no_dct(m.group()))
-        since = re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 8) : m.start()], re.I) is not None
+        since = _SINCE_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()]) is not None
         if m.group().lower().endswith("month"):
             d = ctx.dct.replace(day=1) - timedelta(days=1) if since else ctx.dct
             value = f"{d.year:04d}-{d.month:02d}"
@@ -841,7 +866,7 @@ class Tagger:
         qv, qend = ctx.quarter
         i = bisect.bisect_right(ctx.sent_starts, pos) - 1
         # the adjectives of results tables ("the year-earlier period") reach further back
-        back = 5 if re.search(r"year-(?:ago|earlier)", span, re.I) else 2
+        back = 5 if _YEAR_AGO_WORD.search(span) else 2
         first = ctx.sent_starts[max(0, i - back)] if ctx.sent_starts else 0
         if qend < first or qend > pos + 200:
             return
@@ -1123,7 +1148,7 @@ class Tagger:
         n = self.number(m["n"])
         if n is not None and m["half"]:
             n += 0.5
-        point = norm.value if re.match(r"^\d{3,4}", norm.value) else None
+        point = norm.value if _YEAR_OR_DECADE_VALUE.match(norm.value) else None
         return Norm(
             "DURATION",
             duration_value(n, unit),
@@ -1162,9 +1187,7 @@ class Tagger:
         # "22 years after <something happened>": the sentence's own time minus 22 years dates that event
         if word in ("after", "before"):
             rest = ctx.text[m.end() : m.end() + 40]
-            if re.match(
-                r"\s*(?:the\s+)?(?:\d{4}|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d)", rest
-            ) is None and re.match(r"\s*[\w\"“]", rest):
+            if _DATE_AFTER.match(rest) is None and _WORD_AFTER.match(rest):
                 ref = ctx.dct
                 if ref is None:
                     return Norm(
@@ -1270,14 +1293,12 @@ class Tagger:
             )
         if n_s in ("a", "an") and not pre and not m["dmod"]:
             before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
-            if not re.search(
-                r"\b(?:for|within|over|in|than|about|nearly|almost|than|after|least)\s+$", before
-            ):
+            if not _DURATION_WORD_BEFORE.search(before):
                 return None
-            if re.match(r"\s*(?:a|an|per)\b", ctx.text[m.end() : m.end() + 5]):
+            if _PER_AFTER.match(ctx.text[m.end() : m.end() + 5]):
                 return None
         after = ctx.text[m.end() : m.end() + 12]
-        if re.match(r"\s*(?:a|an|per)\s", after) and pre == "":
+        if _PER_WORD_AFTER.match(after) and pre == "":
             return None  # "three times a year" is a set, "two days a week" a frequency
         if n is None and n_s not in self.t.vague:
             return None
@@ -1421,7 +1442,7 @@ class Tagger:
     def _n_weekof(self, m: re.Match[str], ctx: Context) -> Norm | None:
         """ "the week of March 6": the ISO week holding that day."""
         dm = self._named_day(m, ctx)
-        if dm is None or not re.match(r"^\d{4}-\d\d-\d\d$", dm.value):
+        if dm is None or not _DAY_VALUE.match(dm.value):
             return dm
         value = week_value(date.fromisoformat(dm.value))
         return self._restated(dm, "DATE", value, f"'{m.group()}': the week of {format_value(dm.value)}")
@@ -1429,7 +1450,9 @@ class Tagger:
     def _named_day(self, m: re.Match[str], ctx: Context) -> Norm | None:
         """The month-day a match names in its ``mon`` and ``d`` groups, its year found as for "Nov. 9"."""
         mon = self.month(m["mon"])
-        return None if mon is None else self._month_day(m, ctx, mon, int(re.match(r"\d+", m["d"]).group()))
+        return (
+            None if mon is None else self._month_day(m, ctx, mon, int(_LEADING_DIGITS.match(m["d"]).group()))
+        )
 
     @staticmethod
     def _restated(dm: Norm, typ: str, value: str, what: str) -> Norm:
@@ -1750,7 +1773,7 @@ class Tagger:
                 span
                 and span[-1] in " \t\r\n,.;:"
                 and not span.endswith(("a.m.", "p.m."))
-                and not re.search(r"\b[A-Z][a-z]{2}\.$", span)
+                and not _ABBREVIATED_END.search(span)
             ):
                 e -= 1
                 span = span[:-1]
@@ -1776,18 +1799,18 @@ class Tagger:
             if (
                 norm.type == "DATE"
                 and _QUARTER_VALUE.match(norm.value)
-                and not re.search(r"year|ago|earlier|prior|comparable|period", span, re.I)
+                and not _COMPARED_QUARTER.search(span)
             ):
                 ctx.quarter = (norm.value, e)
             if (
                 norm.type == "DATE"
-                and re.match(r"^\d{4}(?:-\d\d)*$", norm.value)
+                and _CALENDAR_VALUE.match(norm.value)
                 and (norm.anchor == "absolute" or len(norm.value) == 10)
             ):
                 # a year the text names, or the year of a day it moves to
                 ctx.named_year = (int(norm.value[:4]), span)
             dated = norm.point if norm.point else (norm.value if norm.type in ("DATE", "TIME") else "")
-            if re.match(r"^\d{4}-\d{2}-\d{2}", dated):
+            if _DAY_PREFIX.match(dated):
                 ctx.narrative = date.fromisoformat(dated[:10])
                 ctx.narrative_text = span
         return out
