@@ -404,3 +404,103 @@ def test_merge_scores_as_similar_does(seed: int) -> None:
 
     cands = _synthetic_candidates(seed, 600)
     assert shape(merge(cands)) == shape(_reference_merge(cands))
+
+
+def _link_pattern(contexts: list[str]):
+    import re
+
+    ctx = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in contexts)
+    return re.compile(rf"\b(?:{ctx})\s+(?:the\s+)?")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_leads_near_the_phrases_are_the_leads_of_a_full_scan(seed: int) -> None:
+    """link_undated looks for a context only just before a phrase's first word; it must find the
+    matches a scan of the whole text finds and a phrase word follows (white space runs, words that
+    only begin like a context or a phrase, punctuation, a text's start)."""
+    import random
+    import re
+
+    from timeline_tui.events import _lead_reach, _leads
+    from timeline_tui.events.text import tables
+
+    contexts = [str(x).lower() for x in tables()["link_contexts"]]
+    lead = _link_pattern(contexts)
+    reach = _lead_reach(contexts)
+    assert reach == 3
+    firsts = {"islamic", "piper", "the"}
+    token = re.compile(r"\w+")
+    pieces = [w for x in contexts for w in x.split()] + [
+        "the",
+        "islamic",
+        "islamics",
+        "piper",
+        "x",
+        "(",
+        ",",
+        "aftermath",
+    ]
+    spaces = [" ", " ", " ", "  ", "\n", " \t ", " " * 45, ""]
+    rng = random.Random(seed)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + rng.choice(spaces) for _ in range(rng.randint(0, 30)))
+        want = [
+            m.span()
+            for m in lead.finditer(text)
+            if (fw := token.match(text, m.end())) is not None and fw.group() in firsts
+        ]
+        assert [m.span() for m in _leads(text, lead, firsts, reach)] == want, text
+        assert [m.span() for m in _leads(text, lead, firsts, None)] == want
+
+
+def test_contexts_whose_matches_could_overlap_are_scanned_in_full() -> None:
+    from timeline_tui.events import _lead_reach
+
+    assert _lead_reach(["end of", "of the"]) is None  # "end of the ..." holds a start of "of the"
+    assert _lead_reach(["the end of"]) is None  # after "since the", "the end of" could start
+    assert _lead_reach(["re-election of"]) is None  # not words of letters
+    assert _lead_reach(["end of", "start of"]) == 3
+
+
+def test_content_words_of_folded_text() -> None:
+    from timeline_tui.events.text import folded_content_words, tables
+
+    stop = tables()["stopwords_set"]
+
+    def reference(folded: str) -> frozenset[str]:
+        return frozenset(w for w in folded.split() if len(w) >= 3 and w not in stop and not w.isdecimal())
+
+    for text in (
+        "the leader met the president in tehran on 4 december 2023",
+        "x yy zzz 123 12a 2023 ٣٤٥ ab abc abc about",
+        "",
+        "   ",
+    ):
+        assert folded_content_words(text) == reference(text)
+        assert folded_content_words(text) == reference(text)  # the second time from the table
+
+
+def test_event_word_uses_are_counted_as_each_rule_pattern_counts() -> None:
+    import random
+
+    from timeline_tui.events.titles import _rule_counts, _rule_patterns
+    from timeline_tui.util.names import fold
+
+    rules = _rule_patterns()
+    words = [str(w) for rule, _ in rules for w in rule["match"]]
+    words += ["held", "paid", "a", "talks", "the", "visitor", "revolutions", "meetings", "x"]
+    rng = random.Random(3)
+    for _ in range(500):
+        joined = fold(" ".join(rng.choice(words) for _ in range(rng.randint(0, 40))))
+        if rng.random() < 0.3:
+            joined = joined.replace(" ", "  ", 1)  # a passage that folds to nothing
+        assert _rule_counts(joined) == [len(pat.findall(joined)) for _rule, pat in rules], joined
+
+
+def test_place_of_passages_scanned_at_once() -> None:
+    from timeline_tui.events.titles import _place
+
+    texts = ["Raisi visited", "Havana on Monday and met in Tehran", "talks in", "Tehran Province", "to Cuba"]
+    # 'visited' ends a passage and 'Havana' starts the next: no place; each passage on its own
+    assert _place(texts, set()) == " in Tehran"
+    assert _place(["He went to Cuba.", "He flew to Cuba", "to Havana"], {"cuba"}) == " in Havana"

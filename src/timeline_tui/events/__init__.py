@@ -23,6 +23,7 @@ import heapq
 import operator
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
@@ -412,6 +413,63 @@ def _defining_phrase(c: Candidate) -> str | None:
     return m.group(1) if m else None
 
 
+_SPACE = re.compile(r"\s")
+#: how far before a phrase's first word ``_leads`` looks for the context that introduces it
+_LEAD_WINDOW = 40
+
+
+def _lead_reach(contexts: list[str]) -> int | None:
+    """How many white-space separated words a match of the link pattern (a context, then "the")
+    spans, when no match can hold the start of another: every context is words of letters with
+    single spaces, and no context begins with a word that follows in a context, or with "the".
+    Then the pattern's matches are all the places it matches, and ``_leads`` can look for them
+    near the phrases only. None: the table does not allow that, and every text is scanned."""
+    words = [x.split(" ") for x in contexts]
+    if not words or any(not w or not all(part.isalpha() for part in w) for w in words):
+        return None
+    later = {part for w in words for part in w[1:]} | {"the"}
+    if any(w[0] in later for w in words):
+        return None
+    return max(len(w) for w in words) + 1
+
+
+def _leads(
+    lowered: str, lead: re.Pattern[str], firsts: set[str], reach: int | None
+) -> Iterator[re.Match[str]]:
+    """The matches of ``lead.finditer(lowered)`` that a word of ``firsts`` follows, in order.
+
+    With a ``reach`` (see ``_lead_reach``) they are found from the other end: where a word of
+    ``firsts`` starts, after white space, the context must end right there, so the pattern is tried
+    only on the few words before it (found with ``str.find``, in C, instead of running the pattern
+    over every text)."""
+    if reach is None:
+        for m in lead.finditer(lowered):
+            fw = _TOKEN.match(lowered, m.end())
+            if fw is not None and fw.group() in firsts:
+                yield m
+        return
+    found: set[int] = set()
+    for f in firsts:
+        i = lowered.find(f)
+        while i != -1:
+            found.add(i)
+            i = lowered.find(f, i + 1)
+    for q in sorted(found):
+        if q == 0 or not _SPACE.match(lowered, q - 1):
+            continue  # a match ends after white space
+        fw = _TOKEN.match(lowered, q)
+        if fw is None or fw.group() not in firsts:
+            continue
+        lo = max(0, q - _LEAD_WINDOW)
+        if lo and len(lowered[lo:q].split()) <= reach:
+            lo = 0  # long white space: the context may start before the window
+        for m in lead.finditer(lowered, lo, q):
+            full = lead.match(lowered, m.start())
+            if full is not None and full.end() == q:
+                yield full
+                break
+
+
 def link_undated(clusters: list[Cluster], docs: list[SourceAnnotations]) -> None:
     contexts = [str(x).lower() for x in tables()["link_contexts"]]
     phrases: dict[str, int] = {}
@@ -429,16 +487,14 @@ def link_undated(clusters: list[Cluster], docs: list[SourceAnnotations]) -> None
     longest = max(len(p.split()) for p in phrases)
     following = re.compile(rf"\w+(?:\s+\w+){{0,{longest - 1}}}")
     firsts = {p.split()[0] for p in phrases}
+    reach = _lead_reach(contexts)
     for doc in docs:
         text = doc.source.text
         lowered = text.lower()
         spans: list[tuple[int, int]] | None = None
         span_starts: list[int] = []
         starts: list[int] | None = None
-        for m in lead.finditer(lowered):
-            fw = _TOKEN.match(lowered, m.end())
-            if fw is None or fw.group() not in firsts:
-                continue  # (cheap) no phrase begins with the next word
+        for m in _leads(lowered, lead, firsts, reach):
             wm = following.match(lowered, m.end())
             if wm is None:
                 continue

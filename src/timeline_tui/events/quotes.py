@@ -11,6 +11,7 @@ import bisect
 import hashlib
 import re
 from collections import Counter, defaultdict
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 
@@ -57,23 +58,29 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
     exact: dict[tuple[str, str], list[int]] = defaultdict(list)
     # words from rarest to commonest (then alphabetically), as one integer key per word
     rank = {w: i for i, w in enumerate(sorted(doc_freq, key=lambda w: (doc_freq[w], w)))}
+    by_rank = rank.__getitem__
     for d, q, words, norm, span in items:
         speaker = q.speaker_id or ""
-        ranked = sorted(words, key=rank.__getitem__)
-        best = next(
-            (gi for gi in exact.get((speaker, norm), ()) if d.source.id not in groups[gi]["sources"]), None
-        )
+        source = d.source.id
+        ranked = sorted(words, key=by_rank)
+        by_word = index[speaker]
+        best = None
+        for gi in exact.get((speaker, norm), ()):
+            if source not in groups[gi]["sources"]:
+                best = gi
+                break
         if best is None:
-            best = _best_group(d, q, ranked, norm, span, groups, index[speaker])
+            best = _best_group(d, q, ranked, norm, span, groups, by_word)
         if best is None:
             groups.append({"speaker": q.speaker_id, "variants": [], "norm": norm, "sources": set()})
             best = len(groups) - 1
             exact[(speaker, norm)].append(best)
-        groups[best]["variants"].append((d, q, span))
-        groups[best]["sources"].add(d.source.id)
-        by_word = index[speaker]
+        g = groups[best]
+        g["variants"].append((d, q, span))
+        g["sources"].add(source)
+        get = by_word.get
         for w in ranked[:40]:
-            seen_in = by_word.get(w)
+            seen_in = get(w)
             if seen_in is None:
                 by_word[w] = [best]
             elif seen_in[-1] != best:
@@ -124,9 +131,10 @@ def _best_group(
         seen_in = by_word.get(w)
         if seen_in:
             pool.extend(set(seen_in[-MAX_CANDIDATES:]))
-    shared = Counter(pool)
-    # the groups sharing most of this quote's rarer words are the only ones worth comparing
-    cands = [gi for gi, _n in shared.most_common(8)]
+    # the groups sharing most of this quote's rarer words are the only ones worth comparing:
+    # ``Counter.most_common(8)`` (a stable sort by count, first seen first among equals), sorted in C
+    shared = sorted(Counter(pool).items(), key=itemgetter(1), reverse=True)
+    cands = [gi for gi, _n in shared[:8]]
     best, best_score = None, 0.0
     quoted = _norm(" ".join(_QUOTED.findall(span[2]))) if q.is_term else ""
     for gi in cands:

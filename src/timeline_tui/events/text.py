@@ -23,12 +23,35 @@ def content_words(text: str) -> frozenset[str]:
     return folded_content_words(fold(text))
 
 
+class _ContentWord(dict[str, bool]):
+    """Whether a folded word is a content word: three characters or more, not a number, not a stop
+    word; filled in as words are first met, so that testing a text's words runs in C (news repeats
+    its vocabulary: after a few articles nearly every word has been seen)."""
+
+    def __init__(self, stop: frozenset[str]) -> None:
+        super().__init__()
+        self.stop = stop
+
+    def __missing__(self, word: str) -> bool:
+        keep = len(word) >= 3 and word not in self.stop and not word.isdecimal()
+        if len(self) < _MAX_WORDS:
+            self[word] = keep
+        return keep
+
+
+#: words remembered by ``_ContentWord`` (a vocabulary this large is remembered no further)
+_MAX_WORDS = 1 << 20
+
+
+@cache
+def _content_word() -> _ContentWord:
+    return _ContentWord(tables()["stopwords_set"])
+
+
 def folded_content_words(folded: str) -> frozenset[str]:
-    """``content_words`` of a text already folded."""
-    # a word (between white space) of three characters or more, not a number, not a stop word (the
-    # test runs over the text's words: ``set -= stopwords`` would walk all the stop words each time)
-    stop = tables()["stopwords_set"]
-    return frozenset({w for w in folded.split() if len(w) >= 3 and w not in stop and not w.isdecimal()})
+    """``content_words`` of a text already folded: its words (between white space) of three
+    characters or more, not numbers, not stop words."""
+    return frozenset(filter(_content_word().__getitem__, folded.split()))
 
 
 def words(text: str) -> list[str]:

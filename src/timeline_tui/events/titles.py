@@ -58,20 +58,27 @@ def _said_of(kind: str, name: str, texts: list[str]) -> bool:
     return any(pat.search(t) for t in texts)
 
 
+@cache
+def _place_pattern() -> re.Pattern[str]:
+    preps = "|".join(str(p) for p in tables()["place_prepositions"])
+    return re.compile(
+        rf"\b(?:{preps}|visited|visiting|visits)\s+((?:[A-Z][a-zà-ÿ]+)(?:\s+[A-Z][a-zà-ÿ]+)?)\b"
+    )
+
+
 def _place(texts: list[str], people_names: set[str]) -> str:
     counts: Counter[str] = Counter()
-    preps = "|".join(str(p) for p in tables()["place_prepositions"])
     not_places = _not_places()
-    for t in texts:
-        for m in re.finditer(
-            rf"\b(?:{preps}|visited|visiting|visits)\s+((?:[A-Z][a-zà-ÿ]+)(?:\s+[A-Z][a-zà-ÿ]+)?)\b", t
-        ):
-            place = m.group(1)
-            if fold(place) in people_names or any(fold(w) in people_names for w in place.split()):
-                continue
-            if place.split()[0] in not_places:
-                continue
-            counts[place] += 1
+    # one scan over the passages joined by a NUL: no match can run over it (it is neither a letter
+    # nor white space, and a word boundary, as each passage's end and start are), so the matches
+    # are each passage's, in order
+    for m in _place_pattern().finditer("\0".join(texts)):
+        place = m.group(1)
+        if fold(place) in people_names or any(fold(w) in people_names for w in place.split()):
+            continue
+        if place.split()[0] in not_places:
+            continue
+        counts[place] += 1
     if not counts:
         return ""
     place, n = counts.most_common(1)[0]
@@ -130,12 +137,43 @@ def make_title(
     return _fit(_trim(min(texts, key=len)))
 
 
+@cache
+def _rules_pattern() -> re.Pattern[str] | None:
+    """All event-word rules as one pattern, rule ``i`` as group ``i + 1``, when no word is listed by
+    two rules: a match of one rule then covers only that rule's words, so no other rule can match
+    inside it, and one scan finds exactly the matches each rule's own pattern finds (None: words are
+    shared, each rule is scanned on its own)."""
+    seen: set[str] = set()
+    groups = []
+    for rule, _pat in _rule_patterns():
+        forms = [fold(str(w)) for w in rule["match"]]
+        words = {x for f in forms for x in f.split()}
+        if not all(forms) or words & seen:
+            return None
+        seen |= words
+        groups.append("(" + "|".join(re.escape(f) for f in forms) + ")")
+    return re.compile(r"\b(?:" + "|".join(groups) + r")\b")
+
+
+def _rule_counts(joined: str) -> list[int]:
+    """``len(pattern.findall(joined))`` for each rule of ``_rule_patterns``."""
+    rules = _rule_patterns()
+    combined = _rules_pattern()
+    if combined is None:
+        return [len(pat.findall(joined)) for _rule, pat in rules]
+    counts = [0] * (len(rules) + 1)
+    for m in combined.finditer(joined):
+        counts[m.lastindex or 0] += 1
+    return counts[1:]
+
+
 def _rules_by_use(texts: list[str]) -> list[dict]:
     """The event-word rules the passages use, the one to title with first: the most used, where the
     first rule (in table order) used by every passage (and at least twice) wins at once; then the
     others, most used first."""
     joined = " ".join(fold(t) for t in texts[:30])
-    counts = [(len(pat.findall(joined)), i, rule) for i, (rule, pat) in enumerate(_rule_patterns())]
+    uses = _rule_counts(joined)
+    counts = [(uses[i], i, rule) for i, (rule, _pat) in enumerate(_rule_patterns())]
     best: tuple[int, int, dict] | None = None
     for c in counts:
         if best is None or c[0] > best[0]:
