@@ -86,3 +86,17 @@ def test_an_ignore_case_trie_matches_like_a_case_insensitive_one() -> None:
         assert (a and a.group()) == (b and b.group()), text
     # the first letter is a class: re skips the other branches on it
     assert classes.pattern.startswith("(?:(?:[kK\u212a]")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="Ab x\n\t", max_size=40), st.integers(min_value=0, max_value=45))
+def test_line_start_matches_are_finditer_s(text: str, pos: int) -> None:
+    from timeline_tui.util.regex import _opens_at_line_start, line_start_matches
+
+    assert _opens_at_line_start(re.compile(r"(?m)^\s*x")) and _opens_at_line_start(re.compile(r"(?im)^x"))
+    assert not _opens_at_line_start(re.compile(r"(?m)^a|b")) and not _opens_at_line_start(re.compile(r"^x"))
+    pos = min(pos, len(text))
+    for pattern in [r"(?m)^[ \t]*(?P<a>[A-Z]\w*)(?:\s+\w+)?", r"(?m)^\s*x", r"(?m)^$", r"(?m)^a|b", r"^A"]:
+        pat = re.compile(pattern)
+        want = [(m.span(), m.groups()) for m in pat.finditer(text, pos)]
+        assert [(m.span(), m.groups()) for m in line_start_matches(pat, text, pos)] == want, pattern

@@ -18,6 +18,7 @@ from ..config import Config
 from ..model import MetaField
 from ..rules import load_rules
 from ..util.names import fold
+from ..util.regex import line_start_matches
 from ..util.yamlio import safe_load
 
 HEAD = 3000
@@ -244,6 +245,10 @@ def _quote(s: str, limit: int = 60) -> str:
     return f"'{s[:limit]}…'" if len(s) > limit else f"'{s}'"
 
 
+#: a byline on a line of its own: "By Jane Doe"
+_BYLINE = re.compile(r"(?m)^[ \t*_]*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})[ \t*_]*\r?$")
+
+
 def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
     r = rules()
     head_end = min(len(text), body_start + HEAD)
@@ -270,7 +275,7 @@ def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
         url = _field(best_url["url"], "URL in the text", best_url.start("url"), best_url.end("url"))
 
     # 1. a publication label: "Publish date Tuesday 5 December 2023 - 15:26", "date 2023-12-05"
-    m = r.label_date.search(head, body_start)
+    m = next(line_start_matches(r.label_date, head, body_start), None)
     if m:
         value = date_from_match(m, r.months)
         if value:
@@ -280,7 +285,7 @@ def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
 
     # 2. datelines: "Tehran, December 5 (RHC)--", "Tehran (IP) -", "Afghan Voice Agency (AVA) -"
     dateline_abbr: str | None = None
-    for m in r.dateline.finditer(head, body_start):
+    for m in line_start_matches(r.dateline, head, body_start):
         if r.not_outlet.search(m.group()):
             continue
         abbr = m["agency"]
@@ -313,7 +318,7 @@ def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
 
     # 4. a signature line at the end ("**Radio Habana Cuba**"), when something else confirms it
     if not outlet.value:
-        for m in r.signature.finditer(text, tail_start):
+        for m in line_start_matches(r.signature, text, tail_start):
             name = m["name"]
             confirmed = _config_outlet(name, config) or (
                 name if dateline_abbr and _initials_match(name, dateline_abbr, r.initials_skip) else None
@@ -351,7 +356,7 @@ def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
             if value:
                 published = _field(value, f"date in the headline {_quote(m.group())}", title.start, title.end)
 
-    m = re.search(r"(?m)^[ \t*_]*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})[ \t*_]*\r?$", head)
+    m = next(line_start_matches(_BYLINE, head), None)
     if m:
         author = _field(m["name"], "byline", m.start("name"), m.end("name"))
     return TextCues(published=published, outlet=outlet, origin=origin, url=url, title=title, author=author)

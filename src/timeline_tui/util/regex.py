@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -261,3 +262,43 @@ def _item_prefixes(op: Any, av: Any, k: int, fold: bool) -> set[str]:
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return {""}
     raise _Unknown  # any character, back-references, conditionals ...
+
+
+# ---------------------------------------------------------------- patterns anchored at a line's start
+@functools.lru_cache(maxsize=256)
+def _opens_at_line_start(pat: re.Pattern[str]) -> bool:
+    """Whether every match of ``pat`` starts at a line's start: a multi-line pattern whose first item,
+    at the top level (no alternative around it), is ``^``."""
+    if _sre_p is None or not pat.flags & re.MULTILINE:
+        return False
+    try:
+        items = list(_sre_p.parse(pat.pattern, pat.flags & ~re.DEBUG))
+    except re.error:  # pragma: no cover - it compiled
+        return False
+    # the parser writes ^ as AT_BEGINNING; the compiler reads it as a line's start under re.M
+    return bool(items) and items[0] == (_sre_c.AT, _sre_c.AT_BEGINNING)
+
+
+def line_start_matches(pat: re.Pattern[str], text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    """``pat.finditer(text, pos)``, tried only at the start of each line when ``pat`` can only match
+    there (``(?m)^`` first): ``re`` itself would try the pattern at every position of the text."""
+    if not _opens_at_line_start(pat):
+        yield from pat.finditer(text, pos)
+        return
+    i = _line_start_from(text, pos)
+    while i >= 0:
+        m = pat.match(text, i)
+        if m is None:
+            i = _line_start_from(text, i + 1)
+        else:
+            yield m
+            i = _line_start_from(text, max(m.end(), i + 1))
+
+
+def _line_start_from(text: str, k: int) -> int:
+    """The first line start at or after ``k`` (the text's end counts when a line break ends it), or
+    -1."""
+    if k == 0 or (k <= len(text) and text[k - 1] == "\n"):
+        return k
+    nl = text.find("\n", k)
+    return nl + 1 if nl >= 0 else -1
