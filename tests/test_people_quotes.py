@@ -422,3 +422,16 @@ def test_quotes_in_apostrophe_and_backquote_style() -> None:
     # an apostrophe pair closing a word is no opening mark
     src = source_from_text("The students'' union met on Monday.\n", sid="p2", path="p2.txt", config=Config())
     assert annotate_source(src, Config()).quotes == []
+
+
+def test_a_place_or_body_named_after_a_title_or_before_a_verb_is_no_person() -> None:
+    # the BP oil spill coverage: "Prince William Sound" had become a person, and every later "Sound"
+    # him; "The Coast Guard said" made one of the Coast Guard
+    doc = src(
+        "Oil from the Exxon Valdez reached Prince William Sound in 1989. Fishermen in the Sound said "
+        "the herring never came back. The US Coast Guard said on Monday that crews from Prince Edward "
+        "Island had joined the clean-up. Prince William visited the Gulf coast, and William said he "
+        "was moved."
+    )
+    names = {m.name for m in doc.mentions if m.kind == "name"}
+    assert names == {"Prince William"}

@@ -53,6 +53,7 @@ class _Rules:
     roles: frozenset[str]
     not_names: frozenset[str]
     title_qualifiers: frozenset[str]
+    place_heads: frozenset[str]
     pronouns: frozenset[str]
     titled: re.Pattern[str]
     apposition: re.Pattern[str]
@@ -85,6 +86,7 @@ def rules() -> _Rules:
         roles=frozenset(roles),
         not_names=not_names,
         title_qualifiers=frozenset(str(q).lower() for q in r["title_qualifiers"]),
+        place_heads=frozenset(str(w).lower() for w in r["place_heads"]),
         pronouns=frozenset(str(p).lower() for p in r["pronouns"]),
         titled=re.compile(rf"(?<![\w-])(?P<title>(?:{title_unit}\s+)+)(?P<name>{_NAME})"),
         apposition=re.compile(
@@ -301,6 +303,8 @@ def _clean_name(raw: str) -> str | None:
     a corpus spells the same names again and again)."""
     r = rules()
     toks = raw.split()
+    if toks and re.sub(r"['’]s$", "", toks[-1].lower()).rstrip(".") in r.place_heads:
+        return None  # "Prince William Sound": a place's (or a body's) name
     while toks and (toks[0].lower().rstrip(".") in r.honorifics or toks[0].lower() in r.not_names):
         toks.pop(0)
     if len(toks) >= 3 and toks[0].lower() in r.title_qualifiers:
