@@ -8,6 +8,7 @@ export never truncates an existing file); ``load_timeline(path) -> Timeline`` re
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -39,25 +40,52 @@ _STR, _INT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int"
 _NULL, _BOOL = "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
-#: PyYAML's implicit resolvers by first character (with those for any character), as tuples: most
-#: strings start with a letter no resolver is registered for, and are strings without a test
-_ANY_FIRST = tuple(rx for _tag, rx in _IMPLICIT.get(None, []))
+
+
+def _one_pattern(resolvers: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str] | None:
+    """The resolvers' patterns as one alternation (each keeps its own verbose flag): one match
+    call answers whether any of them matches."""
+    if not resolvers:
+        return None
+    return re.compile(
+        "|".join(("(?x:" if rx.flags & re.VERBOSE else "(?:") + rx.pattern + ")" for _tag, rx in resolvers)
+    )
+
+
+#: PyYAML's implicit resolvers by first character (with those for any character), as one pattern
+#: each: most strings start with a letter none is registered for, and are strings without a test
+_ANY_FIRST = _IMPLICIT.get(None, [])
 _RESOLVERS = {
-    first: tuple(rx for _tag, rx in resolvers) + _ANY_FIRST
+    first: _one_pattern(list(resolvers) + _ANY_FIRST)
     for first, resolvers in _IMPLICIT.items()
     if first is not None
 }
+_RESOLVE_ANY = _one_pattern(_ANY_FIRST)
 
 
 def _plain_is_str(value: str) -> bool:
     """Whether ``value`` written plain reads back as a string (not a number, bool, date or null):
     PyYAML's own implicit resolvers, looked up by first character as its serializer does."""
-    resolvers = _RESOLVERS.get(value[:1], _ANY_FIRST)
-    return not resolvers or not any(rx.match(value) for rx in resolvers)
+    resolver = _RESOLVERS.get(value[:1], _RESOLVE_ANY)
+    return resolver is None or resolver.match(value) is None
 
 
 _Scalar = yaml.ScalarEvent
 _PLAIN_NULL = (True, False)
+#: the events of scalars that recur: libyaml's emitter copies what it needs from an event, so one
+#: event object can stand at many places of the stream
+_NULL_EVENT = _Scalar(None, _NULL, _PLAIN_NULL, "null")
+_BOOL_EVENTS = {
+    True: _Scalar(None, _BOOL, _PLAIN_NULL, "true"),
+    False: _Scalar(None, _BOOL, _PLAIN_NULL, "false"),
+}
+#: mapping keys (a schema's few dozen names), as events
+_KEY_EVENTS: dict[str, yaml.ScalarEvent] = {}
+
+
+def _str_event(text: str) -> yaml.ScalarEvent:
+    style = "|" if "\n" in text and text == text.strip("\n ") and "\r" not in text else None
+    return _Scalar(None, _STR, (_plain_is_str(text), True), text, style=style)
 
 
 def _yaml_events(data: object, out: list[yaml.Event]) -> None:
@@ -70,26 +98,44 @@ def _yaml_events(data: object, out: list[yaml.Event]) -> None:
     (a unit test compares them)."""
     kind = type(data)
     if kind is str:
-        text: str = data  # type: ignore[assignment]
-        style = "|" if "\n" in text and text == text.strip("\n ") and "\r" not in text else None
-        out.append(_Scalar(None, _STR, (_plain_is_str(text), True), text, style=style))
+        out.append(_str_event(data))  # type: ignore[arg-type]
     elif kind is dict:
         out.append(yaml.MappingStartEvent(None, _MAP, True, flow_style=False))
+        keys = _KEY_EVENTS
         for key, value in data.items():  # type: ignore[attr-defined]
-            _yaml_events(key, out)
-            _yaml_events(value, out)
+            if type(key) is str:
+                event = keys.get(key)
+                if event is None:
+                    event = _str_event(key)
+                    if len(keys) < 4096:  # a schema's keys; never a corpus's worth of strings
+                        keys[key] = event
+                out.append(event)
+            else:
+                _yaml_events(key, out)
+            vkind = type(value)
+            if vkind is str:
+                out.append(_str_event(value))
+            elif value is None:
+                out.append(_NULL_EVENT)
+            elif vkind is int:
+                out.append(_Scalar(None, _INT, _PLAIN_NULL, str(value)))
+            else:
+                _yaml_events(value, out)
         out.append(yaml.MappingEndEvent())
     elif kind is list or kind is tuple:
         out.append(yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False))
         for value in data:  # type: ignore[attr-defined]
-            _yaml_events(value, out)
+            if type(value) is str:
+                out.append(_str_event(value))
+            else:
+                _yaml_events(value, out)
         out.append(yaml.SequenceEndEvent())
     elif kind is bool:
-        out.append(_Scalar(None, _BOOL, _PLAIN_NULL, "true" if data else "false"))
+        out.append(_BOOL_EVENTS[data])  # type: ignore[index]
     elif kind is int:
         out.append(_Scalar(None, _INT, _PLAIN_NULL, str(data)))
     elif data is None:
-        out.append(_Scalar(None, _NULL, _PLAIN_NULL, "null"))
+        out.append(_NULL_EVENT)
     elif isinstance(data, str | dict | list | tuple | int):  # subclasses: as their base
         _yaml_events(_as_base(data), out)
     else:
