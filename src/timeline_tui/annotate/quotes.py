@@ -90,8 +90,7 @@ def rules() -> _Rules:
 
 
 #: double quotation marks, and the Penn Treebank's pairs of backquotes and apostrophes (``…'') that
-#: corpora and some wire feeds use for “…”
-#: a quotation mark, or a Penn Treebank/NYT pair (``, ''); it opens with one character class, so that
+#: corpora and some wire feeds use for “…”; the pattern opens with one character class, so that
 #: ``re`` skips to the next candidate in C
 _MARKS = re.compile(r"[\"“”„«»`'](?:(?<=`)`|(?<=')'|(?<=[\"“”„«»]))")
 _PTB = {"``": "“", "''": "”"}

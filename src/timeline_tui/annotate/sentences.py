@@ -20,7 +20,7 @@ _BOUNDARY = re.compile(
     r"""
     [.!?\n]
     (?:
-      (?P<end>(?<=[.!?])[.!?]*[\"'”’)\]*_]*)  # terminal punctuation and closers
+      (?P<end>(?<=[.!?])[.!?]*[\"'”’)\]*_]*)  # the rest of the terminal punctuation, closers
       (?=\s+[\"'“‘(\[*_]*[A-Z0-9À-Ý])        # whitespace, then an opener and a capital or digit
     | (?P<para>(?<=\n)[ \t]*\n)               # blank line
     | (?P<line>(?<=\n)(?=[ \t]*(?:\#|[-*+]\s|\d+\.\s)))  # a markdown heading / list item starts a new line
