@@ -504,3 +504,26 @@ def test_place_of_passages_scanned_at_once() -> None:
     # 'visited' ends a passage and 'Havana' starts the next: no place; each passage on its own
     assert _place(texts, set()) == " in Tehran"
     assert _place(["He went to Cuba.", "He flew to Cuba", "to Havana"], {"cuba"}) == " in Havana"
+
+
+def test_token_set_scores_as_the_text_does() -> None:
+    from rapidfuzz import fuzz
+
+    from timeline_tui.events.quotes import token_set
+    from timeline_tui.util.names import fold
+
+    texts = [
+        "the issue of palestine is not only related to the recent war",
+        "the issue of palestine is not only related to the recent occurrences in gaza and the war",
+        "we will not we will not accept it",
+        "a a a",
+        "díaz canel said the revolution will go on",
+        "",
+    ]
+    for a in texts:
+        for b in texts:
+            for cutoff in (0, 62, 90):
+                want = fuzz.token_set_ratio(fold(a), fold(b), score_cutoff=cutoff)
+                assert (
+                    fuzz.token_set_ratio(token_set(fold(a)), token_set(fold(b)), score_cutoff=cutoff) == want
+                )

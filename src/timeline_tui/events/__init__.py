@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import heapq
 import operator
 import re
 from collections import Counter, defaultdict
@@ -27,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
+from operator import itemgetter
 
 from ..config import Config
 from ..dates import compatible, granularity_of, sort_key, value_interval
@@ -180,10 +180,10 @@ _TOKEN = re.compile(r"\w+")
 def _commonest(counts: Counter[str], n: int | None = None) -> list[tuple[str, int]]:
     """``Counter.most_common`` with ties broken by the key, not by insertion order: counters filled
     from sets of strings would otherwise order ties by the process's string hashing, and the same
-    input would not always give the same events."""
-    if n is None:
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return heapq.nsmallest(n, counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    input would not always give the same events. (Sorted by key, then stably by count, falling:
+    the order of the key ``(-count, key)``, with both sorts in C.)"""
+    ranked = sorted(sorted(counts.items()), key=itemgetter(1), reverse=True)
+    return ranked if n is None else ranked[:n]
 
 
 def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
@@ -591,6 +591,76 @@ def _event_id(value: str, end: str | None, key: tuple[str, int]) -> str:
     return f"ev-{value.replace('-', '')[:8]}-{h}"
 
 
+def _event(cl: Cluster, names: dict[str, str], outlets: dict[str, str | None]) -> Event:
+    """A cluster's event: its passages as evidence, its date, people, outlets, conflicts, title."""
+    members = sorted(cl.members, key=lambda c: (c.doc.source.id, c.start, c.timex.start))
+    evidence: list[Evidence] = []
+    seen: set[tuple[str, int]] = set()
+    values: dict[str, set[str]] = defaultdict(set)
+    approximate = False
+    phrase = None
+    for c in members:
+        source = c.doc.source.id
+        key = (source, c.start)
+        values[c.value].add(source)
+        t = c.timex
+        if t.mod == "APPROX":
+            approximate = True
+        if phrase is None:
+            phrase = _defining_phrase(c)
+        if key in seen:
+            continue
+        seen.add(key)
+        evidence.append(
+            Evidence(
+                source,
+                c.start,
+                c.end,
+                _clean(c.text),
+                TimeRef(t.text, t.start, t.end, t.value, t.explanation),
+            )
+        )
+    evidence.extend(sorted(cl.linked, key=lambda e: (e.source, e.start)))
+    sources = sorted({e.source for e in evidence})
+    dated_sources = {source for source, _start in seen}
+    people_ids = [p for p, n in _commonest(cl.people) if n >= 1 and p in names]
+    ev_outlets = sorted({o for s in sources if (o := outlets.get(s))})
+    first_key = (members[0].doc.source.id, members[0].start)  # the least (source, start): members are sorted
+    value = _supported_value(cl.value, values, len(dated_sources))
+    conflicts = [
+        Conflict(date=v, sources=sorted(s))
+        for v, s in sorted(values.items())
+        if v != value and not compatible(v, value)
+    ]
+    granularity = granularity_of(value)
+    ev = Event(
+        id=_event_id(value, cl.end_value, first_key),
+        date=value,
+        granularity=granularity if granularity != "time" else "day",
+        end=cl.end_value,
+        approximate=approximate,
+        title="",
+        people=people_ids,
+        outlets=ev_outlets,
+        corroboration=len(sources),
+        conflicts=conflicts,
+        evidence=evidence,
+    )
+    # people that most passages name first, then the others
+    ev.people = _order_people(members, people_ids) if people_ids else []
+    if phrase:
+        ev.title = make_title(ev, [], names, dated_sources, phrase=phrase)  # the phrase is the title
+    else:
+        ev.title = make_title(
+            ev,
+            [_without_roles(c) for c in members],
+            names,
+            dated_sources,
+            period_texts=[_period_clause(c) for c in members] if cl.end_value else None,
+        )
+    return ev
+
+
 def derive(docs: list[SourceAnnotations], people: list[Person], config: Config) -> EventsResult:
     inferred = infer_publication_dates(docs)
     if inferred:
@@ -601,67 +671,7 @@ def derive(docs: list[SourceAnnotations], people: list[Person], config: Config) 
     link_undated(clusters, docs)
     outlets = {d.source.id: (d.source.meta.outlet.value or None) for d in docs}
     names = {p.id: p.name for p in people}
-    events: list[Event] = []
-    for cl in clusters:
-        members = sorted(cl.members, key=lambda c: (c.doc.source.id, c.start, c.timex.start))
-        evidence: list[Evidence] = []
-        seen: set[tuple[str, int]] = set()
-        values: dict[str, set[str]] = defaultdict(set)
-        for c in members:
-            key = (c.doc.source.id, c.start)
-            values[c.value].add(c.doc.source.id)
-            if key in seen:
-                continue
-            seen.add(key)
-            t = c.timex
-            evidence.append(
-                Evidence(
-                    source=c.doc.source.id,
-                    start=c.start,
-                    end=c.end,
-                    text=_clean(c.text),
-                    time=TimeRef(
-                        text=t.text, start=t.start, end=t.end, value=t.value, explanation=t.explanation
-                    ),
-                )
-            )
-        evidence.extend(sorted(cl.linked, key=lambda e: (e.source, e.start)))
-        sources = sorted({e.source for e in evidence})
-        dated_sources = {c.doc.source.id for c in members}
-        people_ids = [p for p, n in _commonest(cl.people) if n >= 1 and p in names]
-        # people that most passages name first, then the others
-        ev_outlets = sorted({o for s in sources if (o := outlets.get(s))})
-        first_key = min((c.doc.source.id, c.start) for c in members)
-        value = _supported_value(cl.value, values, len(dated_sources))
-        conflicts = [
-            Conflict(date=v, sources=sorted(s))
-            for v, s in sorted(values.items())
-            if v != value and not compatible(v, value)
-        ]
-        ev = Event(
-            id=_event_id(value, cl.end_value, first_key),
-            date=value,
-            granularity=granularity_of(value) if granularity_of(value) != "time" else "day",
-            end=cl.end_value,
-            approximate=any(c.timex.mod == "APPROX" for c in members),
-            title="",
-            people=people_ids,
-            outlets=ev_outlets,
-            corroboration=len(sources),
-            conflicts=conflicts,
-            evidence=evidence,
-        )
-        ev.people = _order_people(members, people_ids)
-        phrase = next((ph for c in members if (ph := _defining_phrase(c))), None)
-        ev.title = make_title(
-            ev,
-            [_without_roles(c) for c in members],
-            names,
-            dated_sources,
-            phrase=phrase,
-            period_texts=[_period_clause(c) for c in members] if cl.end_value else None,
-        )
-        events.append(ev)
+    events = [_event(cl, names, outlets) for cl in clusters]
     events.sort(key=lambda e: (sort_key(e.date), -e.corroboration, e.id))
     quotes = group_quotes(docs, events)
     by_event: dict[str, set[str]] = defaultdict(set)

@@ -11,6 +11,7 @@ import bisect
 import hashlib
 import re
 from collections import Counter, defaultdict
+from itertools import chain
 from operator import itemgetter
 
 from rapidfuzz import fuzz
@@ -32,6 +33,13 @@ def _norm(text: str) -> str:
     return fold(text)
 
 
+def token_set(norm: str) -> str:
+    """A folded text's distinct words, sorted, between single spaces: ``fuzz.token_set_ratio``
+    depends only on the sets of words it is given, so it scores these as it scores the texts, and
+    has fewer words to split and sort (a group's is made once, for all the statements it meets)."""
+    return " ".join(sorted(set(norm.split())))
+
+
 def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[QuoteGroup]:
     # where each passage of each event is, to attach a quote to the event it belongs to
     by_source: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
@@ -42,14 +50,12 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
     for spans in by_source.values():
         spans.sort()
     main_event = _main_events(docs, events)
-    doc_freq: Counter[str] = Counter()
     items = []
     for d in docs:
         for q, start, end, text in statements(d):
             norm = _norm(text)
-            words = folded_content_words(norm)
-            doc_freq.update(words)
-            items.append((d, q, words, norm, (start, end, text)))
+            items.append((d, q, folded_content_words(norm), norm, (start, end, text)))
+    doc_freq = Counter(chain.from_iterable(item[2] for item in items))
     groups: list[dict] = []
     #: speaker -> word -> the groups whose statements have that word among their 40 rarest
     index: dict[str, dict[str, list[int]]] = defaultdict(dict)
@@ -72,7 +78,9 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
         if best is None:
             best = _best_group(d, q, ranked, norm, span, groups, by_word)
         if best is None:
-            groups.append({"speaker": q.speaker_id, "variants": [], "norm": norm, "sources": set()})
+            groups.append(
+                {"speaker": q.speaker_id, "variants": [], "norm": norm, "tokens": None, "sources": set()}
+            )
             best = len(groups) - 1
             exact[(speaker, norm)].append(best)
         g = groups[best]
@@ -137,27 +145,32 @@ def _best_group(
     cands = [gi for gi, _n in shared[:8]]
     best, best_score = None, 0.0
     quoted = _norm(" ".join(_QUOTED.findall(span[2]))) if q.is_term else ""
+    source = d.source.id
+    tokens: str | None = None
+    # every score below is asked for with the best score so far as its cutoff: rapidfuzz gives 0 for
+    # a score under the cutoff, which could not have won anyway (a group wins by a higher score), and
+    # stops early on such pairs
     for gi in cands:
         g = groups[gi]
-        if d.source.id in g["sources"]:
+        if source in g["sources"]:
             continue
         if q.speaker_id is None:
             # nobody known says it: only the same words again (a wire copy) are the same statement;
             # two unattributed quotes sharing a few words are two people's
-            score = fuzz.ratio(norm, g["norm"], score_cutoff=UNATTRIBUTED)
+            score = fuzz.ratio(norm, g["norm"], score_cutoff=max(UNATTRIBUTED, best_score))
             if score > best_score:
                 best, best_score = gi, score
             continue
-        score = fuzz.token_set_ratio(norm, g["norm"], score_cutoff=THRESHOLD)
-        if quoted and len(quoted) >= 8:
+        cutoff = max(THRESHOLD, best_score)
+        if tokens is None:
+            tokens = token_set(norm)
+        if g["tokens"] is None:
+            g["tokens"] = token_set(g["norm"])
+        score = fuzz.token_set_ratio(tokens, g["tokens"], score_cutoff=cutoff)
+        if quoted and len(quoted) >= 8 and q.speaker_id == g["speaker"]:
             # a quoted fragment ("denounced … as “unacceptable genocide”") found in another
             # outlet's full rendering of the same speaker's statement is that statement
-            score = max(
-                score,
-                fuzz.partial_ratio(quoted, g["norm"], score_cutoff=THRESHOLD)
-                if q.speaker_id == g["speaker"]
-                else 0,
-            )
+            score = max(score, fuzz.partial_ratio(quoted, g["norm"], score_cutoff=cutoff))
         if score >= THRESHOLD and score > best_score:
             best, best_score = gi, score
     return best

@@ -138,33 +138,39 @@ def make_title(
 
 
 @cache
-def _rules_pattern() -> re.Pattern[str] | None:
-    """All event-word rules as one pattern, rule ``i`` as group ``i + 1``, when no word is listed by
-    two rules: a match of one rule then covers only that rule's words, so no other rule can match
-    inside it, and one scan finds exactly the matches each rule's own pattern finds (None: words are
-    shared, each rule is scanned on its own)."""
-    seen: set[str] = set()
-    groups = []
-    for rule, _pat in _rule_patterns():
-        forms = [fold(str(w)) for w in rule["match"]]
-        words = {x for f in forms for x in f.split()}
-        if not all(forms) or words & seen:
-            return None
-        seen |= words
-        groups.append("(" + "|".join(re.escape(f) for f in forms) + ")")
-    return re.compile(r"\b(?:" + "|".join(groups) + r")\b")
+def _rule_words() -> tuple[dict[str, tuple[int, ...]], dict[int, frozenset[str]], frozenset[str]]:
+    """How ``_rule_counts`` counts: the single words the rules of ``_rule_patterns`` list (word ->
+    the rules listing it), the first words of each rule's phrases ("held" of "held talks"), and all
+    these words. Folded text is words of letters and digits between spaces, so a rule's pattern
+    ``\b(?:w1|w2|...)\b`` matches exactly the text's words it lists, as long as none of its phrases
+    can match: none begins with a word of the text."""
+    by_word: dict[str, list[int]] = {}
+    phrase_firsts: dict[int, frozenset[str]] = {}
+    for i, (rule, _pat) in enumerate(_rule_patterns()):
+        forms = {fold(str(w)) for w in rule["match"]}
+        for f in forms:
+            if f.isalnum():
+                by_word.setdefault(f, []).append(i)
+        firsts = {f.split()[0] if f.split() else "" for f in forms if not f.isalnum()}
+        if firsts:
+            phrase_firsts[i] = frozenset(firsts)
+    vocabulary = frozenset(by_word) | frozenset().union(*phrase_firsts.values())
+    return {w: tuple(ids) for w, ids in by_word.items()}, phrase_firsts, vocabulary
 
 
 def _rule_counts(joined: str) -> list[int]:
-    """``len(pattern.findall(joined))`` for each rule of ``_rule_patterns``."""
-    rules = _rule_patterns()
-    combined = _rules_pattern()
-    if combined is None:
-        return [len(pat.findall(joined)) for _rule, pat in rules]
-    counts = [0] * (len(rules) + 1)
-    for m in combined.finditer(joined):
-        counts[m.lastindex or 0] += 1
-    return counts[1:]
+    """``len(pattern.findall(joined))`` for each rule of ``_rule_patterns``, on folded text: from
+    the counts of the words it lists, or with its pattern when one of its phrases could match."""
+    by_word, phrase_firsts, vocabulary = _rule_words()
+    words = Counter(filter(vocabulary.__contains__, joined.split()))
+    counts = [0] * len(_rule_patterns())
+    for w, n in words.items():
+        for i in by_word.get(w, ()):
+            counts[i] += n
+    for i, firsts in phrase_firsts.items():
+        if "" in firsts or not words.keys().isdisjoint(firsts):
+            counts[i] = len(_rule_patterns()[i][1].findall(joined))
+    return counts
 
 
 def _rules_by_use(texts: list[str]) -> list[dict]:
