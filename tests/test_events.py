@@ -527,3 +527,48 @@ def test_token_set_scores_as_the_text_does() -> None:
                 assert (
                     fuzz.token_set_ratio(token_set(fold(a)), token_set(fold(b)), score_cutoff=cutoff) == want
                 )
+
+
+@pytest.mark.parametrize("in_order", [True, False])
+def test_a_passage_s_mentions_with_and_without_the_index_range(in_order: bool) -> None:
+    """Candidates keep the range of their passage's mentions when the source lists mentions in the
+    order of their starts; otherwise titles and people order look for them as before."""
+    from timeline_tui.events import _order_people, _without_roles, candidates
+    from timeline_tui.model import PersonMention, Source, SourceAnnotations, Timex
+
+    text = "On 4 December 2023 the Leader of the Revolution Khamenei met Raisi and Castro in Tehran."
+
+    def mention(word: str, kind: str, pid: str) -> PersonMention:
+        start = text.index(word)
+        return PersonMention(start, start + len(word), word, kind, word, pid)  # type: ignore[arg-type]
+
+    mentions = [
+        mention("Leader of the Revolution", "title", "k"),
+        mention("Khamenei", "name", "k"),
+        mention("Raisi", "name", "r"),
+        mention("Castro", "name", "c"),
+    ]
+    if not in_order:
+        mentions = [mentions[2], mentions[0], mentions[3], mentions[1]]
+    doc = SourceAnnotations(
+        source=Source(id="a", path="", text=text, format="txt", encoding="utf-8"),
+        sentences=[(0, len(text))],
+        timexes=[
+            Timex(
+                start=3,
+                end=18,
+                text="4 December 2023",
+                type="DATE",
+                value="2023-12-04",
+                granularity="day",
+                anchor="absolute",
+            )
+        ],
+        mentions=mentions,
+    )
+    (c,) = candidates([doc])
+    assert (c.m_lo >= 0) is in_order
+    assert c.mentions() == [m for m in mentions if c.start <= m.start < c.end]
+    assert _without_roles(c) == text.replace("Leader of the Revolution", "")
+    first = "k" if in_order else "r"
+    assert _order_people([c], ["c", "k", "r"])[0] == first
