@@ -435,3 +435,30 @@ def test_a_place_or_body_named_after_a_title_or_before_a_verb_is_no_person() -> 
     )
     names = {m.name for m in doc.mentions if m.kind == "name"}
     assert names == {"Prince William"}
+
+
+def test_titles_before_and_after_a_name_are_no_part_of_it() -> None:
+    # the BP oil spill coverage and PolNeAR: ranks and offices before a name found without them, and
+    # titles run in after it, had made "Adm Thad", "Chairman Jeff Bingaman", "CEO John Stumpf"
+    doc = src(
+        "The cap is holding, said Adm Thad Allen, the US incident commander, on Wednesday. Senate "
+        "Energy Committee Chairman Jeff Bingaman said the rig had probably failed. Warren grilled Wells "
+        "Fargo CEO John Stumpf on Tuesday, and Stumpf said he was sorry. Elizabeth Warren was unmoved."
+    )
+    names = {m.name for m in doc.mentions if m.kind == "name"}
+    assert names == {"Thad Allen", "Jeff Bingaman", "John Stumpf", "Elizabeth Warren"}
+
+
+def test_captions_run_into_the_text_give_no_people() -> None:
+    # BBC pages as extracted: a pull quote's "End Quote", then the speaker's name, outlet and role run
+    # into the next sentence ("Ed Overton Environmental": the source names Ed Overton alone and
+    # writes "environmental" in lower case)
+    doc = src(
+        "The spill is a disaster for the region. End Quote Mark Mardell BBC North America editor "
+        "Addressing reporters at the White House, she agreed with calls for BP to pay. It is too early "
+        "to say. End Quote Prof Ed Overton Environmental scientist Apart from the damage, the cost is "
+        "unknown. It was a mistake. End Quote Tony Hayward Former BP chief executive The company said "
+        "it would pay every claim. Ed Overton said the environmental damage would last for years."
+    )
+    names = {m.name for m in doc.mentions if m.kind == "name"}
+    assert names == {"Mark Mardell", "Ed Overton", "Tony Hayward"}

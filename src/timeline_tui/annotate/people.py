@@ -54,6 +54,9 @@ class _Rules:
     not_names: frozenset[str]
     title_qualifiers: frozenset[str]
     place_heads: frozenset[str]
+    leading_titles: frozenset[str]
+    #: words that end no name: a title or a qualifier after it ("Tony Hayward Former BP chief")
+    trailing_titles: frozenset[str]
     pronouns: frozenset[str]
     titled: re.Pattern[str]
     apposition: re.Pattern[str]
@@ -87,6 +90,12 @@ def rules() -> _Rules:
         not_names=not_names,
         title_qualifiers=frozenset(str(q).lower() for q in r["title_qualifiers"]),
         place_heads=frozenset(str(w).lower() for w in r["place_heads"]),
+        leading_titles=frozenset(str(w).lower() for w in r["leading_titles"]),
+        trailing_titles=frozenset(
+            str(w).lower()
+            for w in [*r["leading_titles"], *r["title_qualifiers"]]
+            if w not in r["title_surnames"]
+        ),
         pronouns=frozenset(str(p).lower() for p in r["pronouns"]),
         titled=re.compile(rf"(?<![\w-])(?P<title>(?:{title_unit}\s+)+)(?P<name>{_NAME})"),
         apposition=re.compile(
@@ -297,15 +306,21 @@ def _full_name(name: str | None, r: _Rules) -> bool:
     return bool(name) and len(name.split()) >= 2 and not any(t.lower() in r.not_names for t in name.split())
 
 
+#: an all-capitals word of two letters or more that no name ends with (not a numeral: "John Paul II")
+_ACRONYM = re.compile(r"(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII|JR|SR)\b)[A-Z][A-Z&]+")
+
+
 @lru_cache(maxsize=1 << 16)
 def _clean_name(raw: str) -> str | None:
     """Drop honorifics and non-name words at the edges; None when nothing name-like remains (cached:
     a corpus spells the same names again and again)."""
     r = rules()
     toks = raw.split()
-    if toks and re.sub(r"['’]s$", "", toks[-1].lower()).rstrip(".") in r.place_heads:
-        return None  # "Prince William Sound": a place's (or a body's) name
-    while toks and (toks[0].lower().rstrip(".") in r.honorifics or toks[0].lower() in r.not_names):
+    while toks and (
+        toks[0].lower().rstrip(".") in r.honorifics
+        or toks[0].lower() in r.not_names
+        or toks[0].lower().rstrip(".") in r.leading_titles
+    ):
         toks.pop(0)
     if len(toks) >= 3 and toks[0].lower() in r.title_qualifiers:
         # "Former President Bill Clinton": the qualifier, then one-word titles, while two words stay
@@ -314,6 +329,20 @@ def _clean_name(raw: str) -> str | None:
             toks.pop(0)
     while toks and re.sub(r"['’]s$", "", toks[-1].lower()).rstrip(".") in r.not_names:
         toks.pop()
+    # an outlet or a body after a name, as bylines and captions run them in: "Andy Gallacher BBC",
+    # "Bob Dudley BP", "Thad Allen US Coast Guard"
+    cut = next(
+        (i for i in range(2, len(toks)) if _ACRONYM.fullmatch(toks[i]) and not toks[i - 1].isupper()), None
+    )
+    if cut is not None:
+        del toks[cut:]
+    before = len(toks)
+    while len(toks) >= 2 and toks[-1].lower().rstrip(".") in r.trailing_titles:
+        toks.pop()  # "Tony Hayward Former BP chief", "said BP Chief Executive …": no part of a name
+    if len(toks) == 1 < before:
+        return None  # "Operations Officer", "Interior Secretary": one word and a title is no name
+    if toks and re.sub(r"['’]s$", "", toks[-1].lower()).rstrip(".") in r.place_heads:
+        return None  # "Prince William Sound", "Coast Guard Adm": a place's (or a body's) name
     if not toks:
         return None
     if len(toks[-1]) > 2:
@@ -323,6 +352,17 @@ def _clean_name(raw: str) -> str | None:
     if len(name) < 3 or not any(c.islower() for c in name):
         return None
     return name
+
+
+def _capital_title(title: str, r: _Rules) -> bool:
+    """Whether the title before a name holds a capitalised role or an honorific ("President",
+    "Adm", "Ayatollah"): a role noun in lower case ("environmental scientist") describes whoever
+    the next words name, and one capitalised word after it may well start the next sentence."""
+    for w in re.findall(r"[\w-]+", title):
+        low = w.lower()
+        if w[0].isupper() and (low in r.roles or low in r.honorifics or low in r.leading_titles):
+            return True
+    return False
 
 
 def _name_span(name: str, raw: str, raw_start: int) -> tuple[int, int]:
@@ -466,6 +506,8 @@ def find_mentions(
         name = _clean_name(m["name"])
         if not name or headline(m.start("name")):
             continue
+        if " " not in name and not _capital_title(m["title"], r):
+            continue  # "the scientist Apart from …", "author of Consumer Boycotts": no title, no name
         roles = _title_roles(" ".join(m["title"].split()))
         learn_heads(name, m["title"])
         s, e = _name_span(name, m["name"], m.start("name"))
@@ -571,6 +613,27 @@ def find_mentions(
             found.append(PersonMention(start=st, end=en, text=text[st:en], kind="name", name=name))
             roles_of.setdefault(name, set())
         next_i = j + 1
+
+    # a name run into the word after it ("… End Quote Thad Allen Letter to BP", a caption): when the
+    # source also names the person without that last word, and writes that word in lower case
+    # elsewhere (a common word, not "Schellnhuber"), the mention is that name
+    named = {mt.name for mt in found if mt.name}
+    shorter = {
+        n: cut
+        for n in named
+        if len(words := n.split()) >= 3
+        and (cut := " ".join(words[:-1])) in named
+        and re.search(r"(?<![\w-])" + re.escape(words[-1].lower()) + r"(?![\w-])", text)
+    }
+    if shorter:
+        for mt in found:
+            cut = shorter.get(mt.name or "")
+            if cut is not None:
+                s, e = _name_span(cut, mt.text, mt.start)
+                mt.start, mt.end, mt.text, mt.name = s, e, text[s:e], cut
+        for long, cut in shorter.items():
+            roles_of[cut].update(roles_of.pop(long, set()))
+            heads_of[cut].update(heads_of.pop(long, set()))
 
     # the fullest form of each surname in this source (config names first)
     full_by_surname: dict[str, str] = {}
