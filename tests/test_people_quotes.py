@@ -462,3 +462,15 @@ def test_captions_run_into_the_text_give_no_people() -> None:
     )
     names = {m.name for m in doc.mentions if m.kind == "name"}
     assert names == {"Mark Mardell", "Ed Overton", "Tony Hayward"}
+
+
+def test_nationalities_offices_and_bodies_are_no_part_of_a_name() -> None:
+    # the Haiti coverage: "Haitian Fredo Dupoux", "Firefighter John Mazzey", "MP Tobias Ellwood",
+    # "FRANK Frank Thorp" were people, and so were the Tax Policy Center and the Sierra Club
+    doc = src(
+        "Haitian Fredo Dupoux said the city was gone. Firefighter John Mazzey said they had found a "
+        "girl alive. MP Tobias Ellwood said Britain would send more. FRANK Frank Thorp said the road "
+        "was open. The Tax Policy Center said the plan would cost more, and the Sierra Club said so too."
+    )
+    names = {m.name for m in doc.mentions if m.kind == "name"}
+    assert names == {"Fredo Dupoux", "John Mazzey", "Tobias Ellwood", "Frank Thorp"}

@@ -76,7 +76,9 @@ def rules() -> _Rules:
     r = load_rules("people")
     hon = [str(h).lower() for h in r["honorifics"]]
     roles = [str(x).lower() for x in r["roles"]]
-    not_names = frozenset(str(x).lower() for x in [*r["not_names"], *r.get("places", [])])
+    not_names = frozenset(
+        str(x).lower() for x in [*r["not_names"], *r.get("places", []), *r.get("demonyms", [])]
+    )
     # matched as (?i:...) would, written as classes so that re skips branches by first letter
     hon_alt = word_alternation(hon, suffix=r"\.?", ignore_case=True)
     role_alt = word_alternation(roles, suffix=r"\.?", ignore_case=True)
@@ -329,6 +331,8 @@ def _clean_name(raw: str) -> str | None:
             toks.pop(0)
     while toks and re.sub(r"['’]s$", "", toks[-1].lower()).rstrip(".") in r.not_names:
         toks.pop()
+    while len(toks) >= 3 and len(toks[0]) >= 3 and _ACRONYM.fullmatch(toks[0]) and not toks[1].isupper():
+        toks.pop(0)  # "FRANK Frank Thorp": a word in capitals before a name (not initials: "JP Morgan")
     # an outlet or a body after a name, as bylines and captions run them in: "Andy Gallacher BBC",
     # "Bob Dudley BP", "Thad Allen US Coast Guard"
     cut = next(
