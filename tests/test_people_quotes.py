@@ -474,3 +474,14 @@ def test_nationalities_offices_and_bodies_are_no_part_of_a_name() -> None:
     )
     names = {m.name for m in doc.mentions if m.kind == "name"}
     assert names == {"Fredo Dupoux", "John Mazzey", "Tobias Ellwood", "Frank Thorp"}
+
+
+def test_a_name_used_as_a_modifier_does_not_speak() -> None:
+    # PolNeAR (NYT): the fragment's attribution names two people; "the Clinton proposals" is hers
+    # only as a modifier, and the quote is Mr. Holtz-Eakin's
+    d = src(
+        "Douglas Holtz-Eakin, a conservative economist, studied the plans. ''I have admiration for the "
+        "mechanics'' of the Clinton proposals, Mr. Holtz-Eakin said. Hillary Clinton did not reply."
+    )
+    q = next(q for q in d.quotes if "admiration" in q.text)
+    assert q.speaker == "Douglas Holtz-Eakin"

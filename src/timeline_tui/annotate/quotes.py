@@ -313,6 +313,7 @@ def find_quotes(
                 # after the verb, the speaker follows it directly ("said Rep. Butterfield"), not
                 # "said in an interview with CNN’s Wolf Blitzer"
                 and (c.start < v.start() or _follows_verb(text[v.end() : c.start]))
+                and not _modifier_use(text, c, v.start())
             ]
             between = text[qe + lead_skip : min(near[0].start, v.start())] if near else ""
             closed = re.search(r"\.[\s*_]*[\"”»]?[\s*_]*$", content) is not None
@@ -706,6 +707,21 @@ def _trailing_gap(between: str, closed: bool = False) -> bool:
     if not closed:
         between = _ABBREVIATION.sub("", between)
     return not re.search(r"[.!?]", between) and _words(between) <= 2 and not _SUBORDINATE.search(between)
+
+
+_THE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+$")
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _modifier_use(text: str, m: PersonMention, verb_start: int) -> bool:
+    """A name used as a modifier, "the Clinton proposals": an article before it and a lower-case
+    word after it (other than the reporting verb) say it names no speaker."""
+    after = _LOWER_WORD_AFTER.match(text, m.end)
+    return (
+        after is not None
+        and after.end() - 1 != verb_start
+        and _THE_BEFORE.search(text, max(0, m.start - 5), m.start) is not None
+    )
 
 
 def _follows_verb(gap: str) -> bool:
