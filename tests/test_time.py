@@ -406,14 +406,18 @@ def test_more_units_and_rates() -> None:
 
 
 def test_a_24_hour_time_before_a_time_zone_is_a_time_not_a_year() -> None:
-    # BBC style: "at 1930 CDT on 1 June (0030 GMT 2 June)"; the year pattern used to read 1930
+    # BBC style: "at 1930 CDT on 1 June (0030 GMT 2 June)"; the year pattern used to read 1930. The
+    # day after the time dates it, and the brackets restate the same moment in GMT: the BP
+    # timeline had this passage on 1 June and again on 2 June
     found = tag("This was completed at 1930 CDT on 1 June (0030 GMT 2 June).", "2010-06-03")
     assert [(t.text, t.type, t.value) for t in found] == [
-        ("1930 CDT", "TIME", "2010-06-03T19:30"),
+        ("1930 CDT", "TIME", "2010-06-01T19:30"),
         ("1 June", "DATE", "2010-06-01"),
-        ("0030 GMT", "TIME", "2010-06-01T00:30"),
-        ("2 June", "DATE", "2010-06-02"),
     ]
+    assert found[0].explanation == "'1930 CDT' on '1 June' → Tue 1 Jun 2010 19:30"
+    # the Timeline17 text's Penn Treebank brackets too
+    found = tag("It was capped at 1930 CDT on 1 June -LRB- 0030 GMT 2 June -RRB- .", "2010-06-03")
+    assert [t.value for t in found] == ["2010-06-01T19:30", "2010-06-01"]
     assert one("The well was shut at 1425 local time on Thursday.")[:3] == (
         "1425 local time on Thursday",
         "TIME",
@@ -425,13 +429,31 @@ def test_a_24_hour_time_before_a_time_zone_is_a_time_not_a_year() -> None:
 
 
 def test_a_time_restated_in_another_zone_is_not_tagged_twice() -> None:
+    # the day after the restated time dates the first one ("… a.m. (0735 GMT) Friday")
     found = tag("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-08")
     assert [(t.text, t.value) for t in found] == [
-        ("10:35 a.m.", "1998-08-08T10:35"),
+        ("10:35 a.m.", "1998-08-07T10:35"),
         ("Friday", "1998-08-07"),
     ]
     found = tag("The flow stopped at 1425 local time (1925 GMT) on Thursday.", "2010-07-16")
-    assert [t.text for t in found] == ["1425 local time", "Thursday"]
+    assert [(t.text, t.value) for t in found] == [
+        ("1425 local time", "2010-07-15T14:25"),
+        ("Thursday", "2010-07-15"),
+    ]
+
+
+def test_a_time_of_day_is_dated_by_the_day_named_after_it() -> None:
+    # the narrative is at 1 June; "at noon on 3 June" is 3 June's noon
+    found = tag("They met on 1 June and again at noon on 3 June.", "2010-06-05")
+    assert [(t.text, t.value) for t in found] == [
+        ("1 June", "2010-06-01"),
+        ("noon", "2010-06-03T12:00"),
+        ("3 June", "2010-06-03"),
+    ]
+    assert found[1].explanation == "'noon' on '3 June' → Thu 3 Jun 2010 12:00"
+    # a day further on in the sentence does not: "at 9 a.m. and left on Friday"
+    found = tag("They arrived at 9 a.m. and left on Friday.", "2010-06-05")
+    assert [(t.text, t.value) for t in found] == [("9 a.m.", "2010-06-05T09:00"), ("Friday", "2010-06-04")]
 
 
 def test_the_times_that_open_the_entries_of_a_live_page_are_no_years() -> None:

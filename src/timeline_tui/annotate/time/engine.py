@@ -83,6 +83,9 @@ class Context:
     named_year: tuple[int, str] | None = None
     #: the quarter the text last named (value, end offset): company results compare with "a year ago"
     quarter: tuple[str, int] | None = None
+    #: a time restated in another zone in brackets, from the restated time to the bracket's close:
+    #: what stands there ("(0030 GMT 2 June)") is the same moment again
+    restated: tuple[int, int] | None = None
     #: the text the tense markers are matched in (the lower-cased text, when the markers are the
     #: case-sensitive forms for it; same offsets), and the markers: (pattern, marks the future)
     marker_text: str = ""
@@ -205,9 +208,15 @@ def _live_blog_times(text: str) -> set[int]:
 #: a clock time and an opening parenthesis right before another: "10:35 a.m. (0735 GMT)", "1425 local
 #: time (1925 GMT)"
 _RESTATED_CLOCK = re.compile(
-    r"(?:\d[:.]?\d\d\s*(?:[ap]\.?m\.?)?|\d\s*[ap]\.?m\.?|\b[A-Z]{2,4}T|\bUTC|local\s+time)\s*(?:\(|-LRB-)\s*$",
+    r"(?:\d[:.]?\d\d\s*(?:[ap]\.?m\.?)?|\d\s*[ap]\.?m\.?|\b[A-Z]{2,4}T|\bUTC|local\s+time)"
+    r"(?:\s+on\s+[^()\n]{1,24}?)?\s*(?:\(|-LRB-)\s*$",  # "1930 CDT on 1 June (0030 GMT 2 June)" too
     re.I,
 )
+#: between a time of day and the day that dates it: "1930 CDT on 1 June", "10 p.m., Thursday",
+#: "1425 local time (1925 GMT) on Thursday"
+_ON_DAY_GAP = re.compile(r"\s*(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)?\s*,?\s*(?:on\s+)?")
+#: the end of the brackets a restated time opens
+_RESTATEMENT_CLOSE = re.compile(r"\)|-RRB-")
 #: the quote marks that open a title ("This Week", ``60 Minutes'')
 _TITLE_MARKS = ('"', "“", "``", "''")
 _TITLE_CLOSE = re.compile(r"[,.!?]?(?:[\"”]|'')")
@@ -267,6 +276,9 @@ class Norm:
     start: int | None = None  # a narrower extent than the match
     end: int | None = None
     point: str | None = None  # the time a counted duration points to ("three days later")
+    #: a time of day dated only by the narrative or the publication day ("at 1930 CDT"): a day
+    #: named right after it ("on 1 June") dates it instead
+    day_from_context: bool = False
 
 
 # ----------------------------------------------------------------------------------------- values
@@ -1384,8 +1396,13 @@ class Tagger:
         )
 
     def _n_clock(self, m: re.Match[str], ctx: Context) -> Norm | None:
-        if _RESTATED_CLOCK.search(ctx.text, max(0, m.start() - 40), m.start()):
-            return None  # "at 10:35 a.m. (0735 GMT)": the same time again, in another zone
+        if _RESTATED_CLOCK.search(ctx.text, max(0, m.start() - 60), m.start()):
+            # "at 10:35 a.m. (0735 GMT)", "at 1930 CDT on 1 June (0030 GMT 2 June)": the same time
+            # again, in another zone; nothing in those brackets is tagged
+            close = _RESTATEMENT_CLOSE.search(ctx.text, m.end(), m.end() + 40)
+            if close is not None:
+                ctx.restated = (m.start(), close.start())
+            return None
         if m["nm"]:
             hm = "12:00" if m["nm"].lower() in ("noon", "midday") else "24:00"
         elif m["HH"]:
@@ -1415,7 +1432,7 @@ class Tagger:
             return self._pub(
                 ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}", typ="TIME"
             )
-        return self._on_the_day(ctx, hm, f"'{m.group()}'")
+        return self._on_the_day(ctx, hm, f"'{m.group().strip()}'")
 
     @staticmethod
     def _on_the_day(ctx: Context, hm: str, what: str, start: int | None = None) -> Norm:
@@ -1430,6 +1447,7 @@ class Tagger:
             explanation=f"{what} on {format_value(day) if base else 'an unknown day'}",
             start=start,
             end=None if start is None else start + 4,
+            day_from_context=True,
         )
 
     def _live_time(self, m: re.Match[str], ctx: Context) -> Norm:
@@ -1683,6 +1701,18 @@ class Tagger:
         return windows
 
     @staticmethod
+    def _date_the_time(out: list[Timex], i: int, day: Timex, text: str) -> None:
+        """A time of day the narrative or the publication day dated ("at 1930 CDT") when the day
+        named right after it ("… on 1 June", "…, Thursday") is its day: it takes that day."""
+        tx = out[i]
+        if i != len(out) - 1 or not _ON_DAY_GAP.fullmatch(text, tx.end, day.start):
+            return
+        value = f"{day.value}{tx.value[10:]}"
+        tx.value = value  # type: ignore[assignment]
+        tx.anchor, tx.anchor_value = day.anchor, day.anchor_value or day.value
+        tx.explanation = f"'{tx.text}' on '{day.text}' → {format_value(value)}"
+
+    @staticmethod
     def select(
         cands: list[tuple[int, int, int, str, re.Match[str]]],
     ) -> list[tuple[int, int, int, str, re.Match[str]]]:
@@ -1737,7 +1767,10 @@ class Tagger:
                 continue
             pending.append(c)
         live: set[int] | None = None  # the entries of a live page, found once a year could open one
+        contextual: list[int] = []  # the times of day dated by the narrative or publication day
         for start, end, _prio, name, m in pending:
+            if ctx.restated is not None and ctx.restated[0] < start < ctx.restated[1]:
+                continue  # "(0030 GMT 2 June)": the day of a restated time
             if _not_a_time(text, start, end):
                 continue
             if name == "year" and live is None and _may_open_entry(text, start):
@@ -1795,6 +1828,10 @@ class Tagger:
                 period_end=norm.period[1] if norm.period else None,
                 point=norm.point,
             )
+            if norm.day_from_context:
+                contextual.append(len(out))
+            elif norm.type == "DATE" and _DAY_VALUE.match(norm.value) and contextual:
+                self._date_the_time(out, contextual[-1], tx, text)
             out.append(tx)
             if (
                 norm.type == "DATE"

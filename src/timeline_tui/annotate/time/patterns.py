@@ -472,11 +472,11 @@ def patterns() -> Patterns:
             "clock",
             B + r"(?:(?P<H>[01]?\d|2[0-3])(?:[:.](?P<M>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m" + E + r")"
             r"(?:\s+(?P<tz>[A-Z]{2,4}T))?|(?P<nm>noon|midnight|midday)"
-            # 24-hour time before a time zone or "local time": "1930 CDT", "0030 GMT", "1425 local time";
+            # 24-hour time before a time zone or "local time": "1930 CDT", "20:00 GMT", "1425 local time";
             # or before the same time in a zone, in brackets: "struck at 1653 (2153 GMT)"
-            r"|(?P<HH>[01]\d|2[0-3])(?P<MM>[0-5]\d)\s*(?:(?-i:"
+            r"|(?P<HH>[01]\d|2[0-3])[:.]?(?P<MM>[0-5]\d)\s*(?:(?-i:"
             + zones
-            + r")|local\s+time|(?=(?:\(|-LRB-)\s*[0-2]\d[0-5]\d\s*(?-i:"
+            + r")|local\s+time|(?=(?:\(|-LRB-)\s*[0-2]\d[:.]?[0-5]\d\s*(?-i:"
             + zones
             + r"))))"
             + E
