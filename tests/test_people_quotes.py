@@ -485,3 +485,26 @@ def test_a_name_used_as_a_modifier_does_not_speak() -> None:
     )
     q = next(q for q in d.quotes if "admiration" in q.text)
     assert q.speaker == "Douglas Holtz-Eakin"
+
+
+def test_initials_sentence_ends_and_abbreviations_around_names() -> None:
+    # PolNeAR: "said George W" (the initial cut the name), "Donald J. Trump. Many" (run over the
+    # sentence's end), "Clinton's N" (N.Y.U.), "NBC’s Lester Holt", "Sens. Jeff Merkley", "Kim Jong"
+    # (the "Un" taken for the UN), "Louis" (St. Louis), and "Jim" for Gov. Jim Justice
+    doc = src(
+        "The war was a mistake, said George W. Bush on Tuesday. Voters heard Donald J. Trump. Many "
+        "left. Hillary Clinton's N.Y.U. speech was long. NBC’s Lester Holt asked the first question. "
+        "Sens. Jeff Merkley and Jon Tester said no. Kim Jong Un said the test was a success. The "
+        "debate in St. Louis on Sunday was the second. Gov. Jim Justice said he would run."
+    )
+    names = {m.name for m in doc.mentions if m.kind == "name"}
+    assert names == {
+        "George W. Bush",
+        "Donald J. Trump",
+        "Hillary Clinton",
+        "Lester Holt",
+        "Jeff Merkley",
+        "Jon Tester",
+        "Kim Jong Un",
+        "Jim Justice",
+    }

@@ -38,7 +38,9 @@ _TOK_AT_WORD = rf"[{_UP}](?<![\w-].)[{_LOW}{_UP}'’]*(?:-[{_UP}{_LOW}][{_LOW}'�
 _SAID_WORDS = r"(?:s(?<!\w.)(?:aid|ays)|a(?<!\w.)dded|t(?<!\w.)old)"
 _SAID_WORD = r"(?:s(?<!\w.)(?:aid|ays)|a(?<!\w.)dded)"
 _PARTICLES = r"(?:bin|ibn|al|el|de|del|da|dos|das|van|von|la|le|di|abu|ul|al-)"
-_NAME = rf"{_TOK}(?:\s+(?:{_PARTICLES}\s+)?{_TOK}){{0,3}}"
+#: a middle initial between a name's words: "George W. Bush", "Charles B. Rangel"
+_INITIAL = rf"(?:[{_UP}]\.\s+)?"
+_NAME = rf"{_TOK}(?:\s+{_INITIAL}(?:{_PARTICLES}\s+)?{_TOK}){{0,3}}"
 
 
 def _alt(words: list[str], *, dot: bool = False) -> str:
@@ -57,6 +59,10 @@ class _Rules:
     leading_titles: frozenset[str]
     #: words that end no name: a title or a qualifier after it ("Tony Hayward Former BP chief")
     trailing_titles: frozenset[str]
+    #: never-names that are such only in capitals ("UN", "US")
+    capital_not_names: frozenset[str]
+    #: honorifics that, with one word after them, name a place ("St. Louis")
+    place_honorifics: frozenset[str]
     pronouns: frozenset[str]
     titled: re.Pattern[str]
     apposition: re.Pattern[str]
@@ -93,6 +99,8 @@ def rules() -> _Rules:
         title_qualifiers=frozenset(str(q).lower() for q in r["title_qualifiers"]),
         place_heads=frozenset(str(w).lower() for w in r["place_heads"]),
         leading_titles=frozenset(str(w).lower() for w in r["leading_titles"]),
+        capital_not_names=frozenset(str(w).lower() for w in r["capital_not_names"]),
+        place_honorifics=frozenset(str(w).lower() for w in r["place_honorifics"]),
         trailing_titles=frozenset(
             str(w).lower()
             for w in [*r["leading_titles"], *r["title_qualifiers"]]
@@ -106,11 +114,11 @@ def rules() -> _Rules:
         ),
         said=(
             re.compile(
-                rf"(?P<name>{_TOK_AT_WORD}\s+(?:{_PARTICLES}\s+)?{_TOK})(?:,\s+[^,\n]{{3,60}},)?\s+(?:{verb_alt})\b"
+                rf"(?P<name>{_TOK_AT_WORD}\s+{_INITIAL}(?:{_PARTICLES}\s+)?{_TOK})(?:,\s+[^,\n]{{3,60}},)?\s+(?:{verb_alt})\b"
             ),
             re.compile(
                 rf"{_SAID_WORDS}\s+(?:(?!(?:in|on|at|of|for|from|to|by|with|after|before|during|that|the|a|an|this|last|next)\s)[a-z0-9][\w/’'-]*\s+){{0,3}}?"
-                rf"(?P<name>{_TOK}\s+(?:{_PARTICLES}\s+)?{_TOK})\b"
+                rf"(?P<name>{_TOK}\s+{_INITIAL}(?:{_PARTICLES}\s+)?{_TOK})\b"
             ),
         ),
         solo=(
@@ -308,6 +316,16 @@ def _full_name(name: str | None, r: _Rules) -> bool:
     return bool(name) and len(name.split()) >= 2 and not any(t.lower() in r.not_names for t in name.split())
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _not_name(word: str, r: _Rules) -> bool:
+    """Whether a word is one that starts or ends no name; those written in capitals only when they
+    are ("UN", "US": "Kim Jong Un" ends with a name)."""
+    low = word.lower()
+    return low in r.not_names and (low not in r.capital_not_names or word.isupper())
+
+
 #: an all-capitals word of two letters or more that no name ends with (not a numeral: "John Paul II")
 _ACRONYM = re.compile(r"(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII|JR|SR)\b)[A-Z][A-Z&]+")
 
@@ -318,10 +336,13 @@ def _clean_name(raw: str) -> str | None:
     a corpus spells the same names again and again)."""
     r = rules()
     toks = raw.split()
+    if len(toks) == 2 and toks[0].lower().rstrip(".") in r.place_honorifics:
+        return None  # "St. Louis", "St. Petersburg": a place's name
     while toks and (
         toks[0].lower().rstrip(".") in r.honorifics
-        or toks[0].lower() in r.not_names
+        or _not_name(toks[0], r)
         or toks[0].lower().rstrip(".") in r.leading_titles
+        or (len(toks) >= 3 and _POSSESSIVE.search(toks[0]) is not None)  # "NBC’s Lester Holt"
     ):
         toks.pop(0)
     if len(toks) >= 3 and toks[0].lower() in r.title_qualifiers:
@@ -329,8 +350,10 @@ def _clean_name(raw: str) -> str | None:
         toks.pop(0)
         while len(toks) >= 3 and (toks[0].lower() in r.roles or toks[0].lower().rstrip(".") in r.honorifics):
             toks.pop(0)
-    while toks and re.sub(r"['’]s$", "", toks[-1].lower()).rstrip(".") in r.not_names:
+    while toks and _not_name(re.sub(r"['’]s$", "", toks[-1]).rstrip("."), r):
         toks.pop()
+    while len(toks) >= 2 and len(toks[-1].rstrip(".")) == 1:
+        toks.pop()  # "said George W": a name does not end with an initial
     while len(toks) >= 3 and len(toks[0]) >= 3 and _ACRONYM.fullmatch(toks[0]) and not toks[1].isupper():
         toks.pop(0)  # "FRANK Frank Thorp": a word in capitals before a name (not initials: "JP Morgan")
     # an outlet or a body after a name, as bylines and captions run them in: "Andy Gallacher BBC",
@@ -512,6 +535,8 @@ def find_mentions(
             continue
         if " " not in name and not _capital_title(m["title"], r):
             continue  # "the scientist Apart from …", "author of Consumer Boycotts": no title, no name
+        if " " not in name and m["title"].split()[-1].lower().rstrip(".") in r.place_honorifics:
+            continue  # "St. Louis": a place's name
         roles = _title_roles(" ".join(m["title"].split()))
         learn_heads(name, m["title"])
         s, e = _name_span(name, m["name"], m.start("name"))
@@ -599,10 +624,20 @@ def find_mentions(
             continue
         j = i
         while j + 1 < len(tokens) and j - i < 3:
-            ns, _ne, nlow = tokens[j + 1]
+            word = text[tokens[j][0] : tokens[j][1]]
+            if word.endswith(".") and len(word) > 2:
+                break  # "Donald J. Trump. Many …": the sentence ends (an initial does not end it)
+            ns, ne, _low = tokens[j + 1]
             gap = text[tokens[j][1] : ns]
-            if gap.strip(" \t\xa0") or not gap or not text[ns].isupper() or nlow in r.not_names:
+            if (
+                gap.strip(" \t\xa0")
+                or not gap
+                or not text[ns].isupper()
+                or _not_name(text[ns:ne].rstrip("."), r)
+            ):
                 break
+            if "." in text[ns:ne].rstrip(".'’"):
+                break  # "Clinton's N.Y.U. speech": an abbreviation, no name
             j += 1
         while j > i and len(text[tokens[j][0] : tokens[j][1]].rstrip(".")) <= 1:
             j -= 1  # a name does not end with an initial
