@@ -381,10 +381,13 @@ def _clean_name(raw: str) -> str | None:
     return name
 
 
-def _capital_title(title: str, r: _Rules) -> bool:
+@lru_cache(maxsize=1 << 12)
+def _capital_title(title: str) -> bool:
     """Whether the title before a name holds a capitalised role or an honorific ("President",
     "Adm", "Ayatollah"): a role noun in lower case ("environmental scientist") describes whoever
-    the next words name, and one capitalised word after it may well start the next sentence."""
+    the next words name, and one capitalised word after it may well start the next sentence
+    (cached: titles repeat)."""
+    r = rules()
     for w in re.findall(r"[\w-]+", title):
         low = w.lower()
         if w[0].isupper() and (low in r.roles or low in r.honorifics or low in r.leading_titles):
@@ -533,7 +536,7 @@ def find_mentions(
         name = _clean_name(m["name"])
         if not name or headline(m.start("name")):
             continue
-        if " " not in name and not _capital_title(m["title"], r):
+        if " " not in name and not _capital_title(m["title"]):
             continue  # "the scientist Apart from …", "author of Consumer Boycotts": no title, no name
         if " " not in name and m["title"].split()[-1].lower().rstrip(".") in r.place_honorifics:
             continue  # "St. Louis": a place's name
