@@ -15,7 +15,6 @@ one unless set).
 from __future__ import annotations
 
 import argparse
-import copy
 import os
 import subprocess
 import sys
@@ -62,6 +61,8 @@ def main() -> int:
 
     config = Config()
     docs = annotate_paths([corpus], config, jobs=os.cpu_count() or 1, use_cache=True)
+    from pool import candidate_pool  # bench/pool.py, beside this script
+
     per_doc = max(1, len(candidates(docs[:200])) / min(200, len(docs)))
     stages = ["candidates", "merge", "conflicting", "link", "events", "quotes"]
     print(f"{len(docs)} articles, {per_doc:.1f} candidates per article; best of {args.repeat}, seconds")
@@ -71,17 +72,7 @@ def main() -> int:
         + f" {'sum':>7} {'derive':>7}"
     )
     for target in (int(x) for x in args.candidates.split(",")):
-        need = int(target / per_doc) + 1
-        pool = []
-        k = 0
-        while len(pool) < need:
-            d = docs[k % len(docs)]
-            if k >= len(docs):
-                d = copy.copy(d)
-                d.source = copy.copy(d.source)
-                d.source.id = f"{d.source.id}_{k}"
-            pool.append(d)
-            k += 1
+        pool = candidate_pool(docs, target, per_doc)
         with gc_paused():
             people = resolve_people(pool, config)
             names = {p.id: p.name for p in people}

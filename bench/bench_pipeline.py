@@ -15,7 +15,6 @@ The cache goes to a temporary XDG_CACHE_HOME, so the user's cache is untouched.
 from __future__ import annotations
 
 import argparse
-import copy
 import os
 import resource
 import subprocess
@@ -136,6 +135,8 @@ def main() -> int:
     print(f"peak memory: {own:.0f} MB this process, {kids:.0f} MB largest worker")
 
     # cross-document stages at 1k / 10k / 100k candidates
+    from pool import candidate_pool  # bench/pool.py, beside this script
+
     from timeline_tui.annotate.people import resolve_people
     from timeline_tui.events import candidates, derive
     from timeline_tui.util.gcpause import gc_paused
@@ -145,17 +146,7 @@ def main() -> int:
     print(f"\ncross-document stages ({per_doc:.1f} event candidates per article)")
     print(f"{'candidates':>10} {'articles':>8} {'people s':>9} {'events s':>9}")
     for target in (1_000, 10_000, 100_000):
-        need = int(target / per_doc) + 1
-        pool = []
-        k = 0
-        while len(pool) < need:
-            d = docs[k % len(docs)]
-            if k >= len(docs):
-                d = copy.copy(d)
-                d.source = copy.copy(d.source)
-                d.source.id = f"{d.source.id}_{k}"
-            pool.append(d)
-            k += 1
+        pool = candidate_pool(docs, target, per_doc)
         # as the pipeline runs them (pipeline._cross_document: the cyclic GC paused)
         with gc_paused():
             t0 = time.perf_counter()
