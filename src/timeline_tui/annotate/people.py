@@ -35,8 +35,8 @@ _TOK = rf"[{_UP}][{_LOW}{_UP}'’]*(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
 _TOK_AT_WORD = rf"[{_UP}](?<![\w-].)[{_LOW}{_UP}'’]*(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
 #: "said", "says", "added", "told" after a word boundary, in the same way (the boundary after the
 #: first letter)
-_SAID_WORDS = r"(?:s(?<!\w.)(?:aid|ays)|a(?<!\w.)dded|t(?<!\w.)old)"
-_SAID_WORD = r"(?:s(?<!\w.)(?:aid|ays)|a(?<!\w.)dded)"
+_SAID_ADDED_TOLD = r"(?:s(?<!\w.)(?:aid|ays)|a(?<!\w.)dded|t(?<!\w.)old)"
+_SAID_ADDED = r"(?:s(?<!\w.)(?:aid|ays)|a(?<!\w.)dded)"
 _PARTICLES = r"(?:bin|ibn|al|el|de|del|da|dos|das|van|von|la|le|di|abu|ul|al-)"
 #: a middle initial between a name's words: "George W. Bush", "Charles B. Rangel"
 _INITIAL = rf"(?:[{_UP}]\.\s+)?"
@@ -117,13 +117,13 @@ def rules() -> _Rules:
                 rf"(?P<name>{_TOK_AT_WORD}\s+{_INITIAL}(?:{_PARTICLES}\s+)?{_TOK})(?:,\s+[^,\n]{{3,60}},)?\s+(?:{verb_alt})\b"
             ),
             re.compile(
-                rf"{_SAID_WORDS}\s+(?:(?!(?:in|on|at|of|for|from|to|by|with|after|before|during|that|the|a|an|this|last|next)\s)[a-z0-9][\w/’'-]*\s+){{0,3}}?"
+                rf"{_SAID_ADDED_TOLD}\s+(?:(?!(?:in|on|at|of|for|from|to|by|with|after|before|during|that|the|a|an|this|last|next)\s)[a-z0-9][\w/’'-]*\s+){{0,3}}?"
                 rf"(?P<name>{_TOK}\s+{_INITIAL}(?:{_PARTICLES}\s+)?{_TOK})\b"
             ),
         ),
         solo=(
             re.compile(rf"(?P<name>{_TOK_AT_WORD})(?:['’]s)?\s+(?:also\s+)?(?:{verb_alt})\b"),
-            re.compile(rf"{_SAID_WORD}\s+(?P<name>{_TOK})\b"),
+            re.compile(rf"{_SAID_ADDED}\s+(?P<name>{_TOK})\b"),
         ),
         role_mention=re.compile(
             rf"(?<![\w-])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<q>(?:(?:then|late|former|new|[{_UP}][\w.]*)\s+){{0,2}})"
@@ -241,7 +241,7 @@ def _finditer(
     return out
 
 
-def object_marker_before(text: str, pos: int) -> bool:
+def _object_marker_before(text: str, pos: int) -> bool:
     """Whether a word that makes what follows an object ("with", "met", "of" ...: rules/people.yaml)
     stands up to three words before ``pos`` on its line (within 60 characters): "met with Fidel
     Castro", "the fatal shooting of Keith Lamont Scott".
@@ -319,6 +319,11 @@ def _full_name(name: str | None, r: _Rules) -> bool:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+def _bare(word: str) -> str:
+    """A word without a possessive ending and the dots after it: "Sound's" -> "Sound"."""
+    return _POSSESSIVE.sub("", word).rstrip(".")
+
+
 def _not_name(word: str, r: _Rules) -> bool:
     """Whether a word is one that starts or ends no name; those written in capitals only when they
     are ("UN", "US": "Kim Jong Un" ends with a name)."""
@@ -350,7 +355,7 @@ def _clean_name(raw: str) -> str | None:
         toks.pop(0)
         while len(toks) >= 3 and (toks[0].lower() in r.roles or toks[0].lower().rstrip(".") in r.honorifics):
             toks.pop(0)
-    while toks and _not_name(re.sub(r"['’]s$", "", toks[-1]).rstrip("."), r):
+    while toks and _not_name(_bare(toks[-1]), r):
         toks.pop()
     while len(toks) >= 2 and len(toks[-1].rstrip(".")) == 1:
         toks.pop()  # "said George W": a name does not end with an initial
@@ -368,14 +373,14 @@ def _clean_name(raw: str) -> str | None:
         toks.pop()  # "Tony Hayward Former BP chief", "said BP Chief Executive …": no part of a name
     if len(toks) == 1 < before:
         return None  # "Operations Officer", "Interior Secretary": one word and a title is no name
-    if toks and re.sub(r"['’]s$", "", toks[-1].lower()).rstrip(".") in r.place_heads:
+    if toks and _bare(toks[-1].lower()) in r.place_heads:
         return None  # "Prince William Sound", "Coast Guard Adm": a place's (or a body's) name
     if not toks:
         return None
     if len(toks[-1]) > 2:
         toks[-1] = toks[-1].rstrip(".")  # "Bernie Sanders." at a sentence's end
     name = " ".join(toks)
-    name = re.sub(r"['’]s$", "", name)
+    name = _POSSESSIVE.sub("", name)
     if len(name) < 3 or not any(c.islower() for c in name):
         return None
     return name
@@ -536,10 +541,11 @@ def find_mentions(
         name = _clean_name(m["name"])
         if not name or headline(m.start("name")):
             continue
-        if " " not in name and not _capital_title(m["title"]):
-            continue  # "the scientist Apart from …", "author of Consumer Boycotts": no title, no name
-        if " " not in name and m["title"].split()[-1].lower().rstrip(".") in r.place_honorifics:
-            continue  # "St. Louis": a place's name
+        if " " not in name and (
+            not _capital_title(m["title"])  # "the scientist Apart from …", "author of Consumer Boycotts"
+            or m["title"].split()[-1].lower().rstrip(".") in r.place_honorifics  # "St. Louis": a place
+        ):
+            continue
         roles = _title_roles(" ".join(m["title"].split()))
         learn_heads(name, m["title"])
         s, e = _name_span(name, m["name"], m.start("name"))
@@ -632,14 +638,15 @@ def find_mentions(
                 break  # "Donald J. Trump. Many …": the sentence ends (an initial does not end it)
             ns, ne, _low = tokens[j + 1]
             gap = text[tokens[j][1] : ns]
+            following = text[ns:ne]
             if (
                 gap.strip(" \t\xa0")
                 or not gap
-                or not text[ns].isupper()
-                or _not_name(text[ns:ne].rstrip("."), r)
+                or not following[0].isupper()
+                or _not_name(following.rstrip("."), r)
             ):
                 break
-            if "." in text[ns:ne].rstrip(".'’"):
+            if "." in following.rstrip(".'’"):
                 break  # "Clinton's N.Y.U. speech": an abbreviation, no name
             j += 1
         while j > i and len(text[tokens[j][0] : tokens[j][1]].rstrip(".")) <= 1:
@@ -903,7 +910,7 @@ def find_mentions(
     genders = _genders()
 
     def is_object(mt: PersonMention) -> bool:
-        return object_marker_before(text, mt.start)
+        return _object_marker_before(text, mt.start)
 
     def gender(mt: PersonMention) -> str | None:
         if mt.kind == "pronoun":

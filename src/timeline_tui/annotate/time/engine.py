@@ -1701,11 +1701,10 @@ class Tagger:
         return windows
 
     @staticmethod
-    def _date_the_time(out: list[Timex], i: int, day: Timex, text: str) -> None:
-        """A time of day the narrative or the publication day dated ("at 1930 CDT") when the day
-        named right after it ("… on 1 June", "…, Thursday") is its day: it takes that day."""
-        tx = out[i]
-        if i != len(out) - 1 or not _ON_DAY_GAP.fullmatch(text, tx.end, day.start):
+    def _date_the_time(tx: Timex, day: Timex, text: str) -> None:
+        """A time of day the narrative or the publication day dated ("at 1930 CDT"), right before
+        the day that dates it ("… on 1 June", "…, Thursday"): it takes that day."""
+        if not _ON_DAY_GAP.fullmatch(text, tx.end, day.start):
             return
         value = f"{day.value}{tx.value[10:]}"
         tx.value = value  # type: ignore[assignment]
@@ -1767,7 +1766,7 @@ class Tagger:
                 continue
             pending.append(c)
         live: set[int] | None = None  # the entries of a live page, found once a year could open one
-        contextual: list[int] = []  # the times of day dated by the narrative or publication day
+        after_contextual = False  # the last expression is a time of day the context dated
         for start, end, _prio, name, m in pending:
             if ctx.restated is not None and ctx.restated[0] < start < ctx.restated[1]:
                 continue  # "(0030 GMT 2 June)": the day of a restated time
@@ -1828,10 +1827,9 @@ class Tagger:
                 period_end=norm.period[1] if norm.period else None,
                 point=norm.point,
             )
-            if norm.day_from_context:
-                contextual.append(len(out))
-            elif norm.type == "DATE" and _DAY_VALUE.match(norm.value) and contextual:
-                self._date_the_time(out, contextual[-1], tx, text)
+            if after_contextual and norm.type == "DATE" and _DAY_VALUE.match(norm.value):
+                self._date_the_time(out[-1], tx, text)
+            after_contextual = norm.day_from_context
             out.append(tx)
             if (
                 norm.type == "DATE"
