@@ -506,3 +506,45 @@ def test_live_entries_run_into_one_line_are_times() -> None:
     # years after the words that introduce them stay years, whatever their order
     text = "He won in 2008 Obama said, lost in 2004 Bush said, and in 2000 Gore lost."
     assert [t.value for t in tag(text, DCT)] == ["2008", "2004", "2000"]
+
+
+def test_one_scan_for_both_tense_markers_reads_every_clause_as_two_scans_do() -> None:
+    """Context.tense scans for future and past markers with one pattern (Tables.tense_markers), in
+    which a future marker hides a past one it overlaps. Over every pair of markers of the two
+    tables, and the -ed words among them, a weekday reads as it does with the two tables scanned
+    apart (nearest marker wins, the past on a tie)."""
+    from timeline_tui.annotate.time import engine
+    from timeline_tui.annotate.time.patterns import tables
+    from timeline_tui.rules import load_rules
+
+    t = tables()
+
+    def two_scans(self: engine.Context, pos: int) -> bool | None:
+        i = engine.bisect.bisect_right(self.sent_starts, pos) - 1
+        lo, hi = self.sentences[i]
+        for a, b in ((max(lo, pos - 90), min(hi, pos + 90)), (lo, hi)):
+            best: tuple[int, bool] | None = None
+            for pat, future in ((t.past_markers, False), (t.future_markers, True)):
+                for m in pat.finditer(self.text, a, b):
+                    if not (self._future(m) if future else self._past(m)):
+                        continue
+                    d = min(abs(m.start() - pos), abs(m.end() - pos))
+                    if best is None or d < best[0] or (d == best[0] and not future):
+                        best = (d, future)
+            if best is not None:
+                return best[1]
+        return None
+
+    rules = load_rules("time")
+    words = [str(w) for w in rules["future_markers"] + rules["past_markers"]] + ["stepped", "hundred"]
+    text = " ".join(f"They {a} {b} on Monday, and {b} {a} on Friday." for a in words for b in words)
+    one_scan = [(x.start, x.value) for x in tag(text, DCT)]
+    saved = engine.Context.tense
+    engine.Context.tense = two_scans  # type: ignore[method-assign]
+    try:
+        reference = [(x.start, x.value) for x in tag(text, DCT)]
+    finally:
+        engine.Context.tense = saved  # type: ignore[method-assign]
+    assert one_scan == reference
+    values = {v for _, v in reference}
+    assert {"2023-12-04", "2023-12-11"} <= values  # both tenses read

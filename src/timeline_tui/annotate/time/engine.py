@@ -87,9 +87,9 @@ class Context:
     #: what stands there ("(0030 GMT 2 June)") is the same moment again
     restated: tuple[int, int] | None = None
     #: the text the tense markers are matched in (the lower-cased text, when the markers are the
-    #: case-sensitive forms for it; same offsets), and the markers: (pattern, marks the future)
+    #: case-sensitive form for it; same offsets), and the markers (Tables.tense_markers)
     marker_text: str = ""
-    markers: tuple[tuple[re.Pattern[str], bool], ...] = ()
+    markers: re.Pattern[str] | None = None
 
     def sentence(self, pos: int) -> str:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -109,15 +109,13 @@ class Context:
         lo, hi = self.sentences[i] if 0 <= i < len(self.sentences) else (pos - 100, pos + 100)
         for a, b in ((max(lo, pos - 90), min(hi, pos + 90)), (lo, hi)):
             best: tuple[int, bool] | None = None
-            for pat, future in self.markers:
-                for m in pat.finditer(self.marker_text, a, b):
-                    if not future and not self._past(m):
-                        continue
-                    if future and not self._future(m):
-                        continue
-                    d = min(abs(m.start() - pos), abs(m.end() - pos))
-                    if best is None or d < best[0] or (d == best[0] and not future):
-                        best = (d, future)
+            for m in self.markers.finditer(self.marker_text, a, b):  # type: ignore[union-attr]
+                future = m.start("f") >= 0
+                if not (self._future(m) if future else self._past(m)):
+                    continue
+                d = min(abs(m.start() - pos), abs(m.end() - pos))
+                if best is None or d < best[0] or (d == best[0] and not future):
+                    best = (d, future)
             if best is not None:
                 return best[1]
         return None
@@ -393,10 +391,9 @@ class Tagger:
         #: case-insensitively), or None for a pattern with upper-case letters of its own ("FY", "T")
         self._lowered = tuple(_without_ignorecase(pat) for _, pat in self.p.items)
         self._start_tables()
-        #: the tense markers (pattern, marks the future), and their forms for the lower-cased text
-        self._markers = ((self.t.past_markers, False), (self.t.future_markers, True))
-        past, future = _without_ignorecase(self.t.past_markers), _without_ignorecase(self.t.future_markers)
-        self._low_markers = ((past, False), (future, True)) if past and future else None
+        #: the tense markers, and their form for the lower-cased text
+        self._markers = self.t.tense_markers
+        self._low_markers = _without_ignorecase(self.t.tense_markers)
 
     def _start_tables(self) -> None:
         """Which patterns each word (by its first three letters), each number and each other mark can

@@ -52,6 +52,10 @@ class Tables:
     count_nouns: frozenset[str]
     future_markers: re.Pattern[str]
     past_markers: re.Pattern[str]
+    #: both in one pattern, for one scan instead of two: a future marker (group ``f``) is tried
+    #: first, then a past one (group ``ed`` for a word in -ed). Where the two would overlap ("expected"
+    #: both, "held" in "to be held"), the past one is no past tense anyway (Context._past)
+    tense_markers: re.Pattern[str]
     not_past_ed: frozenset[str]
     year_ago_quarter: re.Pattern[str]
     month_preceders: frozenset[str]
@@ -82,6 +86,8 @@ def tables() -> Tables:
     cal = load_rules("calendar")
     t = load_rules("time")
     norm = lambda s: " ".join(str(s).lower().split())  # noqa: E731
+    future = _alt([norm(x) for x in t["future_markers"]])
+    past = r"(?:" + _alt([norm(x) for x in t["past_markers"]]) + r"|(?P<ed>[a-z]{2,}ed))(?![\w'-])"
     return Tables(
         months={norm(k): int(v) for k, v in cal["months"].items()},
         weekdays={norm(k): int(v) for k, v in cal["weekdays"].items()},
@@ -108,15 +114,9 @@ def tables() -> Tables:
         future_ref=frozenset(norm(x) for x in t["future_ref"]),
         set_words={norm(k): str(v) for k, v in t["set_words"].items()},
         count_nouns=frozenset(norm(x) for x in t["count_nouns"]),
-        future_markers=re.compile(
-            r"(?<![\w'])" + _alt([norm(x) for x in t["future_markers"]]) + r"(?!\w)", re.I
-        ),
-        past_markers=re.compile(
-            r"(?<![\w'])(?:"
-            + _alt([norm(x) for x in t["past_markers"]])
-            + r"|(?P<ed>[a-z]{2,}ed))(?![\w'-])",
-            re.I,
-        ),
+        future_markers=re.compile(r"(?<![\w'])" + future + r"(?!\w)", re.I),
+        past_markers=re.compile(r"(?<![\w'])" + past, re.I),
+        tense_markers=re.compile(r"(?<![\w'])(?:(?P<f>" + future + r")(?!\w)|" + past + ")", re.I),
         not_past_ed=frozenset(norm(x) for x in t["not_past_ed"]),
         year_ago_quarter=re.compile(_alt([norm(x) for x in t["year_ago_quarter"]])),
         month_preceders=frozenset(norm(x) for x in t["month_preceders"]),
