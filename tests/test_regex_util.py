@@ -100,3 +100,18 @@ def test_line_start_matches_are_finditer_s(text: str, pos: int) -> None:
         pat = re.compile(pattern)
         want = [(m.span(), m.groups()) for m in pat.finditer(text, pos)]
         assert [(m.span(), m.groups()) for m in line_start_matches(pat, text, pos)] == want, pattern
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abz AZ09-.'’é\u0130\n\t\U0001f600", max_size=40))
+@example("in march 2023, they met")
+@example("")
+def test_lower_word_lines_are_the_runs_of_a_to_z(text: str) -> None:
+    from timeline_tui.util.regex import lower_word_lines, split_runs
+
+    words, starts, _ends = split_runs(re.compile("([a-z]+)"), text)
+    pieces, piece_starts = lower_word_lines(text)
+    assert len(piece_starts) == len(pieces) + 1
+    got = [(s, p[:-1].decode()) for s, p in zip(piece_starts, pieces, strict=False) if p != b"\n"]
+    assert got == list(zip(starts, words, strict=False))
+    assert all(p.endswith(b"\n") for p in pieces)

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from ...dates import format_value, granularity_of
 from ...model import Timex
-from ...util.regex import line_start_matches, lowered_in_place, split_runs, start_tokens
+from ...util.regex import line_start_matches, lower_word_lines, lowered_in_place, split_runs, start_tokens
 from .patterns import Patterns, Tables, patterns
 
 _EXTENT_LEAD = re.compile(r"(in|the)\s+", re.I)
@@ -387,6 +387,12 @@ class Tagger:
         self.p = pats or patterns()
         self.t = self.p.tables
         self._handlers = {name: getattr(self, f"_n_{name}") for name, _ in self.p.items}
+        #: the trigger words' classes keyed as the pieces of util.regex.lower_word_lines (b"march\n")
+        self._word_classes_b = {
+            f"{w}\n".encode("ascii"): mask
+            for w, mask in self.p.word_classes.items()
+            if w.isascii() and w.isalpha() and w.islower()
+        }
         #: each pattern without re.I, for scanning the lower-cased text (2-3x faster than matching
         #: case-insensitively), or None for a pattern with upper-case letters of its own ("FY", "T")
         self._lowered = tuple(_without_ignorecase(pat) for _, pat in self.p.items)
@@ -415,7 +421,7 @@ class Tagger:
                 self._by_prefix[pre] = self._by_prefix.get(pre, 0) | 1 << i
             for word in st.words:  # type: ignore[union-attr]
                 self._by_word[word] = self._by_word.get(word, 0) | 1 << i
-        self._start_masks = {}
+        self._start_masks = {}  # keyed by the words' pieces (util.regex.lower_word_lines)
         self._digit_mask = sum(1 << i for i, st in enumerate(starts) if st.digit)  # type: ignore[union-attr]
         self._other_masks: dict[str, int] = {}
         for i, st in enumerate(starts):
@@ -1524,9 +1530,9 @@ class Tagger:
     #: words (Latin letters) and digit runs, each captured for ``split``. Each opens with one
     #: character class (not a repeat), so that ``re`` skips to the next letter or digit in C rather
     #: than trying the pattern at every position: the digits' split costs 2.4x fewer instructions.
-    #: Lower-case words for the text lower-cased in place; in an ASCII text a digit is 0-9.
+    #: In an ASCII text a digit is 0-9. (The words of a text lower-cased in place are read as bytes:
+    #: util.regex.lower_word_lines.)
     _ALPHA = re.compile(r"([A-Za-z][A-Za-z]*)")
-    _LOWER_ALPHA = re.compile(r"([a-z][a-z]*)")
     _DIGITS = re.compile(r"(\d\d*)")
     _ASCII_DIGITS = re.compile(r"([0-9][0-9]*)")
 
@@ -1537,13 +1543,22 @@ class Tagger:
         lower-cased in place, by scanning windows around those triggers. ``lowered``:
         ``lowered_in_place(text)``."""
         # trigger words with their classes, and ASCII digit runs (class 1), in text order
-        words, word_starts, ends = split_runs(self._ALPHA if lowered is text else self._LOWER_ALPHA, lowered)
+        words: list[str] | list[bytes]
         if lowered is text:
             # a text whose lower-casing would move offsets ("İstanbul"): its words are looked up
             # lower-cased one by one
+            words, word_starts, ends = split_runs(self._ALPHA, lowered)
             words = list(map(str.lower, words))
-        masks = list(map(self.p.word_classes.get, words, itertools.repeat(0)))
-        hits = list(itertools.compress(zip(word_starts, ends, masks, strict=False), masks))
+            masks = list(map(self.p.word_classes.get, words, itertools.repeat(0)))
+            hits = list(itertools.compress(zip(word_starts, ends, masks, strict=False), masks))
+        else:
+            # the words as bytes pieces (b"march\n", b"\n" between): the tables keyed so
+            words, word_starts = lower_word_lines(lowered)
+            masks = list(map(self._word_classes_b.get, words, itertools.repeat(0)))
+            hits = [
+                (s, s + len(w) - 1, mask)
+                for s, w, mask in itertools.compress(zip(word_starts, words, masks, strict=False), masks)
+            ]
         digits, starts, ends = split_runs(self._ASCII_DIGITS if text.isascii() else self._DIGITS, lowered)
         hits += itertools.compress(zip(starts, ends, itertools.repeat(1)), map(":".__gt__, digits))
         # four digits that can be a year (1500-2099), and two ending in 0 ("the '90s"), are also the
@@ -1601,7 +1616,7 @@ class Tagger:
         self,
         text: str,
         lowered: str,
-        words: list[str],
+        words: list[bytes],
         word_starts: list[int],
         digit_starts: list[int],
         hits: list[tuple[int, int, int]],
@@ -1618,9 +1633,11 @@ class Tagger:
             if len(known) > self._KNOWN_WORDS:
                 known.clear()  # a corpus's vocabulary: bounded, so that memory stays flat
             get, whole = self._by_prefix.get, self._by_word.get
-            for i, w in enumerate(words):
+            for i, piece in enumerate(words):
                 if word_masks[i] is None:
-                    word_masks[i] = known[w] = whole(w, 0) | get(w[:1], 0) | get(w[:2], 0) | get(w[:3], 0)
+                    w = piece[:-1].decode("ascii")  # b"march\n" -> "march"; b"\n" -> ""
+                    mask = whole(w, 0) | get(w[:1], 0) | get(w[:2], 0) | get(w[:3], 0) if w else 0
+                    word_masks[i] = known[piece] = mask
         tokens = list(itertools.compress(zip(word_starts, word_masks, strict=False), word_masks))
         if self._digit_mask:
             tokens += zip(digit_starts, itertools.repeat(self._digit_mask))
