@@ -29,6 +29,8 @@ _BOUNDARY = re.compile(
     re.VERBOSE,
 )
 _LETTERS_AND_DOT = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
+#: letters enough before a period to make a word longer than every abbreviation
+_PAST_ABBREVIATION = max(map(len, _ABBREVIATIONS), default=0) + 1
 
 
 def _word_before(text: str, period: int) -> str:
@@ -46,8 +48,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         if m.lastgroup == "end":
-            if text[m.start()] == ".":
-                word = _word_before(text, m.start())
+            p = m.start()
+            tail = text[p - _PAST_ABBREVIATION : p] if p >= _PAST_ABBREVIATION else ""
+            # after more ASCII letters than an abbreviation has ("said."), a period ends a sentence
+            if text[p] == "." and not (tail.isascii() and tail.isalpha()):
+                word = _word_before(text, p)
                 if word and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
                     continue
             end = m.end("end")
