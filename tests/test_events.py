@@ -572,3 +572,24 @@ def test_a_passage_s_mentions_with_and_without_the_index_range(in_order: bool) -
     assert _without_roles(c) == text.replace("Leader of the Revolution", "")
     first = "k" if in_order else "r"
     assert _order_people([c], ["c", "k", "r"])[0] == first
+
+
+def test_a_title_place_is_a_whole_capitalised_run_and_no_capitalised_word() -> None:
+    from timeline_tui.events.titles import _place
+
+    # the whole name, not its first two words
+    texts = ["Ed Overton, an environmental scientist at Louisiana State University, said"]
+    assert _place(texts, set()) == " in Louisiana State University"
+    assert (
+        _place(["the slick reached the shore in Prince William Sound"], set()) == " in Prince William Sound"
+    )
+    # a sentence run into the place by an extraction is no part of it
+    assert _place(["President Obama in Washington At a briefing he said"], set()) == " in Washington"
+    # a word the passages also write in lower case, capitalised in a reader's comment, is no place
+    texts = [
+        "the best thing Obama can do for America is to Resign immediately",
+        "all he has to do is resign",
+    ]
+    assert _place(texts, set()) == ""
+    # a place whose words are also common words stays one when one of them is not
+    assert _place(["they met in New York", "a new plan"], set()) == " in New York"

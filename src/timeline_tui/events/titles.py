@@ -61,9 +61,7 @@ def _said_of(kind: str, name: str, texts: list[str]) -> bool:
 @cache
 def _place_pattern() -> re.Pattern[str]:
     preps = "|".join(str(p) for p in tables()["place_prepositions"])
-    return re.compile(
-        rf"\b(?:{preps}|visited|visiting|visits)\s+((?:[A-Z][a-zà-ÿ]+)(?:\s+[A-Z][a-zà-ÿ]+)?)\b"
-    )
+    return re.compile(rf"\b(?:{preps}|visited|visiting|visits)\s+([A-Z][a-zà-ÿ]+(?:[ \t]+[A-Z][a-zà-ÿ]+)*)\b")
 
 
 def _place(texts: list[str], people_names: set[str]) -> str:
@@ -72,12 +70,21 @@ def _place(texts: list[str], people_names: set[str]) -> str:
     # one scan over the passages joined by a NUL: no match can run over it (it is neither a letter
     # nor white space, and a word boundary, as each passage's end and start are), so the matches
     # are each passage's, in order
-    for m in _place_pattern().finditer("\0".join(texts)):
-        place = m.group(1)
-        if fold(place) in people_names or any(fold(w) in people_names for w in place.split()):
+    joined = "\0".join(texts)
+    lower_words: set[str] | None = None
+    for m in _place_pattern().finditer(joined):
+        words = m.group(1).split()
+        while len(words) > 1 and words[-1] in not_places:
+            words.pop()  # "in Washington At a briefing": a sentence run into the place
+        if len(words) > 3 or words[0] in not_places:
             continue
-        if place.split()[0] in not_places:
+        place = " ".join(words)
+        if fold(place) in people_names or any(fold(w) in people_names for w in words):
             continue
+        if lower_words is None:
+            lower_words = set(re.findall(r"\b[a-z]+\b", joined))
+        if all(w.lower() in lower_words for w in words):
+            continue  # "the best thing he can do is to Resign": a word, capitalised
         counts[place] += 1
     if not counts:
         return ""
