@@ -382,6 +382,25 @@ def _without_ignorecase(pat: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(pat.pattern, pat.flags & ~re.IGNORECASE)
 
 
+class _StartMasks(dict[bytes, int]):
+    """The patterns each word can start (a bit mask), by its piece (util.regex.lower_word_lines:
+    b"march\\n"), read from its first letters or the whole word the first time it is met; at most
+    ``limit`` words are kept (a corpus's vocabulary: bounded, so that memory stays flat)."""
+
+    def __init__(self, by_prefix: dict[str, int], by_word: dict[str, int], limit: int) -> None:
+        super().__init__()
+        self._prefix, self._word, self._limit = by_prefix.get, by_word.get, limit
+
+    def __missing__(self, piece: bytes) -> int:
+        if len(self) > self._limit:
+            self.clear()
+        w = piece[:-1].decode("ascii")  # b"march\n" -> "march"; b"\n" -> ""
+        get = self._prefix
+        mask = self._word(w, 0) | get(w[:1], 0) | get(w[:2], 0) | get(w[:3], 0) if w else 0
+        self[piece] = mask
+        return mask
+
+
 class Tagger:
     def __init__(self, pats: Patterns | None = None) -> None:
         self.p = pats or patterns()
@@ -405,7 +424,7 @@ class Tagger:
         """Which patterns each word (by its first three letters), each number and each other mark can
         start, for _at_tokens; None when some pattern's start cannot be read (then every pattern
         scans the windows around its triggers)."""
-        self._start_masks: dict[str, int] | None = None
+        self._start_masks: _StartMasks | None = None
         #: (near trigger classes << 64 | start mask) -> the patterns to try
         self._todo: dict[int, tuple[tuple[int, str, re.Pattern[str], re.Pattern[str] | None], ...]] = {}
         starts = [start_tokens(low or pat) for (_, pat), low in zip(self.p.items, self._lowered, strict=True)]
@@ -421,7 +440,7 @@ class Tagger:
                 self._by_prefix[pre] = self._by_prefix.get(pre, 0) | 1 << i
             for word in st.words:  # type: ignore[union-attr]
                 self._by_word[word] = self._by_word.get(word, 0) | 1 << i
-        self._start_masks = {}  # keyed by the words' pieces (util.regex.lower_word_lines)
+        self._start_masks = _StartMasks(self._by_prefix, self._by_word, self._KNOWN_WORDS)
         self._digit_mask = sum(1 << i for i, st in enumerate(starts) if st.digit)  # type: ignore[union-attr]
         self._other_masks: dict[str, int] = {}
         for i, st in enumerate(starts):
@@ -1554,10 +1573,16 @@ class Tagger:
         else:
             # the words as bytes pieces (b"march\n", b"\n" between): the tables keyed so
             words, word_starts = lower_word_lines(lowered)
-            masks = list(map(self._word_classes_b.get, words, itertools.repeat(0)))
+            masks = list(map(self._word_classes_b.get, words))
+            # the few trigger words picked from each list apart: no tuple for every word
             hits = [
                 (s, s + len(w) - 1, mask)
-                for s, w, mask in itertools.compress(zip(word_starts, words, masks, strict=False), masks)
+                for s, w, mask in zip(
+                    itertools.compress(word_starts, masks),
+                    itertools.compress(words, masks),
+                    itertools.compress(masks, masks),
+                    strict=True,
+                )
             ]
         digits, starts, ends = split_runs(self._ASCII_DIGITS if text.isascii() else self._DIGITS, lowered)
         hits += itertools.compress(zip(starts, ends, itertools.repeat(1)), map(":".__gt__, digits))
@@ -1627,18 +1652,15 @@ class Tagger:
         what scanning every position around the triggers finds, with a fraction of the attempts."""
         # each word's patterns (by its first letters, or the whole word); every number's; the other
         # marks'
-        known = self._start_masks
-        word_masks = list(map(known.get, words))
-        if None in word_masks:
-            if len(known) > self._KNOWN_WORDS:
-                known.clear()  # a corpus's vocabulary: bounded, so that memory stays flat
-            get, whole = self._by_prefix.get, self._by_word.get
-            for i, piece in enumerate(words):
-                if word_masks[i] is None:
-                    w = piece[:-1].decode("ascii")  # b"march\n" -> "march"; b"\n" -> ""
-                    mask = whole(w, 0) | get(w[:1], 0) | get(w[:2], 0) | get(w[:3], 0) if w else 0
-                    word_masks[i] = known[piece] = mask
-        tokens = list(itertools.compress(zip(word_starts, word_masks, strict=False), word_masks))
+        # (a word met for the first time is read by _StartMasks.__missing__)
+        word_masks = list(map(self._start_masks.__getitem__, words))  # type: ignore[union-attr]
+        tokens = list(
+            zip(
+                itertools.compress(word_starts, word_masks),
+                itertools.compress(word_masks, word_masks),
+                strict=True,
+            )
+        )
         if self._digit_mask:
             tokens += zip(digit_starts, itertools.repeat(self._digit_mask))
         hit_starts = [h[0] for h in hits]
