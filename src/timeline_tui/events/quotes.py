@@ -15,6 +15,7 @@ from itertools import chain
 from operator import itemgetter
 
 from rapidfuzz import fuzz
+from rapidfuzz.process import extractOne
 
 from ..dates import value_interval
 from ..model import Event, Quote, QuoteGroup, QuoteVariant, SourceAnnotations
@@ -143,31 +144,50 @@ def _best_group(
     # ``Counter.most_common(8)`` (a stable sort by count, first seen first among equals), sorted in C
     shared = sorted(Counter(pool).items(), key=itemgetter(1), reverse=True)
     cands = [gi for gi, _n in shared[:8]]
-    best, best_score = None, 0.0
-    quoted = _norm(" ".join(_QUOTED.findall(span[2]))) if q.is_term else ""
     source = d.source.id
-    tokens: str | None = None
-    # every score below is asked for with the best score so far as its cutoff: rapidfuzz gives 0 for
-    # a score under the cutoff, which could not have won anyway (a group wins by a higher score), and
-    # stops early on such pairs
+    # the groups this statement may join (a source's statements are one rendering each)
+    cands = [gi for gi in cands if source not in groups[gi]["sources"]]
+    if not cands:
+        return None
+    if q.speaker_id is None:
+        # nobody known says it: only the same words again (a wire copy) are the same statement;
+        # two unattributed quotes sharing a few words are two people's
+        found = extractOne(
+            norm,
+            [groups[gi]["norm"] for gi in cands],
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=UNATTRIBUTED,
+        )
+        return None if found is None else cands[found[2]]
+    tokens = token_set(norm)
     for gi in cands:
         g = groups[gi]
-        if source in g["sources"]:
-            continue
-        if q.speaker_id is None:
-            # nobody known says it: only the same words again (a wire copy) are the same statement;
-            # two unattributed quotes sharing a few words are two people's
-            score = fuzz.ratio(norm, g["norm"], score_cutoff=max(UNATTRIBUTED, best_score))
-            if score > best_score:
-                best, best_score = gi, score
-            continue
-        cutoff = max(THRESHOLD, best_score)
-        if tokens is None:
-            tokens = token_set(norm)
         if g["tokens"] is None:
             g["tokens"] = token_set(g["norm"])
+    quoted = _norm(" ".join(_QUOTED.findall(span[2]))) if q.is_term else ""
+    if len(quoted) < 8:
+        if len(cands) == 1:
+            score = fuzz.token_set_ratio(tokens, groups[cands[0]]["tokens"], score_cutoff=THRESHOLD)
+            return cands[0] if score >= THRESHOLD else None
+        # ``extractOne`` scores the groups in order with the best score so far as the cutoff (rapidfuzz
+        # gives 0 for a score under it, which could not have won: a group wins by a higher score, the
+        # first of equals) and stops at a perfect score; the statement's words are split once for all
+        found = extractOne(
+            tokens,
+            [groups[gi]["tokens"] for gi in cands],
+            scorer=fuzz.token_set_ratio,
+            processor=None,
+            score_cutoff=THRESHOLD,
+        )
+        return None if found is None else cands[found[2]]
+    best, best_score = None, 0.0
+    # every score below is asked for with the best score so far as its cutoff, as ``extractOne`` does
+    for gi in cands:
+        g = groups[gi]
+        cutoff = max(THRESHOLD, best_score)
         score = fuzz.token_set_ratio(tokens, g["tokens"], score_cutoff=cutoff)
-        if quoted and len(quoted) >= 8 and q.speaker_id == g["speaker"]:
+        if q.speaker_id == g["speaker"]:
             # a quoted fragment ("denounced … as “unacceptable genocide”") found in another
             # outlet's full rendering of the same speaker's statement is that statement
             score = max(score, fuzz.partial_ratio(quoted, g["norm"], score_cutoff=cutoff))
