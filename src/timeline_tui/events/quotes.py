@@ -11,8 +11,8 @@ import bisect
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from itertools import chain
-from operator import itemgetter
 
 from rapidfuzz import fuzz
 from rapidfuzz.process import extractOne
@@ -57,46 +57,55 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
             norm = _norm(text)
             items.append((d, q, folded_content_words(norm), norm, (start, end, text)))
     doc_freq = Counter(chain.from_iterable(item[2] for item in items))
-    groups: list[dict] = []
+    # the groups, as one list per field: the statements' speaker, the variants, the folded text of
+    # the first statement and its words (``token_set``, made when the group is first scored), the sources
+    groups = _Groups()
+    sources_of = groups.sources
     #: speaker -> word -> the groups whose statements have that word among their 40 rarest
     index: dict[str, dict[str, list[int]]] = defaultdict(dict)
     #: (speaker, folded text) -> the groups that text started: a copy of a statement (wire copy
     #: republished word for word) joins at once, without fuzzy comparisons
     exact: dict[tuple[str, str], list[int]] = defaultdict(list)
-    # words from rarest to commonest (then alphabetically), as one integer key per word
-    rank = {w: i for i, w in enumerate(sorted(doc_freq, key=lambda w: (doc_freq[w], w)))}
+    # words from rarest to commonest (then alphabetically), as one integer key per word: sorted by
+    # word, then (a stable sort) by count
+    vocabulary = sorted(doc_freq)
+    vocabulary.sort(key=doc_freq.__getitem__)
+    rank = {w: i for i, w in enumerate(vocabulary)}
     by_rank = rank.__getitem__
     for d, q, words, norm, span in items:
         speaker = q.speaker_id or ""
         source = d.source.id
-        ranked = sorted(words, key=by_rank)
         by_word = index[speaker]
         best = None
         for gi in exact.get((speaker, norm), ()):
-            if source not in groups[gi]["sources"]:
+            if source not in sources_of[gi]:
                 best = gi
                 break
+        # the words whose groups the statement's group joins: its 40 rarest (each word's list is
+        # its own, so in any order)
+        top: Iterable[str] = words
         if best is None:
+            ranked = sorted(words, key=by_rank)
             best = _best_group(d, q, ranked, norm, span, groups, by_word)
-        if best is None:
-            groups.append(
-                {"speaker": q.speaker_id, "variants": [], "norm": norm, "tokens": None, "sources": set()}
-            )
-            best = len(groups) - 1
-            exact[(speaker, norm)].append(best)
-        g = groups[best]
-        g["variants"].append((d, q, span))
-        g["sources"].add(source)
+            if best is None:
+                best = groups.add(q.speaker_id, norm)
+                exact[(speaker, norm)].append(best)
+            if len(ranked) > 40:
+                top = ranked[:40]
+        elif len(words) > 40:
+            top = sorted(words, key=by_rank)[:40]
+        groups.variants[best].append((d, q, span))
+        sources_of[best].add(source)
         get = by_word.get
-        for w in ranked[:40]:
+        for w in top:
             seen_in = get(w)
             if seen_in is None:
                 by_word[w] = [best]
             elif seen_in[-1] != best:
                 seen_in.append(best)
     out: list[QuoteGroup] = []
-    for g in groups:
-        variants = sorted(g["variants"], key=lambda v: (v[0].source.id, v[2][0]))
+    for speaker_id, variants in zip(groups.speaker, groups.variants, strict=True):
+        variants.sort(key=lambda v: (v[0].source.id, v[2][0]))
         votes: Counter[str] = Counter()
         for d, q, _span in variants:
             ev = _event_at(by_source.get(d.source.id, []), q.start, q.end) or main_event.get(d.source.id)
@@ -105,16 +114,18 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
         event = votes.most_common(1)[0][0] if votes else None
         first = variants[0]
         gid = (
-            "q-"
-            + hashlib.sha1(f"{g['speaker']}|{first[0].source.id}|{first[2][0]}".encode()).hexdigest()[:10]
+            "q-" + hashlib.sha1(f"{speaker_id}|{first[0].source.id}|{first[2][0]}".encode()).hexdigest()[:10]
         )
         out.append(
             QuoteGroup(
                 id=gid,
-                speaker=g["speaker"],
+                speaker=speaker_id,
                 event=event,
                 variants=[
-                    QuoteVariant(source=d.source.id, start=a, end=b, text=strip_controls(t))
+                    # a printable text has no control character (all are unprintable): nothing to strip
+                    QuoteVariant(
+                        source=d.source.id, start=a, end=b, text=t if t.isprintable() else strip_controls(t)
+                    )
                     for d, _q, (a, b, t) in variants
                 ],
             )
@@ -123,74 +134,100 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
     return out
 
 
+class _Groups:
+    """The quote groups made so far, one list per field, indexed by group."""
+
+    __slots__ = ("norm", "sources", "speaker", "tokens", "variants")
+
+    def __init__(self) -> None:
+        self.speaker: list[str | None] = []
+        self.variants: list[list[tuple[SourceAnnotations, Quote, tuple[int, int, str]]]] = []
+        self.norm: list[str] = []
+        self.tokens: list[str | None] = []
+        self.sources: list[set[str]] = []
+
+    def add(self, speaker: str | None, norm: str) -> int:
+        self.speaker.append(speaker)
+        self.variants.append([])
+        self.norm.append(norm)
+        self.tokens.append(None)
+        self.sources.append(set())
+        return len(self.norm) - 1
+
+
 def _best_group(
     d: SourceAnnotations,
     q: Quote,
     ranked: list[str],
     norm: str,
     span: tuple[int, int, str],
-    groups: list[dict],
+    groups: _Groups,
     by_word: dict[str, list[int]],
 ) -> int | None:
     """The group this statement joins: among the groups sharing most of its rarer words, the one
     rapidfuzz scores highest above the threshold (None: it starts a group)."""
-    rare = ranked[:12]
     pool: list[int] = []
-    for w in rare:
-        seen_in = by_word.get(w)
-        if seen_in:
-            pool.extend(set(seen_in[-MAX_CANDIDATES:]))
+    get = by_word.get
+    for w in ranked[:12]:
+        seen_in = get(w)
+        if seen_in is not None:  # never empty
+            if len(seen_in) == 1:
+                pool.append(seen_in[0])
+            else:
+                pool.extend(set(seen_in[-MAX_CANDIDATES:]))
+    if not pool:
+        return None
     # the groups sharing most of this quote's rarer words are the only ones worth comparing:
     # ``Counter.most_common(8)`` (a stable sort by count, first seen first among equals), sorted in C
-    shared = sorted(Counter(pool).items(), key=itemgetter(1), reverse=True)
-    cands = [gi for gi, _n in shared[:8]]
+    shared = Counter(pool)
+    cands = sorted(shared, key=shared.__getitem__, reverse=True)[:8]
     source = d.source.id
+    sources_of = groups.sources
     # the groups this statement may join (a source's statements are one rendering each)
-    cands = [gi for gi in cands if source not in groups[gi]["sources"]]
+    cands = [gi for gi in cands if source not in sources_of[gi]]
     if not cands:
         return None
     if q.speaker_id is None:
         # nobody known says it: only the same words again (a wire copy) are the same statement;
         # two unattributed quotes sharing a few words are two people's
+        norms = groups.norm
         found = extractOne(
             norm,
-            [groups[gi]["norm"] for gi in cands],
+            [norms[gi] for gi in cands],
             scorer=fuzz.ratio,
             processor=None,
             score_cutoff=UNATTRIBUTED,
         )
         return None if found is None else cands[found[2]]
     tokens = token_set(norm)
+    tokens_of = groups.tokens
+    choices = []
     for gi in cands:
-        g = groups[gi]
-        if g["tokens"] is None:
-            g["tokens"] = token_set(g["norm"])
+        t = tokens_of[gi]
+        if t is None:
+            t = tokens_of[gi] = token_set(groups.norm[gi])
+        choices.append(t)
     quoted = _norm(" ".join(_QUOTED.findall(span[2]))) if q.is_term else ""
     if len(quoted) < 8:
         if len(cands) == 1:
-            score = fuzz.token_set_ratio(tokens, groups[cands[0]]["tokens"], score_cutoff=THRESHOLD)
+            score = fuzz.token_set_ratio(tokens, choices[0], score_cutoff=THRESHOLD)
             return cands[0] if score >= THRESHOLD else None
         # ``extractOne`` scores the groups in order with the best score so far as the cutoff (rapidfuzz
         # gives 0 for a score under it, which could not have won: a group wins by a higher score, the
         # first of equals) and stops at a perfect score; the statement's words are split once for all
         found = extractOne(
-            tokens,
-            [groups[gi]["tokens"] for gi in cands],
-            scorer=fuzz.token_set_ratio,
-            processor=None,
-            score_cutoff=THRESHOLD,
+            tokens, choices, scorer=fuzz.token_set_ratio, processor=None, score_cutoff=THRESHOLD
         )
         return None if found is None else cands[found[2]]
     best, best_score = None, 0.0
     # every score below is asked for with the best score so far as its cutoff, as ``extractOne`` does
-    for gi in cands:
-        g = groups[gi]
+    for gi, t in zip(cands, choices, strict=True):
         cutoff = max(THRESHOLD, best_score)
-        score = fuzz.token_set_ratio(tokens, g["tokens"], score_cutoff=cutoff)
-        if q.speaker_id == g["speaker"]:
+        score = fuzz.token_set_ratio(tokens, t, score_cutoff=cutoff)
+        if q.speaker_id == groups.speaker[gi]:
             # a quoted fragment ("denounced … as “unacceptable genocide”") found in another
             # outlet's full rendering of the same speaker's statement is that statement
-            score = max(score, fuzz.partial_ratio(quoted, g["norm"], score_cutoff=cutoff))
+            score = max(score, fuzz.partial_ratio(quoted, groups.norm[gi], score_cutoff=cutoff))
         if score >= THRESHOLD and score > best_score:
             best, best_score = gi, score
     return best
