@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import pytest
 
 from timeline_tui.annotate.time import tag
@@ -518,33 +521,24 @@ def test_one_scan_for_both_tense_markers_reads_every_clause_as_two_scans_do() ->
     from timeline_tui.rules import load_rules
 
     t = tables()
+    # the two tables' patterns, the future one's match marked as such (group "f"), the past one's not
+    past = re.compile(r"(?:(?P<f>(?!))|" + t.past_markers.pattern + ")", t.past_markers.flags)
+    future = re.compile(r"(?P<f>" + t.future_markers.pattern + ")", t.future_markers.flags)
 
-    def two_scans(self: engine.Context, pos: int) -> bool | None:
-        i = engine.bisect.bisect_right(self.sent_starts, pos) - 1
-        lo, hi = self.sentences[i]
-        for a, b in ((max(lo, pos - 90), min(hi, pos + 90)), (lo, hi)):
-            best: tuple[int, bool] | None = None
-            for pat, future in ((t.past_markers, False), (t.future_markers, True)):
-                for m in pat.finditer(self.text, a, b):
-                    if not (self._future(m) if future else self._past(m)):
-                        continue
-                    d = min(abs(m.start() - pos), abs(m.end() - pos))
-                    if best is None or d < best[0] or (d == best[0] and not future):
-                        best = (d, future)
-            if best is not None:
-                return best[1]
-        return None
+    def two_scans(self: engine.Context, a: int, b: int) -> Iterator[re.Match[str]]:
+        yield from past.finditer(self.text, a, b)  # the nearest wins whatever the order
+        yield from future.finditer(self.text, a, b)
 
     rules = load_rules("time")
     words = [str(w) for w in rules["future_markers"] + rules["past_markers"]] + ["stepped", "hundred"]
     text = " ".join(f"They {a} {b} on Monday, and {b} {a} on Friday." for a in words for b in words)
     one_scan = [(x.start, x.value) for x in tag(text, DCT)]
-    saved = engine.Context.tense
-    engine.Context.tense = two_scans  # type: ignore[method-assign]
+    saved = engine.Context._markers_in
+    engine.Context._markers_in = two_scans  # type: ignore[method-assign]
     try:
         reference = [(x.start, x.value) for x in tag(text, DCT)]
     finally:
-        engine.Context.tense = saved  # type: ignore[method-assign]
+        engine.Context._markers_in = saved  # type: ignore[method-assign]
     assert one_scan == reference
     values = {v for _, v in reference}
     assert {"2023-12-04", "2023-12-11"} <= values  # both tenses read

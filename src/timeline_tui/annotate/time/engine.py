@@ -13,7 +13,7 @@ import operator
 import re
 from calendar import monthrange
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -109,7 +109,7 @@ class Context:
         lo, hi = self.sentences[i] if 0 <= i < len(self.sentences) else (pos - 100, pos + 100)
         for a, b in ((max(lo, pos - 90), min(hi, pos + 90)), (lo, hi)):
             best: tuple[int, bool] | None = None
-            for m in self.markers.finditer(self.marker_text, a, b):  # type: ignore[union-attr]
+            for m in self._markers_in(a, b):
                 future = m.start("f") >= 0
                 if not (self._future(m) if future else self._past(m)):
                     continue
@@ -119,6 +119,10 @@ class Context:
             if best is not None:
                 return best[1]
         return None
+
+    def _markers_in(self, a: int, b: int) -> Iterator[re.Match[str]]:
+        """The tense markers between ``a`` and ``b`` (group ``f`` for a future one)."""
+        return self.markers.finditer(self.marker_text, a, b)  # type: ignore[union-attr]
 
     def _future(self, m: re.Match[str]) -> bool:
         """A future marker that marks the future: not "next to the embassy"."""
