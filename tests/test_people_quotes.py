@@ -498,6 +498,17 @@ _NAMED = [
         },
         id="initials_sentence_ends_and_abbreviations_around_names",
     ),
+    pytest.param(
+        # the BP oil spill coverage: bylines run the role's first word into the name ("Robert Peston
+        # Business", "Ross Hawkins Political"), and a state after a name ("George Barisich Louisiana")
+        # had been part of it; "Tony Blair spokesman" keeps Blair (no "blair" in lower case)
+        "Robert Peston Business editor The board will meet before the end of the year. Ross Hawkins "
+        "Political correspondent The vote is close. The business of politics is political. End Quote "
+        "George Barisich Louisiana fisherman `` People laugh at us when we say this . Tony Blair "
+        "spokesman Alastair Campbell said the editor was wrong.",
+        {"Robert Peston", "Ross Hawkins", "George Barisich", "Tony Blair", "Alastair Campbell"},
+        id="a_role_run_into_a_name_and_a_state_after_it_are_no_part_of_it",
+    ),
 ]
 
 

@@ -324,6 +324,20 @@ def _bare(word: str) -> str:
     return _POSSESSIVE.sub("", word).rstrip(".")
 
 
+def _names_a_role(text: str, tokens: list[tuple[int, int, str]], k: int, r: _Rules) -> bool:
+    """Whether token ``k``, capitalised, is the first word of a role in lower case after it ("Business
+    editor", "Environment correspondent", as bylines run them into a name): the role follows after
+    one space, and the text writes the word in lower case too (a common word, not a surname: "Tony
+    Blair spokesman" keeps Blair)."""
+    if k + 1 >= len(tokens):
+        return False
+    _s, e, low = tokens[k]
+    ns, _ne, after = tokens[k + 1]
+    if text[e:ns] != " " or not text[ns].islower() or after not in r.roles:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
+
+
 def _not_name(word: str, r: _Rules) -> bool:
     """Whether a word is one that starts or ends no name; those written in capitals only when they
     are ("UN", "US": "Kim Jong Un" ends with a name)."""
@@ -648,6 +662,8 @@ def find_mentions(
                 break
             if "." in following.rstrip(".'’"):
                 break  # "Clinton's N.Y.U. speech": an abbreviation, no name
+            if j > i and _names_a_role(text, tokens, j + 1, r):
+                break  # "Robert Peston Business editor": "Business" is the role's
             j += 1
         while j > i and len(text[tokens[j][0] : tokens[j][1]].rstrip(".")) <= 1:
             j -= 1  # a name does not end with an initial
