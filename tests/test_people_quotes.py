@@ -501,12 +501,25 @@ _NAMED = [
     pytest.param(
         # the BP oil spill coverage: bylines run the role's first word into the name ("Robert Peston
         # Business", "Ross Hawkins Political"), and a state after a name ("George Barisich Louisiana")
-        # had been part of it; "Tony Blair spokesman" keeps Blair (no "blair" in lower case)
+        # had been part of it, and so had a byline's beat ("David Shukman Environment correspondent") and
+        # a role after or before it ("Jamie Robertson Presenter", "Shrimper Randy Nunez"); "Tony Blair
+        # spokesman" keeps Blair
         "Robert Peston Business editor The board will meet before the end of the year. Ross Hawkins "
         "Political correspondent The vote is close. The business of politics is political. End Quote "
         "George Barisich Louisiana fisherman `` People laugh at us when we say this . Tony Blair "
-        "spokesman Alastair Campbell said the editor was wrong.",
-        {"Robert Peston", "Ross Hawkins", "George Barisich", "Tony Blair", "Alastair Campbell"},
+        "spokesman Alastair Campbell said the editor was wrong. By David Shukman Environment "
+        "correspondent , BBC News The spill was vast. Jamie Robertson Presenter , BBC World News "
+        "The shares fell. Shrimper Randy Nunez said the season was lost.",
+        {
+            "Robert Peston",
+            "Ross Hawkins",
+            "George Barisich",
+            "Tony Blair",
+            "Alastair Campbell",
+            "David Shukman",
+            "Jamie Robertson",
+            "Randy Nunez",
+        },
         id="a_role_run_into_a_name_and_a_state_after_it_are_no_part_of_it",
     ),
 ]

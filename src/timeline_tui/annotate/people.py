@@ -59,6 +59,7 @@ class _Rules:
     leading_titles: frozenset[str]
     #: words that end no name: a title or a qualifier after it ("Tony Hayward Former BP chief")
     trailing_titles: frozenset[str]
+    byline_roles: frozenset[str]
     #: never-names that are such only in capitals ("UN", "US")
     capital_not_names: frozenset[str]
     #: honorifics that, with one word after them, name a place ("St. Louis")
@@ -107,6 +108,7 @@ def rules() -> _Rules:
             if w not in r["title_surnames"]
         ),
         pronouns=frozenset(str(p).lower() for p in r["pronouns"]),
+        byline_roles=frozenset(str(w).lower() for w in r["byline_roles"]),
         titled=re.compile(rf"(?<![\w-])(?P<title>(?:{title_unit}\s+)+)(?P<name>{_NAME})"),
         apposition=re.compile(
             rf"(?<![\w-])(?P<name>{_TOK}(?:\s+(?:{_PARTICLES}\s+)?{_TOK}){{1,3}}),\s+(?P<role>the\s+(?:[\w-]+\s+){{0,5}}?"
@@ -327,13 +329,17 @@ def _bare(word: str) -> str:
 def _names_a_role(text: str, tokens: list[tuple[int, int, str]], k: int, r: _Rules) -> bool:
     """Whether token ``k``, capitalised, is the first word of a role in lower case after it ("Business
     editor", "Environment correspondent", as bylines run them into a name): the role follows after
-    one space, and the text writes the word in lower case too (a common word, not a surname: "Tony
-    Blair spokesman" keeps Blair)."""
+    one space, and is a byline's, or the text writes the word in lower case too (a common word, not
+    a surname: "George W. Bush spokesman" keeps Bush)."""
     if k + 1 >= len(tokens):
         return False
     _s, e, low = tokens[k]
     ns, _ne, after = tokens[k + 1]
-    if text[e:ns] != " " or not text[ns].islower() or after not in r.roles:
+    if text[e:ns] != " " or not text[ns].islower():
+        return False
+    if after in r.byline_roles:
+        return True
+    if after not in r.roles:
         return False
     return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
 
