@@ -25,6 +25,7 @@ from ..model import Person, PersonMention, Source, SourceAnnotations
 from ..rules import load_rules
 from ..util.names import fold, slugify
 from ..util.regex import split_runs, word_alternation
+from ..util.text import in_lower_case
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
@@ -339,9 +340,7 @@ def _names_a_role(text: str, tokens: list[tuple[int, int, str]], k: int, r: _Rul
         return False
     if after in r.byline_roles:
         return True
-    if after not in r.roles:
-        return False
-    return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
+    return after in r.roles and in_lower_case(low, text)
 
 
 def _not_name(word: str, r: _Rules) -> bool:
@@ -694,7 +693,7 @@ def find_mentions(
         for n in named
         if len(words := n.split()) >= 3
         and (cut := " ".join(words[:-1])) in named
-        and re.search(r"(?<![\w-])" + re.escape(words[-1].lower()) + r"(?![\w-])", text)
+        and in_lower_case(words[-1], text)
     }
     if shorter:
         for mt in found:

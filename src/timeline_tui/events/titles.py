@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from ..model import Event
 from ..rules import load_rules
 from ..util.names import fold
+from ..util.text import in_lower_case
 from .text import tables
 
 MAX_LEN = 80
@@ -71,7 +72,6 @@ def _place(texts: list[str], people_names: set[str]) -> str:
     # nor white space, and a word boundary, as each passage's end and start are), so the matches
     # are each passage's, in order
     joined = "\0".join(texts)
-    lower_words: set[str] | None = None
     for m in _place_pattern().finditer(joined):
         words = m.group(1).split()
         while len(words) > 1 and words[-1] in not_places:
@@ -81,9 +81,7 @@ def _place(texts: list[str], people_names: set[str]) -> str:
         place = " ".join(words)
         if fold(place) in people_names or any(fold(w) in people_names for w in words):
             continue
-        if lower_words is None:
-            lower_words = set(re.findall(r"\b[a-z]+\b", joined))
-        if all(w.lower() in lower_words for w in words):
+        if all(in_lower_case(w, joined) for w in words):
             continue  # "the best thing he can do is to Resign": a word, capitalised
         counts[place] += 1
     if not counts:

@@ -40,3 +40,9 @@ def same_length_clean(text: str) -> str:
     into the text stays valid (for highlighting spans in the article)."""
     text = _ESCAPES.sub(lambda m: " " * len(m.group()), text)
     return _CONTROLS.sub(" ", text)
+
+
+def in_lower_case(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` in lower case, as a whole word (not inside a hyphenated one):
+    a capitalised word that is also so written is a common word ("Business", "Resign"), not a name."""
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
