@@ -2,6 +2,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline_tui.util.atomic import atomic_open, atomic_write_text
 from timeline_tui.util.names import fold, slugify
@@ -48,3 +50,15 @@ def test_atomic_write_keeps_permissions(tmp_path: Path) -> None:
     os.chmod(target, 0o640)
     atomic_write_text(target, "y")
     assert (target.stat().st_mode & 0o777) == 0o640
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab-_ 1é.\n", max_size=14), st.sampled_from(["a", "ab", "ba", "B"]))
+def test_in_lower_case_finds_the_word_whole(text: str, word: str) -> None:
+    import re
+
+    from timeline_tui.util.text import in_lower_case
+
+    want = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+    assert in_lower_case(word, text) == want
+    assert in_lower_case("Business", "the business editor") and not in_lower_case("Business", "e-business")

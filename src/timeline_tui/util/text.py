@@ -44,5 +44,21 @@ def same_length_clean(text: str) -> str:
 
 def in_lower_case(word: str, text: str) -> bool:
     """Whether ``text`` writes ``word`` in lower case, as a whole word (not inside a hyphenated one):
-    a capitalised word that is also so written is a common word ("Business", "Resign"), not a name."""
-    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+    a capitalised word that is also so written is a common word ("Business", "Resign"), not a name.
+    (``str.find`` rather than a regex per word: no pattern compiled for each word asked about.)"""
+    low = word.lower()
+    if not low:
+        return False
+    n = len(text)
+    i = text.find(low)
+    while i >= 0:
+        e = i + len(low)
+        if (i == 0 or not _word_char(text[i - 1])) and (e == n or not _word_char(text[e])):
+            return True
+        i = text.find(low, i + 1)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    """What ``[\\w-]`` matches: a letter, digit or underscore, or a hyphen."""
+    return c.isalnum() or c in "_-"
