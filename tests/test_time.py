@@ -198,6 +198,28 @@ def test_false_positives_are_rejected(sentence: str) -> None:
     assert found == [], found
 
 
+def test_a_number_paired_with_a_zoned_clock_time_is_no_year() -> None:
+    # a BBC page's schedule: "1500" is three in the afternoon, GMT like the time it is paired with
+    text = "BBC World Service radio 1500 & 1930GMT on Fridays"
+    assert [(t.text, t.type) for t in tag(text, "2010-06-01")] == [("1930GMT", "TIME"), ("Fridays", "SET")]
+    assert all(t.text != "1400" for t in tag("The ban runs between 1400 and 1600 GMT.", DCT))
+    # years joined by "and" stay years
+    assert [t.value for t in tag("It happened in 1979 and 1980.", DCT)] == ["1979", "1980"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("BBC Radio 4's Money Box is broadcast on Saturdays at 12 noon.", "Saturdays", "XXXX-WXX-6"),
+        ("Mr. Hunt sings on Monday and Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+        ("The market opens on Friday mornings.", "Friday mornings", "XXXX-WXX-5TMO"),
+    ],
+)
+def test_plural_weekdays_are_sets(sentence: str, text: str, value: str) -> None:
+    found = {t.text: (t.type, t.value) for t in tag(sentence, DCT)}
+    assert found[text] == ("SET", value)
+
+
 def test_offsets_are_exact_on_crlf_text() -> None:
     text = "Line one.\r\nOn Monday, 4 December 2023, they met.\r\n"
     for t in tag(text, DCT):

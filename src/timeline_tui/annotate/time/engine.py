@@ -772,6 +772,8 @@ class Tagger:
             return None
         if _NUMBER_RUN_AFTER.match(after):  # phone numbers, ranges of counts
             return None
+        if self.t.clock_pair_after.match(text, m.end()) and _all_clock_times([m["y"]]):
+            return None  # "radio 1500 & 1930GMT": a time of day, in the zone of the time it is paired with
         if not m["mod"] and ctx.dct is not None and y > ctx.dct.year + 30:
             return None
         mod = self.t.date_mods.get(" ".join((m["mod"] or "").lower().split()))
@@ -1371,6 +1373,12 @@ class Tagger:
                 anchor="none",
                 explanation=f"'{m.group()}': recurring",
             )
+        if m["wds"]:
+            if not m["wds"][0].isupper():
+                return None  # "fridays" in lower case: no weekday as news writes one
+            part = self.t.day_parts.get((m["wdp"] or "").lower())
+            value = f"XXXX-WXX-{self.t.weekdays[m['wds'].lower()] + 1}" + (f"T{part}" if part else "")
+            return Norm("SET", value, anchor="none", explanation=f"'{m.group()}': every {m['wds']}")
         u = m["u"] or m["u2"]
         if u.lower() in self.t.weekdays:
             return Norm(

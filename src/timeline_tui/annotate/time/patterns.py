@@ -61,6 +61,8 @@ class Tables:
     month_preceders: frozenset[str]
     year_preceders: frozenset[str]
     time_zones: tuple[str, ...]
+    #: a joining word and a 24-hour time in a zone, right after a four-digit number ("1500 & 1930GMT")
+    clock_pair_after: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,12 @@ def tables() -> Tables:
         year_ago_quarter=re.compile(_alt([norm(x) for x in t["year_ago_quarter"]])),
         month_preceders=frozenset(norm(x) for x in t["month_preceders"]),
         time_zones=tuple(str(x) for x in t["time_zones"]),
+        clock_pair_after=re.compile(
+            r"\s*(?:" + "|".join(re.escape(str(j)) for j in t["clock_joiners"]) + r")\s*"
+            r"(?:[01]\d|2[0-3])[:.]?[0-5]\d\s*(?:"
+            + "|".join(str(z) for z in t["time_zones"])
+            + r")(?![A-Za-z])"
+        ),
         year_preceders=frozenset(norm(x) for x in t["year_preceders"]),
     )
 
@@ -463,6 +471,8 @@ def patterns() -> Patterns:
             + r"\s+times)\s+(?:a|an|per|every|each)\s+(?P<u2>"
             + sing_units
             + r")|"
+            # "on Fridays", "Tuesday nights": every such day (or part of it)
+            r"(?P<wds>" + weekday + r")(?:s?\s+(?P<wdp>" + parts + r")s|s)|"
             r"(?P<w>" + set_words + r"))" + E,
         ),
         # now, recently, the future
@@ -574,6 +584,7 @@ def patterns() -> Patterns:
     add(tb.seasons, "season")
     add(tb.present_ref | tb.past_ref | tb.future_ref | set(tb.vague_durations), "ref")
     add(tb.set_words, "set")
+    add([f"{w}s" for w in tb.weekdays if len(w) > 4], "set")  # "on Fridays"
     add(tb.holidays, "holiday")
     add(["fiscal", "fy"], "fiscal")
     add(
