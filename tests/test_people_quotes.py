@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -528,3 +529,29 @@ _NAMED = [
 @pytest.mark.parametrize(("text", "people"), _NAMED)
 def test_the_people_a_text_names(text: str, people: set[str]) -> None:
     assert {m.name for m in src(text).mentions if m.kind == "name"} == people
+
+
+@pytest.mark.parametrize("width", [256, 65536])
+def test_spelled_out_word_classes_match_what_the_word_pattern_matches(width: int) -> None:
+    from timeline_tui.annotate.people import _WORDSPLIT, _wordsplit_below
+
+    fast = _wordsplit_below(width)
+    # every character below the width, alone, at the start of a word, and inside one
+    for c in map(chr, range(width)):
+        for probe in (c, f"a{c}b", f" {c}x "):
+            assert fast.split(probe) == _WORDSPLIT.split(probe), (hex(ord(c)), probe)
+
+
+def test_tokens_of_texts_of_each_width_are_the_same_words() -> None:
+    from timeline_tui.annotate.people import _tokenize
+
+    for text in (
+        "Ms. Díaz-Canel said 3 things.",  # Latin-1
+        "“Raisi’s visit,” the O’Neill aide said.",  # the BMP
+        "Emoji 🙂 Jane Doe said.",  # beyond it
+        "İstanbul’s mayor said.",  # lower-casing moves offsets
+    ):
+        tokens = _tokenize(text, 0)
+        words = [text[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)]
+        assert words == re.findall(r"[^\W\d_][\w'’.-]*", text)
+        assert [w.lower().rstrip(".") for w in words] == tokens.lows

@@ -24,7 +24,7 @@ from ..config import Config
 from ..model import Person, PersonMention, Source, SourceAnnotations
 from ..rules import load_rules
 from ..util.names import fold, slugify
-from ..util.regex import split_runs, word_alternation
+from ..util.regex import char_class, lowered_in_place, split_runs, word_alternation
 from ..util.text import in_lower_case
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -147,6 +147,35 @@ def rules() -> _Rules:
 
 #: a word (a letter, then letters, digits, apostrophes, dots, hyphens), captured for ``split``
 _WORDSPLIT = re.compile(r"([^\W\d_][\w'’.-]*)")
+#: the characters after a word's first one, besides letters and digits
+_WORD_INNER = "_'’.-"
+
+
+@cache
+def _wordsplit_below(width: int) -> re.Pattern[str]:
+    """``_WORDSPLIT`` for a text whose characters all lie below ``width`` (256: Latin-1; 65536: the
+    Basic Multilingual Plane), its two classes spelled out as the characters below ``width`` that
+    they match. ``re`` checks such a class with a table lookup, where ``\\w`` costs a Unicode
+    category lookup per character: the split runs a third faster, with the same result on such a
+    text (a unit test checks every character)."""
+    chars = [chr(c) for c in range(width)]
+    # \w is what str.isalnum() accepts, and "_"; \d is str.isdecimal()
+    first = [c for c in chars if c.isalnum() and not c.isdecimal()]
+    rest = [c for c in chars if c.isalnum() or c in _WORD_INNER]
+    return re.compile(f"({char_class(first)}{char_class(rest)}*)")
+
+
+def _wordsplit_for(text: str) -> re.Pattern[str]:
+    """The fastest form of ``_WORDSPLIT`` that splits ``text`` as ``_WORDSPLIT`` does."""
+    if text.isascii():
+        return _wordsplit_below(256)
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):  # nothing beyond the BMP
+            return _wordsplit_below(65536)
+        return _WORDSPLIT
+    return _wordsplit_below(256)
 
 
 #: a headline's words: runs of Latin letters; those capitalised, or one of the small words title case
@@ -155,13 +184,28 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _TITLE_SMALL_WORDS = frozenset(("of", "the", "and", "in", "to", "for", "a", "on"))
 
 
-def _tokenize(text: str, start_at: int) -> tuple[list[tuple[int, int, str]], list[str]]:
-    """(start, end, lower-case word without trailing dots) for each word of ``text[start_at:]``, and
-    those lower-case words alone, found with one ``split`` (the words and the gaps between them) and
-    their offsets summed: a third of the cost of a match object per word."""
-    words, starts, ends = split_runs(_WORDSPLIT, text[start_at:], start_at)
-    keys = list(map(str.rstrip, map(str.lower, words), itertools.repeat(".")))
-    return list(zip(starts, ends, keys, strict=False)), keys
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """The words of a text as three lists, one entry per word: where each starts and ends, and its
+    lower-case form without trailing dots (no tuple per word: a text has thousands)."""
+
+    starts: list[int]
+    ends: list[int]
+    lows: list[str]
+
+
+def _tokenize(text: str, start_at: int) -> _Tokens:
+    """The words of ``text[start_at:]``, found with one ``split`` (the words and the gaps between
+    them) and their offsets summed: a third of the cost of a match object per word. The split runs
+    on the lower-cased text when lower-casing keeps every offset (the words then come out lower
+    case, and the word characters are the same in either case)."""
+    body = text[start_at:]
+    lowered = lowered_in_place(body)
+    words, starts, ends = split_runs(_wordsplit_for(lowered), lowered, start_at)
+    if lowered is body:
+        words = list(map(str.lower, words))
+    del starts[len(ends) :]  # split_runs may give one start more than there are words
+    return _Tokens(starts, ends, list(map(str.rstrip, words, itertools.repeat("."))))
 
 
 @cache
@@ -187,13 +231,45 @@ def _positions(keys: list[str], words: frozenset[str] | set[str]) -> list[int]:
     return list(itertools.compress(itertools.count(), map(words.__contains__, keys)))
 
 
-def _windows(
-    tokens: list[tuple[int, int, str]], at: list[int], before: int, after: int, n: int
-) -> list[tuple[int, int]]:
+#: the determiners a role mention opens with ("the Cuban president", "his spokesman")
+_DETERMINERS = ("the", "his", "her", "their")
+
+
+@cache
+def _static_classes() -> dict[str, int]:
+    """Lower-case word -> the bits of the fixed word lists it is in: role or honorific words (1),
+    reporting verbs (2), given names (4), determiners (8); one lookup per word finds all four."""
+    role_words, verb_words = _triggers()
+    out: dict[str, int] = {}
+    for bit, words in ((1, role_words), (2, verb_words), (4, _given_names()), (8, _DETERMINERS)):
+        for w in words:
+            out[w] = out.get(w, 0) | bit
+    return out
+
+
+def _static_positions(lows: list[str]) -> tuple[list[int], list[int], list[int], list[int]]:
+    """The token positions of role words, reporting verbs, given names and determiners (what
+    ``_positions`` gives for each list), from one pass over the words."""
+    classes = list(map(_static_classes().get, lows, itertools.repeat(0)))
+    out: tuple[list[int], list[int], list[int], list[int]] = ([], [], [], [])
+    for i in itertools.compress(itertools.count(), classes):
+        c = classes[i]
+        if c & 1:
+            out[0].append(i)
+        if c & 2:
+            out[1].append(i)
+        if c & 4:
+            out[2].append(i)
+        if c & 8:
+            out[3].append(i)
+    return out
+
+
+def _windows(tokens: _Tokens, at: list[int], before: int, after: int, n: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    starts, ends = tokens.starts, tokens.ends
     for i in at:
-        s, e, _low = tokens[i]
-        ws, we = max(0, s - before), min(n, e + after)
+        ws, we = max(0, starts[i] - before), min(n, ends[i] + after)
         if out and ws <= out[-1][1]:
             out[-1] = (out[-1][0], we)
         else:
@@ -204,7 +280,7 @@ def _windows(
 def _match_at(
     pat: re.Pattern[str],
     text: str,
-    tokens: list[tuple[int, int, str]],
+    starts: list[int],
     at: list[int],
     start_at: int,
     back: int,
@@ -214,12 +290,12 @@ def _match_at(
     out: list[re.Match[str]] = []
     last_end = -1
     for i in at:
-        s0 = tokens[i][0]
+        s0 = starts[i]
         if s0 < last_end:
             continue
         m = None
         for k in range(min(back, i), -1, -1):
-            st = tokens[i - k][0]
+            st = starts[i - k]
             if st < last_end or st < start_at or (k and not text[st].isupper()):
                 continue
             m = pat.match(text, st)
@@ -327,15 +403,15 @@ def _bare(word: str) -> str:
     return _POSSESSIVE.sub("", word).rstrip(".")
 
 
-def _names_a_role(text: str, tokens: list[tuple[int, int, str]], k: int, r: _Rules) -> bool:
+def _names_a_role(text: str, tokens: _Tokens, k: int, r: _Rules) -> bool:
     """Whether token ``k``, capitalised, is the first word of a role in lower case after it ("Business
     editor", "Environment correspondent", as bylines run them into a name): the role follows after
     one space, and is a byline's, or the text writes the word in lower case too (a common word, not
     a surname: "George W. Bush spokesman" keeps Bush)."""
-    if k + 1 >= len(tokens):
+    if k + 1 >= len(tokens.lows):
         return False
-    _s, e, low = tokens[k]
-    ns, _ne, after = tokens[k + 1]
+    e, low = tokens.ends[k], tokens.lows[k]
+    ns, after = tokens.starts[k + 1], tokens.lows[k + 1]
     if text[e:ns] != " " or not text[ns].islower():
         return False
     if after in r.byline_roles:
@@ -550,13 +626,15 @@ def find_mentions(
         return caps >= 0.85 * len(words)
 
     # the words, and their lower-case forms: the passes below visit only the tokens they look for
-    tokens, lows = _tokenize(text, start_at)
-    role_words, verb_words = _triggers()
+    tokens = _tokenize(text, start_at)
+    starts, ends, lows = tokens.starts, tokens.ends, tokens.lows
+    n_tokens = len(lows)
+    at_role, at_verb, at_given, at_det = _static_positions(lows)
     n = len(text)
-    verb_win = _windows(tokens, _positions(lows, verb_words), 90, 60, n)
+    verb_win = _windows(tokens, at_verb, 90, 60, n)
 
     # 1. titled names, appositions, "X said"
-    for m in _match_at(r.titled, text, tokens, _positions(lows, role_words), start_at, 2):
+    for m in _match_at(r.titled, text, starts, at_role, start_at, 2):
         name = _clean_name(m["name"])
         if not name or headline(m.start("name")):
             continue
@@ -618,23 +696,23 @@ def find_mentions(
         # "Donald Trump": one or two capitalised words right before the reporting word's surname
         done: set[str] = set()
         for i in _positions(lows, {t.lower().rstrip(".") for t in solos}):
-            s0, e0, _low = tokens[i]
+            s0, e0 = starts[i], ends[i]
             tok = text[s0:e0]
             if tok not in solos or tok in done or i == 0:
                 continue
             first = i
             while (
                 first > max(0, i - 2)
-                and text[tokens[first - 1][0]].isupper()
-                and text[tokens[first - 1][1] : tokens[first][0]] == " "
+                and text[starts[first - 1]].isupper()
+                and text[ends[first - 1] : starts[first]] == " "
             ):
                 first -= 1
             if first == i:
                 continue
-            raw = text[tokens[first][0] : e0]
+            raw = text[starts[first] : e0]
             name = _clean_name(raw)
-            if _full_name(name, r) and not headline(tokens[first][0]):
-                s1, e1 = _name_span(name, raw, tokens[first][0])
+            if _full_name(name, r) and not headline(starts[first]):
+                s1, e1 = _name_span(name, raw, starts[first])
                 found.append(PersonMention(start=s1, end=e1, text=text[s1:e1], kind="name", name=name))
                 roles_of.setdefault(name, set())
                 done.add(tok)
@@ -642,21 +720,20 @@ def find_mentions(
     # a given name and one to three capitalised words: "Howard Dean", "Lawrence B. Cummings"
     taken = sorted((m.start, m.end) for m in found)
     taken_starts = [t[0] for t in taken]
-    given = _given_names()
     next_i = 0
-    for i in _positions(lows, given):
+    for i in at_given:
         if i < next_i:
             continue
-        s0, e0, _low = tokens[i]
+        s0, e0 = starts[i], ends[i]
         if not text[s0].isupper() or text[s0:e0].isupper():
             continue
         j = i
-        while j + 1 < len(tokens) and j - i < 3:
-            word = text[tokens[j][0] : tokens[j][1]]
+        while j + 1 < n_tokens and j - i < 3:
+            word = text[starts[j] : ends[j]]
             if word.endswith(".") and len(word) > 2:
                 break  # "Donald J. Trump. Many …": the sentence ends (an initial does not end it)
-            ns, ne, _low = tokens[j + 1]
-            gap = text[tokens[j][1] : ns]
+            ns, ne = starts[j + 1], ends[j + 1]
+            gap = text[ends[j] : ns]
             following = text[ns:ne]
             if (
                 gap.strip(" \t\xa0")
@@ -670,14 +747,14 @@ def find_mentions(
             if j > i and _names_a_role(text, tokens, j + 1, r):
                 break  # "Robert Peston Business editor": "Business" is the role's
             j += 1
-        while j > i and len(text[tokens[j][0] : tokens[j][1]].rstrip(".")) <= 1:
+        while j > i and len(text[starts[j] : ends[j]].rstrip(".")) <= 1:
             j -= 1  # a name does not end with an initial
         if j == i:
             continue
-        raw = text[s0 : tokens[j][1]].rstrip(".'’-")
+        raw = text[s0 : ends[j]].rstrip(".'’-")
         name = _clean_name(raw)
         k = bisect.bisect_right(taken_starts, s0) - 1
-        overlapping = (k >= 0 and taken[k][1] > s0) or (k + 1 < len(taken) and taken[k + 1][0] < tokens[j][1])
+        overlapping = (k >= 0 and taken[k][1] > s0) or (k + 1 < len(taken) and taken[k + 1][0] < ends[j])
         if name and len(name.split()) >= 2 and not overlapping and not headline(s0):
             st, en = _name_span(name, raw, s0)
             found.append(PersonMention(start=st, end=en, text=text[st:en], kind="name", name=name))
@@ -801,17 +878,17 @@ def find_mentions(
         firsts = {k.split()[0] for k in keys}
         firsts |= {f + "." for f in firsts} | {f + s for f in firsts for s in ("'s", "’s")}
         taken = sorted((m.start, m.end) for m in found)
-        starts = [t[0] for t in taken]
+        taken_at = [t[0] for t in taken]
         next_i = 0
         for i in _positions(lows, {f.lower().rstrip(".") for f in firsts}):
             if i < next_i:
                 continue
-            s0, e0, _low = tokens[i]
+            s0, e0 = starts[i], ends[i]
             if text[s0:e0] not in firsts:
                 continue
             hit = None
-            for k in range(min(max_words, len(tokens) - i), 0, -1):
-                e = tokens[i + k - 1][1]
+            for k in range(min(max_words, n_tokens - i), 0, -1):
+                e = ends[i + k - 1]
                 cand = text[s0:e]
                 if cand.endswith(("'s", "’s")) and cand[:-2] in keys:
                     cand = cand[:-2]
@@ -823,9 +900,9 @@ def find_mentions(
                 continue
             cand, k = hit
             e = s0 + len(cand)
-            j = bisect.bisect_right(starts, s0) - 1
+            j = bisect.bisect_right(taken_at, s0) - 1
             overlaps = (j >= 0 and taken[j][1] > s0) or (
-                (jj := bisect.bisect_left(starts, s0)) < len(starts) and starts[jj] < e
+                (jj := bisect.bisect_left(taken_at, s0)) < len(taken_at) and taken_at[jj] < e
             )
             if not overlaps:
                 found.append(PersonMention(start=s0, end=e, text=cand, kind="name", name=keys[cand]))
@@ -854,17 +931,16 @@ def find_mentions(
     name_spans = sorted((m.start, m.end) for m in found)
     name_counts = Counter(m.name for m in found if m.name)
     name_starts = [s for s, _ in name_spans]
-    det_words = frozenset({"the", "his", "her", "their"})
     # a role mention's role word is one to three words after the determiner ("the Cuban president"):
     # only determiners with a word that begins like a role that close are tried
     prefixes, size = _role_prefixes()
     dets: list[int] = []
-    for i in _positions(lows, det_words):
+    for i in at_det:
         for j in (i + 1, i + 2, i + 3):
-            if j < len(tokens) and tokens[j][2][:size] in prefixes:
+            if j < n_tokens and lows[j][:size] in prefixes:
                 dets.append(i)
                 break
-    for m in _match_at(r.role_mention, text, tokens, dets, start_at, 0):
+    for m in _match_at(r.role_mention, text, starts, dets, start_at, 0):
         # "the Cuban President Miguel Díaz-Canel" is a titled name, not a role mention
         after = text[m.end() : m.end() + 2]
         i = bisect.bisect_left(name_starts, m.end())

@@ -94,6 +94,22 @@ def _trie_safe(words: set[str], table: dict[str, str]) -> bool:
     )
 
 
+def char_class(chars: Iterable[str]) -> str:
+    """A character class matching exactly ``chars``, written as ranges of consecutive code points."""
+    codes = sorted({ord(c) for c in chars})
+    if not codes:
+        return "(?!)"
+    parts: list[str] = []
+    lo = prev = codes[0]
+    for c in [*codes[1:], -2]:
+        if c == prev + 1:
+            prev = c
+            continue
+        parts.append(re.escape(chr(lo)) if lo == prev else f"{re.escape(chr(lo))}-{re.escape(chr(prev))}")
+        lo = prev = c
+    return "[" + "".join(parts) + "]"
+
+
 def lowered_in_place(text: str) -> str:
     """``text`` lower-cased when that keeps every offset (the scripts news is written in), else
     ``text`` itself: case-sensitive patterns for lower-case text then match at the same offsets as
