@@ -531,7 +531,7 @@ def test_the_people_a_text_names(text: str, people: set[str]) -> None:
     assert {m.name for m in src(text).mentions if m.kind == "name"} == people
 
 
-@pytest.mark.parametrize("width", [256, 65536])
+@pytest.mark.parametrize("width", [256])
 def test_spelled_out_word_classes_match_what_the_word_pattern_matches(width: int) -> None:
     from timeline_tui.annotate.people import _WORDSPLIT, _wordsplit_below
 
@@ -547,7 +547,7 @@ def test_tokens_of_texts_of_each_width_are_the_same_words() -> None:
 
     for text in (
         "Ms. Díaz-Canel said 3 things.",  # Latin-1
-        "“Raisi’s visit,” the O’Neill aide said.",  # the BMP
+        "“Raisi’s visit,” the O’Neill aide said.",  # beyond Latin-1
         "Emoji 🙂 Jane Doe said.",  # beyond it
         "İstanbul’s mayor said.",  # lower-casing moves offsets
     ):

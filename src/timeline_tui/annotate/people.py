@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from ..config import Config
 from ..model import Person, PersonMention, Source, SourceAnnotations
 from ..rules import load_rules
+from ..util import regex_store
 from ..util.names import fold, slugify
 from ..util.regex import char_class, lowered_in_place, split_runs, word_alternation
 from ..util.text import in_lower_case
@@ -110,33 +111,35 @@ def rules() -> _Rules:
         ),
         pronouns=frozenset(str(p).lower() for p in r["pronouns"]),
         byline_roles=frozenset(str(w).lower() for w in r["byline_roles"]),
-        titled=re.compile(rf"(?<![\w-])(?P<title>(?:{title_unit}\s+)+)(?P<name>{_NAME})"),
-        apposition=re.compile(
+        titled=regex_store.compile(rf"(?<![\w-])(?P<title>(?:{title_unit}\s+)+)(?P<name>{_NAME})"),
+        apposition=regex_store.compile(
             rf"(?<![\w-])(?P<name>{_TOK}(?:\s+(?:{_PARTICLES}\s+)?{_TOK}){{1,3}}),\s+(?P<role>the\s+(?:[\w-]+\s+){{0,5}}?"
             rf"{role_alt}{of_part}?)(?=[\s,.;])"
         ),
         said=(
-            re.compile(
+            regex_store.compile(
                 rf"(?P<name>{_TOK_AT_WORD}\s+{_INITIAL}(?:{_PARTICLES}\s+)?{_TOK})(?:,\s+[^,\n]{{3,60}},)?\s+(?:{verb_alt})\b"
             ),
-            re.compile(
+            regex_store.compile(
                 rf"{_SAID_ADDED_TOLD}\s+(?:(?!(?:in|on|at|of|for|from|to|by|with|after|before|during|that|the|a|an|this|last|next)\s)[a-z0-9][\w/’'-]*\s+){{0,3}}?"
                 rf"(?P<name>{_TOK}\s+{_INITIAL}(?:{_PARTICLES}\s+)?{_TOK})\b"
             ),
         ),
         solo=(
-            re.compile(rf"(?P<name>{_TOK_AT_WORD})(?:['’]s)?\s+(?:also\s+)?(?:{verb_alt})\b"),
-            re.compile(rf"{_SAID_ADDED}\s+(?P<name>{_TOK})\b"),
+            regex_store.compile(rf"(?P<name>{_TOK_AT_WORD})(?:['’]s)?\s+(?:also\s+)?(?:{verb_alt})\b"),
+            regex_store.compile(rf"{_SAID_ADDED}\s+(?P<name>{_TOK})\b"),
         ),
-        role_mention=re.compile(
+        role_mention=regex_store.compile(
             rf"(?<![\w-])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<q>(?:(?:then|late|former|new|[{_UP}][\w.]*)\s+){{0,2}})"
             rf"(?P<role>{role_alt}){of_part}?(?![\w-])"
         ),
         # "he", "she" as words; the boundary before them checked after their first letter (see
         # _TOK_AT_WORD): 4x faster than opening with the look-behind
-        pronoun=re.compile(r"(?P<p>[HhSs](?<![\w-].)(?:(?<=[Hh])e|(?<=[Ss])he))(?![\w-])"),
-        role_phrase=re.compile(rf"(?:(?P<q>[{_UP}][\w.]*)\s+)?(?P<role>{role_alt}){of_part}?(?![\w-])"),
-        object_before=re.compile(
+        pronoun=regex_store.compile(r"(?P<p>[HhSs](?<![\w-].)(?:(?<=[Hh])e|(?<=[Ss])he))(?![\w-])"),
+        role_phrase=regex_store.compile(
+            rf"(?:(?P<q>[{_UP}][\w.]*)\s+)?(?P<role>{role_alt}){of_part}?(?![\w-])"
+        ),
+        object_before=regex_store.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in r["object_markers"]) + r")\b(?:\s+[\w.’'-]+){0,3}\s*$",
             re.I,
         ),
@@ -153,11 +156,12 @@ _WORD_INNER = "_'’.-"
 
 @cache
 def _wordsplit_below(width: int) -> re.Pattern[str]:
-    """``_WORDSPLIT`` for a text whose characters all lie below ``width`` (256: Latin-1; 65536: the
-    Basic Multilingual Plane), its two classes spelled out as the characters below ``width`` that
-    they match. ``re`` checks such a class with a table lookup, where ``\\w`` costs a Unicode
-    category lookup per character: the split runs a third faster, with the same result on such a
-    text (a unit test checks every character)."""
+    """``_WORDSPLIT`` for a text whose characters all lie below ``width`` (256: Latin-1), its two
+    classes spelled out as the characters below ``width`` that they match. ``re`` checks such a
+    class with a table lookup, where ``\\w`` costs a Unicode category lookup per character: the
+    split runs a third faster, with the same result on such a text (a unit test checks every
+    character). (Spelling out the Basic Multilingual Plane as well costs some 60 ms to compile,
+    more than it saves on a few thousand articles.)"""
     chars = [chr(c) for c in range(width)]
     # \w is what str.isalnum() accepts, and "_"; \d is str.isdecimal()
     first = [c for c in chars if c.isalnum() and not c.isdecimal()]
@@ -172,8 +176,6 @@ def _wordsplit_for(text: str) -> re.Pattern[str]:
     try:
         text.encode("latin-1")
     except UnicodeEncodeError:
-        if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):  # nothing beyond the BMP
-            return _wordsplit_below(65536)
         return _WORDSPLIT
     return _wordsplit_below(256)
 

@@ -19,6 +19,7 @@ from functools import cache
 from ..config import Config
 from ..model import PersonMention, Quote, Source
 from ..rules import load_rules
+from ..util import regex_store
 from ..util.regex import lowered_in_place, word_alternation
 from .people import rules as people_rules
 
@@ -58,28 +59,30 @@ def rules() -> _Rules:
         r"(?:\s+of\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?)"
     )
     return _Rules(
-        trailing_np=re.compile(
+        trailing_np=regex_store.compile(
             rf"[\s,*_]*(?:(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|further\s+)?(?P<v>{alt})|(?P<v2>{alt})\s+(?P<np2>{np}))(?![\w-])"
         ),
-        leading_np=re.compile(
+        leading_np=regex_store.compile(
             rf"(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+)?(?P<v>{alt})(?:\s+(?:reporters|that|on\s+\w+|in\s+a\s+statement))?[\s,:]*(?:that\s*,?\s*)?[*_]*$"
         ),
-        verb=re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I),
-        verb_lower=re.compile(rf"(?<![\w-])(?:{word_alternation(v.lower() for v in verbs)})(?![\w-])"),
-        colon_np=re.compile(
+        verb=regex_store.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I),
+        verb_lower=regex_store.compile(
+            rf"(?<![\w-])(?:{word_alternation(v.lower() for v in verbs)})(?![\w-])"
+        ),
+        colon_np=regex_store.compile(
             r"(?:^|[\n.!?]\s*)(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})(?P<v>:)[\s*_]*$", re.M
         ),
-        adding_np=re.compile(
+        adding_np=regex_store.compile(
             rf"(?P<np>{np})\s+(?:{alt}),\s+(?P<v>adding|saying|continuing|noting|explaining)(?:\s+later)?,?[\s*_:]*$"
         ),
-        dash_np=re.compile(
+        dash_np=regex_store.compile(
             r"[^\S\n]*(?P<v>[―—–]|--)[^\S\n]*(?P<np>[A-Z][\w’'.-]*(?:[^\S\n]+(?:de[^\S\n]+|van[^\S\n]+)?"
             r"[A-Z][\w’'.-]*){0,4})[^\S\n,]*(?:$|\n|\(|,)"
         ),
-        subject_np=re.compile(
+        subject_np=regex_store.compile(
             rf"(?<![\w’'-])(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|further\s+|has\s+|had\s+|have\s+|would\s+|will\s+)?$"
         ),
-        inverted_np=re.compile(
+        inverted_np=regex_store.compile(
             rf"(?:^|(?<=[.!?\n])\s*)(?P<v>[Ss]aid|[Ss]ays|[Aa]dded|[Aa]sked|[Ww]rote|[Tt]weeted)\s+(?P<np>{np})\s*[:,]\s*$",
             re.M,
         ),

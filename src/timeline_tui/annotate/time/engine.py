@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from ...dates import format_value, granularity_of
 from ...model import Timex
+from ...util import regex_store
 from ...util.regex import line_start_matches, lower_word_lines, lowered_in_place, split_runs, start_tokens
 from .patterns import Patterns, Tables, patterns
 
@@ -383,7 +384,7 @@ def _without_ignorecase(pat: re.Pattern[str]) -> re.Pattern[str] | None:
     literal = re.sub(r"\(\?P<\w+>|\(\?P=\w+\)|\\.", "", pat.pattern)
     if any(c.isupper() for c in literal) or "(?-i" in literal:
         return None
-    return re.compile(pat.pattern, pat.flags & ~re.IGNORECASE)
+    return regex_store.compile(pat.pattern, pat.flags & ~re.IGNORECASE)
 
 
 class _StartMasks(dict[bytes, int]):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ...rules import load_rules
+from ...util import regex_store
 from ...util.regex import word_alternation
 
 
@@ -507,7 +508,7 @@ def patterns() -> Patterns:
         ("holiday", B + r"(?P<h>" + holidays + r")(?:\s+(?P<y>" + year + r"))?" + E),
     ]
     flags = re.IGNORECASE
-    items = tuple((name, re.compile(p, flags)) for name, p in spec)
+    items = tuple((name, regex_store.compile(p, flags)) for name, p in spec)
     number = re.compile(
         r"^(?:(?P<d>"
         + digits
