@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .annotate import annotate_source
+from .annotate import annotate_source, prepare
 from .annotate.people import resolve_people
 from .cache import ParseCache
 from .config import Config
@@ -125,6 +125,7 @@ def annotate_paths(
     else:
         from concurrent.futures import ProcessPoolExecutor
 
+        prepare()  # the workers fork with the rule patterns built
         size = max(1, min(64, len(pending) // (workers * 4)))
         chunks = [pending[k : k + size] for k in range(0, len(pending), size)]
         # the workers write the cache; the parent only collects (with the cyclic GC paused: it

@@ -11,6 +11,19 @@ from ..config import Config
 from ..model import Source, SourceAnnotations
 
 
+def prepare() -> None:
+    """Build the rule patterns now (compiled, or read from util.regex_store): worker processes forked
+    afterwards inherit them instead of each building its own, and the store gets written by this
+    process at its exit."""
+    from .people import rules as people_rules
+    from .quotes import rules as quote_rules
+    from .time import _tagger
+
+    _tagger()
+    people_rules()
+    quote_rules()
+
+
 def annotate_source(source: Source, config: Config) -> SourceAnnotations:
     from .people import find_mentions
     from .quotes import find_quotes, quote_spans
