@@ -52,6 +52,31 @@ def test_atomic_write_keeps_permissions(tmp_path: Path) -> None:
     assert (target.stat().st_mode & 0o777) == 0o640
 
 
+def test_atomic_write_to_a_pipe_writes_into_it_and_keeps_it(tmp_path: Path) -> None:
+    # "-o /dev/null", "-o /dev/stdout": renaming a file over a device would replace the device
+    import stat
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        atomic_write_text(fifo, "timeline\n")
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        assert os.read(reader, 100) == b"timeline\n"
+    finally:
+        os.close(reader)
+
+
+def test_atomic_write_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "exports" / "timeline.yaml"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "latest.yaml"
+    link.symlink_to(real)
+    atomic_write_text(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab-_ 1é.\n", max_size=14), st.sampled_from(["a", "ab", "ba", "B"]))
 def test_in_lower_case_finds_the_word_whole(text: str, word: str) -> None:

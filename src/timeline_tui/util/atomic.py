@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,8 +16,23 @@ from typing import IO
 
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike[str], encoding: str = "utf-8") -> Iterator[IO[str]]:
-    """Open a text stream whose content replaces ``path`` only if the block finishes without error."""
+    """Open a text stream whose content replaces ``path`` only if the block finishes without error.
+
+    A path that names no regular file but a device, a pipe or a terminal ("-o /dev/stdout",
+    "/dev/null", a FIFO) is written in place: there is nothing to keep intact, and renaming a file
+    over it would replace the device itself. A symbolic link keeps pointing where it did: the file it
+    names is replaced."""
     target = Path(path)
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        with open(target, "w", encoding=encoding, newline="") as stream:
+            yield stream
+        return
+    if target.is_symlink():
+        target = target.resolve()
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
