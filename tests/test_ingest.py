@@ -174,3 +174,18 @@ def test_other_date_formats_are_normalised_in_metadata(tmp_path: Path) -> None:
     q.write_text("---\npublished: sometime soon\n---\nThe talks.\n")
     s, notes = load([q])
     assert s["e"].meta.published.value is None and any("cannot read" in n for n in notes)
+
+
+def test_random_bytes_are_skipped_as_binary() -> None:
+    # a short binary file that holds no NUL byte and decodes as Latin-1 or cp1252: its control
+    # characters (C1 ones included) give it away
+    import random
+
+    from timeline_tui.ingest.files import Skip, decode
+
+    for seed in range(100):
+        data = random.Random(seed).randbytes(100)
+        with pytest.raises(Skip, match="binary"):
+            decode(data, Path("x.txt"))
+    # text with a form feed and an escape sequence is text
+    assert decode(b"Page one\x0cPage two \x1b[1mbold\x1b[0m", Path("y.txt")).text.startswith("Page")

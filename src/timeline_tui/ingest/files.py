@@ -26,7 +26,9 @@ _MAGIC = (
     (b"RIFF", "a media file"),
     (b"\x00\x00\x01\x00", "an icon"),
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+#: control characters no article text holds: C0 ones but tab, line breaks, form feed and escape, DEL,
+#: and the C1 range (what a binary file decoded as Latin-1 is full of)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 
 
 class Skip(Exception):
@@ -146,7 +148,7 @@ def decode(data: bytes, path: Path) -> Decoded:
     if text.startswith("\ufeff"):
         text = text[1:]
     sample = text[:65536]
-    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 20):
+    if sample and len(_CONTROL.findall(sample)) > max(4, len(sample) // 20):
         raise Skip(f"skipped {path}: binary content (control characters)")
     if not text.strip():
         raise Skip(f"skipped {path}: empty file")
