@@ -163,6 +163,11 @@ def test_html_article_text_and_metadata(tmp_path: Path) -> None:
     src = s["page"]
     assert "Díaz-Canel" in src.text and "var x" not in src.text
     assert src.meta.published.value.startswith("2023-12-05") and src.meta.outlet.value == "Example News"
+    # the heading is a sentence of its own, not the start of the paragraph's first one
+    from timeline_tui.annotate.sentences import split_sentences
+
+    first = [src.text[a:b] for a, b in split_sentences(src.text)][:2]
+    assert first == ["Talks in Tehran", first[1]] and first[1].startswith("On 4 December 2023")
 
 
 def test_other_date_formats_are_normalised_in_metadata(tmp_path: Path) -> None:

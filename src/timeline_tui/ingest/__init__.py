@@ -8,6 +8,7 @@ date. Bad files are skipped with a one-line note; nothing here raises for a bad 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -125,6 +126,9 @@ def _read(path: Path, fmt: str, sid: str, config: Config) -> Source:
     )
 
 
+_BLOCK_BREAKS = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*")
+
+
 def _extract_html(html: str, path: Path) -> tuple[str, dict[str, str | None]]:
     import trafilatura
 
@@ -137,6 +141,10 @@ def _extract_html(html: str, path: Path) -> tuple[str, dict[str, str | None]]:
     text = d.get("text") or ""
     if not text.strip():
         raise Skip(f"skipped {path}: no article text found in the HTML")
+    # one block (heading, paragraph, list item) per line: a blank line between them, so that a
+    # heading is never read as the start of the paragraph after it ("Minister resigns The minister
+    # resigned on Monday")
+    text = _BLOCK_BREAKS.sub("\n\n", text.strip())
     meta = {
         "title": d.get("title"),
         "published": d.get("date"),
