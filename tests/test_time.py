@@ -220,6 +220,26 @@ def test_plural_weekdays_are_sets(sentence: str, text: str, value: str) -> None:
     assert found[text] == ("SET", value)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "point"),
+    [
+        # counted from the date after the signal, not from the publication date (2027 before)
+        ("The vote took place three years after the 2021 election.", "2024"),
+        ("He returned two years after the 1979 revolution.", "1981"),
+        ("Two weeks after 4 December 2023, they met again.", "2023-12-18"),
+        ("The talks began six months before the March 2020 lockdown.", "2019-09"),
+        # a year gives no day to count days from: no point rather than an invented one
+        ("Results came three days after the 2021 election.", None),
+    ],
+)
+def test_a_duration_after_a_date_counts_from_that_date(sentence: str, point: str | None) -> None:
+    duration = tag(sentence, "2024-03-05")[0]
+    assert duration.type == "DURATION" and duration.point == point, duration.explanation
+    if point is not None:
+        assert duration.anchor == "event" and ("after" in duration.explanation or "before" in duration.explanation)
+        assert "published" not in duration.explanation
+
+
 def test_offsets_are_exact_on_crlf_text() -> None:
     text = "Line one.\r\nOn Monday, 4 December 2023, they met.\r\n"
     for t in tag(text, DCT):

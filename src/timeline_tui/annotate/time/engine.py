@@ -282,6 +282,19 @@ class Norm:
     #: a time of day dated only by the narrative or the publication day ("at 1930 CDT"): a day
     #: named right after it ("on 1 June") dates it instead
     day_from_context: bool = False
+    #: "three years after the 2021 election": the units to count (signed) from the date that follows,
+    #: and where the signal ends
+    counts_from_next: tuple[int, str, int] | None = None
+
+
+#: the finest unit a date of each granularity can be counted from ("three days after the 2021
+#: election" is no day: the election's day is unknown)
+_COUNTABLE_FROM = {
+    4: frozenset(("Y", "DE", "CE")),
+    7: frozenset(("M", "Q", "Y", "DE", "CE")),
+    10: frozenset(("D", "W", "M", "Q", "Y", "DE", "CE")),
+}
+_SIGNAL_TO_DATE = re.compile(r"\s*(?:the\s+)?")
 
 
 # ----------------------------------------------------------------------------------------- values
@@ -1205,6 +1218,7 @@ class Tagger:
             granularity=UNIT_GRAN.get(unit, "year"),
             end=m.start("dir"),
             point=point,
+            counts_from_next=norm.counts_from_next,
         )
 
     def _offset(self, m: re.Match[str], ctx: Context) -> Norm | None:
@@ -1233,7 +1247,17 @@ class Tagger:
         # "22 years after <something happened>": the sentence's own time minus 22 years dates that event
         if word in ("after", "before"):
             rest = ctx.text[m.end() : m.end() + 40]
-            if _DATE_AFTER.match(rest) is None and _WORD_AFTER.match(rest):
+            if _DATE_AFTER.match(rest) is not None:
+                # "three years after the 2021 election": counted from that date, once it is read
+                return Norm(
+                    "DATE",
+                    unknown_value(unit),
+                    anchor="none",
+                    mod=mod,
+                    explanation=f"'{m.group()}': counted from the date that follows, which could not be read",
+                    counts_from_next=(k, unit, m.end()),
+                )
+            if _WORD_AFTER.match(rest):
                 ref = ctx.dct
                 if ref is None:
                     return Norm(
@@ -1766,6 +1790,36 @@ class Tagger:
         return windows
 
     @staticmethod
+    def _count_from(tx: Timex, k: int, unit: str, signal_end: int, date_tx: Timex, text: str) -> None:
+        """ "three years after the 2021 election": the date right after the signal, plus (or minus)
+        the units, is the time the duration points to, when that date is fine enough to count them
+        from (a year counts years, not days)."""
+        gap = _SIGNAL_TO_DATE.match(text, signal_end)
+        value = date_tx.value
+        if (
+            gap is None
+            or gap.end() != date_tx.start
+            or date_tx.type != "DATE"
+            or not _CALENDAR_VALUE.match(value)
+        ):
+            return
+        what = f"'{text[tx.start : signal_end]} {date_tx.text}'"
+        if unit not in _COUNTABLE_FROM.get(len(value), ()):
+            tx.explanation = f"{what}: {format_value(value)} is too coarse to count {tx.text} from"
+            return
+        y, mo, d = (int(x) for x in (value + "-01-01")[:10].split("-"))
+        anchor_day = date(y, mo, d)
+        if len(value) == 10 and unit == "W":  # "two weeks after 4 December": a day, as the anchor is
+            point = day_value(anchor_day + timedelta(weeks=k))
+        else:
+            point = shift_value(anchor_day, k, unit)
+        tx.point = point
+        tx.anchor, tx.anchor_value = "event", value
+        tx.explanation = (
+            f"{what}: {format_value(value)} {'plus' if k > 0 else 'minus'} {tx.text} → {format_value(point)}"
+        )
+
+    @staticmethod
     def _date_the_time(tx: Timex, day: Timex, text: str) -> None:
         """A time of day the narrative or the publication day dated ("at 1930 CDT"), right before
         the day that dates it ("… on 1 June", "…, Thursday"): it takes that day."""
@@ -1832,6 +1886,9 @@ class Tagger:
             pending.append(c)
         live: set[int] | None = None  # the entries of a live page, found once a year could open one
         after_contextual = False  # the last expression is a time of day the context dated
+        #: the last expression, when it counts from the date that follows it ("three years after
+        #: the 2021 election"): it, the signed units and where its signal ends
+        counted: tuple[Timex, int, str, int] | None = None
         for start, end, _prio, name, m in pending:
             if ctx.restated is not None and ctx.restated[0] < start < ctx.restated[1]:
                 continue  # "(0030 GMT 2 June)": the day of a restated time
@@ -1895,6 +1952,9 @@ class Tagger:
             if after_contextual and norm.type == "DATE" and _DAY_VALUE.match(norm.value):
                 self._date_the_time(out[-1], tx, text)
             after_contextual = norm.day_from_context
+            if counted is not None:
+                self._count_from(*counted, tx, text)
+            counted = (tx, *norm.counts_from_next) if norm.counts_from_next else None
             out.append(tx)
             if (
                 norm.type == "DATE"
