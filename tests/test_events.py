@@ -255,6 +255,17 @@ def test_a_month_is_no_place_in_a_title(tmp_path: Path) -> None:
     assert titles["2010-06-14"] == "Obama meets Axelrod", titles
 
 
+def test_a_passage_title_keeps_its_role_phrases(tmp_path: Path) -> None:
+    # the role phrase is left out only where the event-word rules read the passage
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 2024-03-05\n\nThe minister resigned on Monday after the vote, officials said.\n"
+        },
+    )
+    assert titles["2024-03-04"] == "The minister resigned on Monday after the vote, officials said", titles
+
+
 def test_passages_naming_nobody_merge_on_their_wording(tmp_path: Path) -> None:
     # three outlets report the quake without naming anyone: one event with three sources, not three
     articles = {

@@ -236,7 +236,9 @@ def test_a_duration_after_a_date_counts_from_that_date(sentence: str, point: str
     duration = tag(sentence, "2024-03-05")[0]
     assert duration.type == "DURATION" and duration.point == point, duration.explanation
     if point is not None:
-        assert duration.anchor == "event" and ("after" in duration.explanation or "before" in duration.explanation)
+        assert duration.anchor == "event" and (
+            "after" in duration.explanation or "before" in duration.explanation
+        )
         assert "published" not in duration.explanation
 
 

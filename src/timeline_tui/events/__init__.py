@@ -657,6 +657,7 @@ def _event(cl: Cluster, names: dict[str, str], outlets: dict[str, str | None]) -
             names,
             dated_sources,
             period_texts=[_period_clause(c) for c in members] if cl.end_value else None,
+            plain_texts=[c.text for c in members],
         )
     return ev
 

@@ -98,7 +98,12 @@ def make_title(
     *,
     phrase: str | None = None,
     period_texts: list[str] | None = None,
+    plain_texts: list[str] | None = None,
 ) -> str:
+    """A short title: a named happening, who did what by the event-word rules, else the shortest
+    passage. ``texts`` are the passages with their role phrases blanked (for the rules: "the Leader of
+    the Islamic Revolution" is no revolution); ``plain_texts`` the passages as written, for a title
+    that is a passage ("The minister resigned on Monday", not "resigned on Monday")."""
     if phrase:
         return _fit(phrase)  # "the 1979 Islamic Revolution" -> "Islamic Revolution"
     if period_texts:
@@ -136,10 +141,7 @@ def make_title(
                 p = " " + p[4:]  # "Raisi visits Havana"
             return _fit(template.format(A=a, B=b, P=p, O=""))
         break  # the event word most passages use, and nobody to title it with
-    if event.end:
-        t = min(texts, key=len)
-        return _fit(_trim(t))
-    return _fit(_trim(min(texts, key=len)))
+    return _fit(_trim(min(plain_texts or texts, key=len)))
 
 
 @cache
