@@ -95,6 +95,21 @@ def test_export_to_a_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 2 and str(tmp_path) in err
 
 
+def test_a_folder_without_articles_is_a_usage_mistake(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.pdf").write_bytes(b"%PDF-1.4")
+    code, out, err = run(capsys, "export", str(empty))
+    assert code == 2 and out == "" and err.strip().endswith("no article files in it (.txt, .md, .html)")
+    assert len(err.strip().splitlines()) == 1 and str(empty) in err
+    # a folder whose only article cannot be read is no mistake: a note, and an empty timeline
+    (empty / "bad.txt").write_bytes(bytes(range(1, 32)) * 8)
+    code, out, err = run(capsys, "export", str(empty))
+    assert code == 0 and "events: []" in out and "binary" in err
+
+
 # -------------------------------------------------------------------------------- bundled corpus
 
 

@@ -178,6 +178,8 @@ def input_paths(args: argparse.Namespace, config: Config) -> list[Path]:
         for p in paths:
             if not p.exists() and not p.is_symlink():
                 raise UsageError(f"{p}: no such file or directory")
+        if not _has_articles(paths):
+            raise UsageError(f"{', '.join(map(str, paths))}: no article files in it ({_KINDS})")
         return paths
     if not config.sources:
         where = f"{config.path}: sources: empty" if config.path else "no config.yaml found"
@@ -185,7 +187,21 @@ def input_paths(args: argparse.Namespace, config: Config) -> list[Path]:
     for p in config.sources:
         if not p.exists():
             raise UserError(f"{config.path}: sources: {p}: no such file or directory")
+    if not _has_articles(config.sources):
+        raise UserError(f"{config.path}: sources: no article files in them ({_KINDS})")
     return list(config.sources)
+
+
+_KINDS = ".txt, .md, .html"
+
+
+def _has_articles(paths: Sequence[Path]) -> bool:
+    """Whether ``paths`` hold an article file, or are an exported timeline (stops at the first found)."""
+    from .ingest.files import walk
+
+    if any(p.is_file() and p.suffix.lower() in TIMELINE_SUFFIXES for p in paths):
+        return True
+    return next(walk(paths, lambda _note: None), None) is not None
 
 
 def exported_timeline_path(paths: Sequence[Path]) -> Path | None:
