@@ -218,7 +218,12 @@ def _parse_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     jobs = getattr(args, "jobs", None)
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs {jobs}: expected a number of processes, at least 1")
-    return {"jobs": jobs, "use_cache": not getattr(args, "no_cache", False)}
+    use_cache = not getattr(args, "no_cache", False)
+    if not use_cache:
+        from .util import regex_store
+
+        regex_store.disable()  # --no-cache: nothing read from the cache directory, nothing written
+    return {"jobs": jobs, "use_cache": use_cache}
 
 
 def load_or_build(

@@ -11,7 +11,8 @@ That reads CPython's own compiler (``re._parser``, ``re._compiler``, ``_sre``): 
 interpreter, when a self-check at first use finds the internals changed, or when the file is missing,
 corrupt or of another version, patterns are compiled as ``re.compile`` does, and the result is the
 same either way (a unit test compares matches). New entries are written, atomically, when the process
-that read the store exits; worker processes leave through ``os._exit`` and never write.
+that read the store exits; worker processes leave through ``os._exit`` and never write. With
+``--no-cache`` the store is neither read nor written.
 """
 
 from __future__ import annotations
@@ -72,6 +73,13 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         _added = True
         atexit.register(_save, os.getpid())
     return compiled
+
+
+def disable() -> None:
+    """Compile every pattern as ``re.compile`` does from now on, and leave the store alone (the
+    command line's ``--no-cache``)."""
+    global _usable
+    _usable = False
 
 
 def _entry(pattern: str, flags: int) -> _Entry:
