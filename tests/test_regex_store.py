@@ -26,6 +26,7 @@ def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(regex_store, "_entries", None)
     monkeypatch.setattr(regex_store, "_used", set())
     monkeypatch.setattr(regex_store, "_added", False)
+    monkeypatch.setattr(regex_store, "_usable", None)  # an earlier --no-cache run turned it off
     return tmp_path
 
 
@@ -71,6 +72,14 @@ def test_a_corrupt_or_foreign_store_is_ignored(fresh_store: Path) -> None:
         regex_store._entries = None
         pat = regex_store.compile(r"(?P<y>\d{4}) (?i:dec)")
         assert pat.match("2023 DEC")["y"] == "2023"
+
+
+def test_disabled_store_is_neither_read_nor_written(fresh_store: Path) -> None:
+    regex_store.disable()
+    pat = regex_store.compile(r"(?P<y>\d{4})")
+    assert pat.match("2023")["y"] == "2023"
+    regex_store._save(os.getpid())
+    assert not regex_store._path().exists()
 
 
 def test_only_the_process_that_read_the_store_writes_it(fresh_store: Path) -> None:
