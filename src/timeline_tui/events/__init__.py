@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from itertools import islice
 from operator import itemgetter
 
@@ -41,7 +42,9 @@ from ..model import (
     TimeRef,
     Timex,
 )
+from ..rules import load_rules
 from ..util.names import fold
+from ..util.regex import word_alternation
 from ..util.text import strip_controls
 from .infer import infer_publication_dates
 from .quotes import group_quotes
@@ -549,20 +552,43 @@ def _order_people(members: list[Candidate], ids: list[str]) -> list[str]:
     return sorted(ids, key=lambda p: (-first[p], -total[p], p))
 
 
-def _without_roles(c: Candidate) -> str:
-    """The passage with role phrases blanked ("the Leader of the Islamic Revolution" names a person,
-    not a revolution)."""
+def _without_roles(c: Candidate, end: int) -> str:
+    """The passage up to ``end`` with role phrases blanked ("the Leader of the Islamic Revolution"
+    names a person, not a revolution)."""
     text = c.doc.source.text
     out = []
     pos = c.start
     for m in c.mentions():
-        if m.kind == "title":
+        if m.kind == "title" and m.end <= end:
             out.append(text[pos : m.start])
             pos = m.end
     if not out:
-        return c.text
-    out.append(text[pos : c.end])
+        return text[c.start : end]
+    out.append(text[pos:end])
     return "".join(out)
+
+
+@cache
+def _closing_attribution() -> re.Pattern[str]:
+    """A reporting clause that closes a passage (", Mayor John Smith said on Friday.", ", officials
+    said."): a time expression before it dates what it reports, not the saying."""
+    verbs = word_alternation([str(v) for v in load_rules("quotes")["verbs"] if " " not in str(v)])
+    # the speaker (up to five words), the verb, and a few words at most ("on Friday", "in a
+    # statement", "told reporters"): a long clause after the verb is what the passage reports
+    return re.compile(rf",\s+(?:[\w’'.-]+\s+){{0,5}}?(?:{verbs})\b[^,;:!?“”\"]{{0,40}}$")
+
+
+def _title_end(c: Candidate) -> int:
+    """Where the passage ends for its event's title: before a short reporting clause that closes
+    it, when the event's time expression comes before that clause in a clause of its own ("The
+    river burst its banks on Thursday night, Mayor John Smith said on Friday": the flood, not a
+    statement; "On Saturday, the government declared …" is left whole)."""
+    rel = c.timex.end - c.start
+    m = _closing_attribution().search(c.text.rstrip(" \t\n.”\"'"), rel)
+    if m is None:
+        return c.end
+    before = c.text[: c.timex.start - c.start] + c.text[rel : m.start()]
+    return c.start + m.start() if len(before.split()) >= 3 else c.end
 
 
 def _period_clause(c: Candidate) -> str:
@@ -651,13 +677,14 @@ def _event(cl: Cluster, names: dict[str, str], outlets: dict[str, str | None]) -
     if phrase:
         ev.title = make_title(ev, [], names, dated_sources, phrase=phrase)  # the phrase is the title
     else:
+        ends = [_title_end(c) for c in members]
         ev.title = make_title(
             ev,
-            [_without_roles(c) for c in members],
+            [_without_roles(c, ends[i]) for i, c in enumerate(members)],
             names,
             dated_sources,
             period_texts=[_period_clause(c) for c in members] if cl.end_value else None,
-            plain_texts=[c.text for c in members],
+            plain_texts=[c.doc.source.text[c.start : ends[i]] for i, c in enumerate(members)],
         )
     return ev
 

@@ -199,9 +199,13 @@ def _rules_by_use(texts: list[str]) -> list[dict]:
     return [best[2]] + [c[2] for c in rest]
 
 
+#: a list item's marker at the start of a passage ("- The council will meet", "2. Repairs")
+_LIST_MARKER = re.compile(r"^(?:[-–—•+]|\d{1,2}[.)])\s+")
+
+
 def _trim(text: str) -> str:
     text = re.sub(r"[*_]+", "", " ".join(text.split()))
-    return text.rstrip(".")
+    return _LIST_MARKER.sub("", text.lstrip()).rstrip(".")
 
 
 def _fit(title: str) -> str:
