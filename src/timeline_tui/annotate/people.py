@@ -817,11 +817,16 @@ def find_mentions(
     genders = _genders()
     #: surname -> (start, full name) of each full name the source gives (in text order as found)
     fulls: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    listed: set[tuple[int, str]] = set()
     for mt in sorted(found, key=lambda x: x.start):
-        if mt.name and len(mt.name.split()) >= 2 and (mt.start, mt.name) not in fulls[_surname(mt.name)]:
-            fulls[_surname(mt.name)].append((mt.start, mt.name))  # once: two patterns may find it
+        if mt.name and len(mt.name.split()) >= 2 and (mt.start, mt.name) not in listed:
+            listed.add((mt.start, mt.name))  # once: two patterns may find it
+            fulls[_surname(mt.name)].append((mt.start, mt.name))
 
     people_of: dict[str, dict[str, str]] = {}  # surname -> full name -> the person it names
+    #: surname (and the gender of an honorific before it, or "") -> whom it names: the same for
+    #: every bare mention of it, worked out once (a long story repeats a surname hundreds of times)
+    chosen: dict[tuple[str, str], str | None] = {}
 
     def by_context(name: str, pos: int) -> str | None:
         """A bare surname that several people of the source share ("Clinton": Bill and Hillary): the
@@ -846,16 +851,22 @@ def find_mentions(
             return None
         before = text[max(0, pos - 8) : pos].lower().split()
         title = before[-1].rstrip(".") if before else ""
-        if title in r.honorifics and title in genders:
-            fit = {person_of[n] for _, n in options if genders.get(n.split()[0].lower()) == genders[title]}
+        gender = genders[title] if title in r.honorifics and title in genders else ""
+        key = (surname, gender)
+        if key in chosen:
+            return chosen[key]
+        if gender:
+            fit = {person_of[n] for _, n in options if genders.get(n.split()[0].lower()) == gender}
             if len(fit) == 1:
-                return canonical(fit.pop())
+                chosen[key] = canonical(fit.pop())
+                return chosen[key]
         # else the one the source names in full most often, then first: the story's subject
         named = Counter(person_of[n] for _, n in options)
         first = {}
         for start, n in options:
             first.setdefault(person_of[n], start)
-        return canonical(min(named, key=lambda p: (-named[p], first[p])))
+        chosen[key] = canonical(min(named, key=lambda p: (-named[p], first[p])))
+        return chosen[key]
 
     for mt in found:
         mt.name = canonical(mt.name or mt.text)

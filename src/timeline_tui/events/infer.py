@@ -23,14 +23,29 @@ from ..model import MetaField, SourceAnnotations, Timex
 MAX_CANDIDATE_DOCS = 200
 
 
-def _sentence_of(doc: SourceAnnotations, pos: int) -> tuple[int, int]:
-    starts = [s for s, _ in doc.sentences]
-    i = bisect.bisect_right(starts, pos) - 1
-    return doc.sentences[i] if 0 <= i < len(doc.sentences) else (max(0, pos - 200), pos + 200)
+class _Where:
+    """A source's sentences and the people its mentions name, by position: the sentence around an
+    offset and the people named between two offsets, each found by bisection (a long article with
+    hundreds of expressions and mentions is not scanned again for each)."""
 
+    __slots__ = ("doc", "mention_people", "mention_starts", "sentence_starts")
 
-def _people_in(doc: SourceAnnotations, a: int, b: int) -> set[str]:
-    return {m.person_id for m in doc.mentions if m.person_id and a <= m.start < b}
+    def __init__(self, doc: SourceAnnotations) -> None:
+        self.doc = doc
+        self.sentence_starts = [s for s, _ in doc.sentences]
+        named = sorted((m.start, m.person_id) for m in doc.mentions if m.person_id)
+        self.mention_starts = [s for s, _ in named]
+        self.mention_people = [p for _, p in named]
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        sentences = self.doc.sentences
+        return sentences[i] if 0 <= i < len(sentences) else (max(0, pos - 200), pos + 200)
+
+    def people_in(self, a: int, b: int) -> set[str]:
+        i = bisect.bisect_left(self.mention_starts, a)
+        j = bisect.bisect_left(self.mention_starts, b, i)
+        return set(self.mention_people[i:j])
 
 
 def infer_publication_dates(docs: list[SourceAnnotations]) -> dict[str, dict[str, MetaField]]:
@@ -45,6 +60,14 @@ def infer_publication_dates(docs: list[SourceAnnotations]) -> dict[str, dict[str
                 if len(by_person[pid]) < MAX_CANDIDATE_DOCS:
                     by_person[pid].append(d)
     inferred: dict[str, dict[str, MetaField]] = {}
+    where: dict[int, _Where] = {}
+
+    def where_in(d: SourceAnnotations) -> _Where:
+        w = where.get(id(d))
+        if w is None:
+            w = where[id(d)] = _Where(d)
+        return w
+
     for doc in undated:
         text = doc.source.text
         unresolved = [
@@ -56,18 +79,20 @@ def infer_publication_dates(docs: list[SourceAnnotations]) -> dict[str, dict[str
         candidates = {id(d): d for pid in pids for d in by_person.get(pid, [])}
         votes: Counter[str] = Counter()
         supporters: dict[str, set[str]] = defaultdict(set)
+        here = where_in(doc)
         for t in unresolved:
-            s0, s1 = _sentence_of(doc, t.start)
+            s0, s1 = here.sentence_of(t.start)
             sentence = text[s0:s1]
-            people = _people_in(doc, s0, s1)
+            people = here.people_in(s0, s1)
             for other in candidates.values():
+                there = where_in(other)
                 dct = other.source.meta.published.value
                 assert dct is not None
                 for ot in other.timexes:
                     if ot.anchor not in ("published", "absolute") or ot.granularity not in ("day", "time"):
                         continue
-                    o0, o1 = _sentence_of(other, ot.start)
-                    shared = people & _people_in(other, o0, o1)
+                    o0, o1 = there.sentence_of(ot.start)
+                    shared = people & there.people_in(o0, o1)
                     if len(shared) < min(2, len(people)) or not shared:
                         continue
                     if fuzz.token_set_ratio(sentence, other.source.text[o0:o1]) < 45:
