@@ -12,6 +12,7 @@ the sentence, else the speaker of the quote just before when the text runs on.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -222,8 +223,17 @@ def _opens_paragraph(text: str, pos: int) -> bool:
     )
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _words(s: str) -> int:
-    return len(re.findall(r"\w+", s))
+    return len(_WORD_RUN.findall(s))
+
+
+def _at_most_words(s: str, n: int) -> bool:
+    """``_words(s) <= n``, without reading past the word after the n-th (a long quotation has
+    hundreds)."""
+    return next(itertools.islice(_WORD_RUN.finditer(s), n, None), None) is None
 
 
 def find_quotes(
@@ -282,7 +292,7 @@ def find_quotes(
         # a few words without sentence punctuation of their own are a term or scare quote; so are a
         # few words that end the sentence they sit in ("an episode of “Shark Tank.”")
         body = inner.rstrip(".,!?;:")
-        is_term = _words(inner) <= r.term_max_words and not re.search(r"[.!?;:]", body)
+        is_term = _at_most_words(inner, r.term_max_words) and not re.search(r"[.!?;:]", body)
         if is_term and body != inner and text[s_start:qs].strip(" *_\t") == "":
             is_term = False  # “We won.” opening its sentence is a statement
         q = Quote(start=qs, end=qe, text=content, is_term=is_term)
