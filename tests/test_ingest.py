@@ -97,6 +97,50 @@ def test_broken_front_matter_is_noted(tmp_path: Path) -> None:
     assert "b" in s and any("front matter" in n for n in notes)
 
 
+def test_front_matter_that_yaml_refuses_is_read_as_plain_lines(tmp_path: Path) -> None:
+    p = tmp_path / "c.md"
+    p.write_text(
+        "---\ntitle: Shutdown averted: live updates\ndate: 2024-03-23\noutlet: 'Capitol Daily'\n---\nText.\n"
+    )
+    s, notes = load([p])
+    meta = s["c"].meta
+    assert (meta.title.value, meta.published.value, meta.outlet.value) == (
+        "Shutdown averted: live updates",
+        "2024-03-23",
+        "Capitol Daily",
+    )
+    assert len(notes) == 1 and "read as plain 'key: value' lines" in notes[0] and "without it" not in notes[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Senate approves bill\n\nMarch 23, 2024 — The Senate on Saturday approved a bill.\n", "2024-03-23"),
+        ("Senate approves bill\n23 March 2024\n\nThe Senate on Saturday approved a bill.\n", "2024-03-23"),
+        (
+            "Senate approves bill\n\nSaturday 23 March 2024 12:30 GMT\n\nThe Senate approved a bill.\n",
+            "2024-03-23T12:30",
+        ),
+        # a date inside a sentence dates what the sentence tells, not the page
+        ("Senate approves bill\n\nHe said March 23, 2024 was a big day.\n", None),
+    ],
+)
+def test_a_date_printed_under_the_headline_is_the_publication_date(text: str, published: str | None) -> None:
+    src = source_from_text(text, sid="a", path="a.txt")
+    assert src.meta.published.value == published
+    if published:
+        assert src.meta.published.basis.startswith("date line")
+
+
+def test_front_matter_is_no_part_of_the_first_sentence(tmp_path: Path) -> None:
+    from timeline_tui.annotate import annotate_source
+
+    text = "---\ntitle: Vote\ndate: 2024-03-23\n---\n**14:32 GMT** The Senate vote is under way.\n"
+    doc = annotate_source(source_from_text(text, sid="a", path="a.md", fmt="md"), Config())
+    first = doc.sentences[0]
+    assert text[first[0] : first[1]] == "**14:32 GMT** The Senate vote is under way."
+
+
 def test_config_files_entry_wins(tmp_path: Path) -> None:
     p = tmp_path / "c.txt"
     p.write_text("date 2023-12-05 The talks.\n")

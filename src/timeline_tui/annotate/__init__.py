@@ -30,7 +30,12 @@ def annotate_source(source: Source, config: Config) -> SourceAnnotations:
     from .sentences import split_sentences
     from .time import tag_source
 
-    sentences = split_sentences(source.text)
+    b = source.body_start
+    # the body's sentences: front matter ends before the first one ("---\ntitle: …\n---\n**14:32
+    # GMT** The vote …" is no sentence)
+    sentences = (
+        [(s + b, e + b) for s, e in split_sentences(source.text[b:])] if b else split_sentences(source.text)
+    )
     timexes = tag_source(source, sentences)
     quote_ranges = quote_spans(source.text, source.body_start)
     mentions = find_mentions(source, sentences, config, quote_ranges)

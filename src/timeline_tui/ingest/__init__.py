@@ -177,7 +177,7 @@ def source_from_text(
     if fmt in ("txt", "md"):
         front, body_start, problem = front_matter(text)
         if problem:
-            notes.append(f"{path}: {problem}; the file is read without it")
+            notes.append(f"{path}: {problem}" if front else f"{path}: {problem}; the file is read without it")
     # weakest first, each stronger basis overwrites
     pdate = path_date(path)
     if pdate:

@@ -47,6 +47,8 @@ _ROLE_WORDS = {
 class _Rules:
     date: re.Pattern[str]
     label_date: re.Pattern[str]
+    date_line: re.Pattern[str]
+    date_line_reach: int
     dateline: re.Pattern[str]
     credit: re.Pattern[str]
     url: re.Pattern[str]
@@ -81,6 +83,8 @@ def rules() -> _Rules:
         label_date=re.compile(
             r"(?im)^[ \t*_#>]*(?P<label>" + meta["published_labels"] + r")(?P<date>" + date_alt + ")"
         ),
+        date_line=re.compile(fill(meta["date_line"]).replace("{DATE}", date_alt), flags),
+        date_line_reach=int(meta["date_line_reach"]),
         dateline=re.compile(fill(meta["dateline"])),
         credit=re.compile(meta["credit"]),
         url=re.compile(meta["url"]),
@@ -282,6 +286,16 @@ def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
             published = _field(
                 value, f"publication label {_quote(m.group())}", m.start("label"), m.end("date")
             )
+    if not published.value:
+        # 1b. a date printed under the headline: "23 March 2024", "March 23, 2024 — The Senate ..."
+        reach = min(head_end, body_start + r.date_line_reach)
+        m = next(line_start_matches(r.date_line, text[:reach], body_start), None)
+        if m:
+            value = date_from_match(m, r.months)
+            if value:
+                published = _field(
+                    value, f"date line {_quote(m.group('date'))}", m.start("date"), m.end("date")
+                )
 
     # 2. datelines: "Tehran, December 5 (RHC)--", "Tehran (IP) -", "Afghan Voice Agency (AVA) -"
     dateline_abbr: str | None = None
@@ -445,6 +459,27 @@ def _title(text: str, body_start: int, r: _Rules) -> MetaField:
     return MetaField()
 
 
+_PLAIN_FRONT_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*")
+
+
+def _plain_front_matter(block: str) -> dict[str, Any] | None:
+    """Front matter that is not valid YAML read as plain ``key: value`` lines (a value keeps every
+    colon after the first; quotes around it go), when every line but blank and comment ones is one;
+    else None."""
+    out: dict[str, Any] = {}
+    for line in block.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = _PLAIN_FRONT_LINE.fullmatch(line)
+        if m is None:
+            return None
+        value = m.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        out[m.group(1)] = value or None
+    return out or None
+
+
 def front_matter(text: str) -> tuple[dict[str, Any] | None, int, str | None]:
     """(data, body_start, problem) for YAML front matter at the very top (``---`` ... ``---``)."""
     import yaml
@@ -457,7 +492,12 @@ def front_matter(text: str) -> tuple[dict[str, Any] | None, int, str | None]:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" line {mark.line + 2}" if mark is not None else ""
-        return None, m.end(), f"broken front matter{where}: {getattr(e, 'problem', None) or 'malformed YAML'}"
+        problem = f"broken front matter{where}: {getattr(e, 'problem', None) or 'malformed YAML'}"
+        plain = _plain_front_matter(m.group(1))
+        if plain is None:
+            return None, m.end(), problem
+        # "title: Shutdown averted: live updates": YAML refuses the second colon, people write it
+        return plain, m.end(), f"{problem}; read as plain 'key: value' lines"
     if data is None:
         return None, m.end(), None
     if not isinstance(data, dict):
