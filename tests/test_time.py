@@ -242,6 +242,25 @@ def test_a_duration_after_a_date_counts_from_that_date(sentence: str, point: str
         assert "published" not in duration.explanation
 
 
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # a range of years names both (the second was taken for a count: "5 to 2005 votes")
+        ("He served in the Senate from 1987 to 2005.", ["1987", "2005"]),
+        ("Mr Graham served in the senate from 1987-2005.", ["1987", "2005"]),
+        ("I worked in Haiti for five years from 2001–2006.", ["P5Y", "2001", "2006"]),
+        # counts and phone numbers stay what they are
+        ("Call 1979-2345 for details.", []),
+        ("Turnout rose from 1500 to 2000 people.", ["1500"]),
+        # a day past 12 first: day, month, year
+        ("The ceasefire began on 13/3/2024.", ["2024-03-13"]),
+        ("The ceasefire began on 3/13/2024.", ["2024-03-13"]),
+    ],
+)
+def test_year_ranges_and_day_first_dates(sentence: str, values: list[str]) -> None:
+    assert [t.value for t in tag(sentence, DCT)] == values
+
+
 def test_offsets_are_exact_on_crlf_text() -> None:
     text = "Line one.\r\nOn Monday, 4 December 2023, they met.\r\n"
     for t in tag(text, DCT):

@@ -37,6 +37,9 @@ _COUNTED_BEFORE = re.compile(
     re.I,
 )
 _NUMBER_RUN_AFTER = re.compile(r"\s*(?:[-–]\s*\d|\)\s*\d|\.\d)")  # phone numbers, ranges of counts
+#: a year a range of years opens with, right before this one, and the one it closes with after it
+_YEAR_RANGE_BEFORE = re.compile(r"(?<![\d.,])(\d{4})\s*(?:-|–|to|through|until)\s*$")
+_YEAR_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|through|until)\s*(\d{4})(?![\d.,]\d)")
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _YEAR_AGO_WORD = re.compile(r"year-(?:ago|earlier)", re.I)
 _YEAR_OR_DECADE_VALUE = re.compile(r"^\d{3,4}")
@@ -562,6 +565,8 @@ class Tagger:
         return self._full_date(m, self.year(m["y"]), mon, int(_LEADING_DIGITS.match(m["d"]).group()))
 
     def _n_slash(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        if m["d2"]:
+            return self._full_date(m, self.year(m["y"]), int(m["m2"]), int(m["d2"]))
         return self._full_date(m, self.year(m["y"]), int(m["m"]), int(m["d"]))
 
     def _year_for(self, mon: int, d: int | None, ctx: Context, pos: int) -> tuple[int, str] | None:
@@ -782,10 +787,13 @@ class Tagger:
         if nxt and nxt.group(1).lower() in self.t.count_nouns:
             return None
         before = text[max(0, m.start() - 25) : m.start()]
-        if _COUNTED_BEFORE.search(before):
+        # "from 2001 to 2005", "the 2010-2011 season": a range of years, not of counts
+        first = _YEAR_RANGE_BEFORE.search(before)
+        last = _YEAR_RANGE_AFTER.match(after)
+        if _COUNTED_BEFORE.search(before) and not (first and 0 < y - int(first[1]) <= 100):
             return None
-        if _NUMBER_RUN_AFTER.match(after):  # phone numbers, ranges of counts
-            return None
+        if _NUMBER_RUN_AFTER.match(after) and not (last and 0 < int(last[1]) - y <= 100):
+            return None  # phone numbers, ranges of counts
         if self.t.clock_pair_after.match(text, m.end()) and _all_clock_times([m["y"]]):
             return None  # "radio 1500 & 1930GMT": a time of day, in the zone of the time it is paired with
         if not m["mod"] and ctx.dct is not None and y > ctx.dct.year + 30:

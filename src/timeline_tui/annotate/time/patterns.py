@@ -240,7 +240,15 @@ def patterns() -> Patterns:
             + E,
         ),
         # 12/04/2023 (US order)
-        ("slash", B + r"(?P<m>0?[1-9]|1[0-2])/(?P<d>[0-3]?\d)/(?P<y>" + year + r")" + E),
+        # 12/4/2023 (month first, as US news writes it), 13/3/2024 (a day past 12 first: day first)
+        (
+            "slash",
+            B
+            + r"(?:(?P<m>0?[1-9]|1[0-2])/(?P<d>[0-3]?\d)|(?P<d2>1[3-9]|2\d|3[01])/(?P<m2>0?[1-9]|1[0-2]))/(?P<y>"
+            + year
+            + r")"
+            + E,
+        ),
         # early December 2023, July 1997, December of 2023
         (
             "my",
@@ -296,13 +304,13 @@ def patterns() -> Patterns:
             "year",
             r"(?:"
             + B
-            + r"|(?<=-)(?:(?<=\bpost-)|(?<=\bpre-)))"
+            + r"|(?<=-)(?:(?<=\bpost-)|(?<=\bpre-))|(?<=\b\d{4}[-–]))"  # "2010-2011": the range's second
             + r"(?:(?:the\s+)?year\s+(?=\d|two\s+thousand))?(?:(?P<mod>"
             + date_mod
             + r")[-\s]+)?(?P<y>"
             + year
             + r")"
-            + r"(?![\w%]|[.,]\d|-\d|/\d|:\d)",
+            + r"(?![\w%]|[.,]\d|-(?!\d{4}(?!\d))\d|/\d|:\d)",
         ),
         # the third quarter (of 1989), third-quarter, the latest quarter, the year-ago quarter
         (
