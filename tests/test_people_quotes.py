@@ -555,3 +555,26 @@ def test_tokens_of_texts_of_each_width_are_the_same_words() -> None:
         words = [text[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)]
         assert words == re.findall(r"[^\W\d_][\w'’.-]*", text)
         assert [w.lower().rstrip(".") for w in words] == tokens.lows
+
+
+def test_single_quoted_quotations_in_a_text_without_double_quotes() -> None:
+    # British style: single marks for quotations; apostrophes, "'90s" and "rock 'n' roll" are none
+    text = (
+        "Publish date 12 May 2024\n\n'This is a disgrace,' said Labour MP Diane Abbott on Sunday.\n\n"
+        "The Smiths' house, in the '90s style, was sold. It's done.\n\n"
+        "'I'm not going anywhere,' she told the BBC.\n"
+    )
+    doc = annotate_source(source_from_text(text, sid="uk", path="uk.txt"), Config())
+    got = [(q.text, q.speaker, q.is_term) for q in doc.quotes]
+    assert got == [
+        ("'This is a disgrace,'", "Diane Abbott", False),
+        ("'I'm not going anywhere,'", "Diane Abbott", False),
+    ], got
+    # with double quotes in the text, single marks are nested quotes or apostrophes, as before
+    assert quote_spans("He said \"it is 'fine' now\" and 'we agree' today.") == [(8, 26)]
+
+
+def test_a_short_sentence_quoted_after_a_colon_is_a_statement() -> None:
+    text = 'Publish date 12 May 2024\n\nThe Prime Minister said: "We will not be deflected."\n'
+    doc = annotate_source(source_from_text(text, sid="pm", path="pm.txt"), Config())
+    assert [(q.text, q.is_term) for q in doc.quotes] == [('"We will not be deflected."', False)]

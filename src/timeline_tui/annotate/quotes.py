@@ -64,7 +64,7 @@ def rules() -> _Rules:
             rf"[\s,*_]*(?:(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|further\s+)?(?P<v>{alt})|(?P<v2>{alt})\s+(?P<np2>{np}))(?![\w-])"
         ),
         leading_np=regex_store.compile(
-            rf"(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+)?(?P<v>{alt})(?:\s+(?:reporters|that|on\s+\w+|in\s+a\s+statement))?[\s,:]*(?:that\s*,?\s*)?[*_]*$"
+            rf"(?P<np>{np}),?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+)?(?P<v>{alt})(?:\s+(?:reporters|that|on\s+\w+|in\s+a\s+statement))?[\s,:]*(?:that\s*,?\s*)?[*_]*$"
         ),
         verb=regex_store.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I),
         verb_lower=regex_store.compile(
@@ -114,7 +114,56 @@ def _mark_of(text: str, m: re.Match[str]) -> str:
 _PARA = re.compile(r"\n[ \t*_>]*\r?\n")
 
 
+#: a single quotation mark that can open a quotation: at a word's start, after white space, a
+#: bracket, a dash or a colon (not "'90s", not "rock 'n' roll", not half of a tokenised '')
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:-]))['‘](?!['`])(?=[^\W\d_]|[‘\"“])(?!n['’]\s)", re.M)
+#: one that can close it: after a non-space, before white space, punctuation or the end (not the
+#: apostrophe inside "don't", nor the one opening "'s")
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s'`])['’](?=[\s,.;:!?)\]—–-]|$)")
+
+
+def _single_quote_spans(text: str, start_at: int, max_chars: int) -> list[tuple[int, int]]:
+    """(start, end) of single-quoted quotations, as British news writes them ('We will not be
+    deflected,' he said): an opening mark at a word's start, closed by the next closing one in its
+    paragraph, with two words or more between (a single quoted word is a term, or an apostrophe)."""
+    spans: list[tuple[int, int]] = []
+    pos = start_at
+    while True:
+        m = _SINGLE_OPEN.search(text, pos)
+        if m is None:
+            return spans
+        start = m.start()
+        para = _PARA.search(text, start)
+        stop = min(para.start() if para else len(text), start + max_chars)
+        close = _SINGLE_CLOSE.search(text, start + 2, stop)
+        # "the Smiths' house": a closing mark right after an s, before a word, is an apostrophe; so
+        # is the second mark of "rock 'n' roll"
+        while close is not None and (
+            (text[close.start() - 1] == "s" and text[close.end() : close.end() + 2].strip()[:1].isalpha())
+            or text[close.start() - 2 : close.start()] in ("'n", "‘n")
+        ):
+            close = _SINGLE_CLOSE.search(text, close.end(), stop)
+        if close is None:
+            pos = m.end()
+            continue
+        inner = text[start + 1 : close.start()]
+        if len(inner.split()) >= 2:
+            spans.append((start, close.end()))
+            pos = close.end()
+        else:
+            pos = m.end()
+
+
 def quote_spans(text: str, start_at: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of quoted passages, marks included, in text order: double-quoted ones, or in a
+    text that has none, single-quoted ones (British style: 'We will not be deflected,' he said)."""
+    spans = _double_quote_spans(text, start_at)
+    if not spans and ("'" in text or "‘" in text):
+        spans = _single_quote_spans(text, start_at, rules().max_chars)
+    return spans
+
+
+def _double_quote_spans(text: str, start_at: int = 0) -> list[tuple[int, int]]:
     """(start, end) of double-quoted passages, marks included, in text order."""
     r = rules()
     # (position, mark as one character, its length): ``…'' read as “…”, and '' as an opening mark
@@ -226,6 +275,10 @@ def _opens_paragraph(text: str, pos: int) -> bool:
 _WORD_RUN = re.compile(r"\w+")
 
 
+#: a colon introducing the quotation right after it ("said: “We will not be deflected.”")
+_COLON_BEFORE = re.compile(r":[\s*_]*$")
+
+
 def _words(s: str) -> int:
     return len(_WORD_RUN.findall(s))
 
@@ -287,13 +340,17 @@ def find_quotes(
     sent_index = {sp: i for i, sp in enumerate(sentences)}
     for qs, qe in spans:
         content = text[qs:qe]
-        inner = content.removeprefix("``").removeprefix("''").removesuffix("''").strip('"“”„«» \n*_')
+        inner = content.removeprefix("``").removeprefix("''").removesuffix("''").strip("\"“”„«»‘’' \n*_")
         s_start, s_end = sentence_of(qs)
         # a few words without sentence punctuation of their own are a term or scare quote; so are a
         # few words that end the sentence they sit in ("an episode of “Shark Tank.”")
         body = inner.rstrip(".,!?;:")
         is_term = _at_most_words(inner, r.term_max_words) and not re.search(r"[.!?;:]", body)
-        if is_term and body != inner and text[s_start:qs].strip(" *_\t") == "":
+        if (
+            is_term
+            and body != inner
+            and (text[s_start:qs].strip(" *_\t") == "" or _COLON_BEFORE.search(text, s_start, qs))
+        ):
             is_term = False  # “We won.” opening its sentence is a statement
         q = Quote(start=qs, end=qe, text=content, is_term=is_term)
         # the sentence holding the opening mark, and the one holding the closing mark
