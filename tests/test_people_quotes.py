@@ -578,3 +578,10 @@ def test_a_short_sentence_quoted_after_a_colon_is_a_statement() -> None:
     text = 'Publish date 12 May 2024\n\nThe Prime Minister said: "We will not be deflected."\n'
     doc = annotate_source(source_from_text(text, sid="pm", path="pm.txt"), Config())
     assert [(q.text, q.is_term) for q in doc.quotes] == [('"We will not be deflected."', False)]
+
+
+def test_a_title_then_a_name_in_apposition_is_the_speaker() -> None:
+    text = 'Publish date 12 May 2024\n\nThe Prime Minister, Keir Starmer, said: "We will not be deflected."\n'
+    doc = annotate_source(source_from_text(text, sid="pm", path="pm.txt"), Config())
+    assert [m.name for m in doc.mentions if m.kind == "name"] == ["Keir Starmer"]
+    assert [q.speaker for q in doc.quotes] == ["Keir Starmer"]

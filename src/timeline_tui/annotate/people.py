@@ -68,6 +68,8 @@ class _Rules:
     place_honorifics: frozenset[str]
     pronouns: frozenset[str]
     titled: re.Pattern[str]
+    #: a title, then a full name between commas ("The Prime Minister, Keir Starmer, said")
+    titled_apposition: re.Pattern[str]
     apposition: re.Pattern[str]
     #: a full name before a reporting verb ("Jane Doe said"), and after one ("said Jane Doe"): the
     #: two alternatives of one scan (_finditer_either), each opening with a character class
@@ -112,6 +114,10 @@ def rules() -> _Rules:
         pronouns=frozenset(str(p).lower() for p in r["pronouns"]),
         byline_roles=frozenset(str(w).lower() for w in r["byline_roles"]),
         titled=regex_store.compile(rf"(?<![\w-])(?P<title>(?:{title_unit}\s+)+)(?P<name>{_NAME})"),
+        titled_apposition=regex_store.compile(
+            rf"(?<![\w-])(?P<title>{title_unit}(?:\s+{title_unit})*),\s+"
+            rf"(?P<name>{_TOK}(?:\s+{_INITIAL}(?:{_PARTICLES}\s+)?{_TOK}){{1,3}}),"
+        ),
         apposition=regex_store.compile(
             rf"(?<![\w-])(?P<name>{_TOK}(?:\s+(?:{_PARTICLES}\s+)?{_TOK}){{1,3}}),\s+(?P<role>the\s+(?:[\w-]+\s+){{0,5}}?"
             rf"{role_alt}{of_part}?)(?=[\s,.;])"
@@ -636,7 +642,17 @@ def find_mentions(
     verb_win = _windows(tokens, at_verb, 90, 60, n)
 
     # 1. titled names, appositions, "X said"
-    for m in _match_at(r.titled, text, starts, at_role, start_at, 2):
+    titled = _match_at(r.titled, text, starts, at_role, start_at, 2)
+    # "The Prime Minister, Keir Starmer, said": a title and a full name in apposition after it
+    titled_at = [m.start() for m in titled]
+    for m in _match_at(r.titled_apposition, text, starts, at_role, start_at, 2):
+        k = bisect.bisect_right(titled_at, m.start()) - 1
+        if (k < 0 or titled[k].end() <= m.start()) and (
+            k + 1 >= len(titled) or titled[k + 1].start() >= m.end()
+        ):
+            titled.append(m)
+    titled.sort(key=lambda m: m.start())
+    for m in titled:
         name = _clean_name(m["name"])
         if not name or headline(m.start("name")):
             continue
