@@ -238,3 +238,13 @@ def test_random_bytes_are_skipped_as_binary() -> None:
             decode(data, Path("x.txt"))
     # text with a form feed and an escape sequence is text
     assert decode(b"Page one\x0cPage two \x1b[1mbold\x1b[0m", Path("y.txt")).text.startswith("Page")
+
+
+def test_an_unconfigured_article_url_names_its_site_as_the_outlet() -> None:
+    text = "Senate passes bill\nhttps://www.example.com/news/2024/03/23/senate-passes-bill\n\nThe Senate passed it.\n"
+    meta = source_from_text(text, sid="a", path="a.txt").meta
+    assert (meta.outlet.value, meta.published.value) == ("example.com", "2024-03-23")
+    assert "no configured outlet" in meta.outlet.basis
+    # a link inside a paragraph is no article URL: no outlet from it
+    text = "Senate passes bill\n\nThe Senate passed it, https://twitter.com/x/status/1 shows.\n"
+    assert source_from_text(text, sid="b", path="b.txt").meta.outlet.value is None

@@ -267,6 +267,7 @@ def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
     # URL (article link): prefer one on a line of its own, else the first
     urls = [m for m in r.url.finditer(head)] + [m for m in r.url.finditer(text, tail_start)]
     best_url = None
+    url_alone = False  # the article's URL on a line of its own, as saved pages print it
     for m in urls:
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
@@ -274,6 +275,7 @@ def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
         if (line == m["url"] or best_url is None) and "/" in m["url"][8:].rstrip("/"):
             best_url = m
             if line == m["url"]:
+                url_alone = True
                 break
     if best_url is not None:
         url = _field(best_url["url"], "URL in the text", best_url.start("url"), best_url.end("url"))
@@ -339,6 +341,12 @@ def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
             )
             if confirmed:
                 outlet = _field(confirmed, f"signature line {_quote(m.group().strip())}", m.start(), m.end())
+
+    # 5. no configured outlet has the URL's domain, and nothing else names one: the site itself
+    # names the outlet ("example.com")
+    if not outlet.value and url_alone and best_url is not None:
+        host = best_url["host"].lower().removeprefix("www.")
+        outlet = _field(host, f"URL domain {best_url['host']} (no configured outlet)", url.start, url.end)
 
     # agency credit at the end of the story: the original publisher of republished copy
     for m in r.credit.finditer(text, tail_start):
