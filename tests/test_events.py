@@ -619,3 +619,18 @@ def test_a_title_place_is_a_whole_capitalised_run_and_no_capitalised_word() -> N
     assert _place(texts, set()) == ""
     # a place whose words are also common words stays one when one of them is not
     assert _place(["they met in New York", "a new plan"], set()) == " in New York"
+
+
+def test_configured_people_no_source_names_are_not_the_corpus_people(tmp_path: Path) -> None:
+    from timeline_tui.config import load_config
+
+    (tmp_path / "a.txt").write_text(
+        "Publish date 2024-05-12\n\nSir Keir Starmer met President Emmanuel Macron in Paris on Friday.\n",
+        encoding="utf-8",
+    )
+    cfg = tmp_path / "config.yaml"
+    cfg.write_text(
+        "people:\n  - name: Keir Starmer\n    aliases: [Sir Keir]\n  - name: Ali Khamenei\n", encoding="utf-8"
+    )
+    tl = build_timeline([tmp_path / "a.txt"], load_config(cfg), use_cache=False, jobs=1)
+    assert sorted(p.name for p in tl.people) == ["Emmanuel Macron", "Keir Starmer"]

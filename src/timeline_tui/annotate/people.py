@@ -627,11 +627,15 @@ def find_mentions(
         words = _LATIN_WORD.findall(line)
         if len(words) < 5:
             return False
-        # capitalised words, and the small words title case leaves in lower case
+        # capitalised words, and the small words title case leaves in lower case; a line that ends
+        # with a period is a sentence unless all its words are ("Sir Keir Starmer met President
+        # Emmanuel Macron in Paris on Friday." names people; "… Refusal to Say 'Islamic Terrorism.'"
+        # is a headline)
         caps = sum(map(str.isupper, map(operator.itemgetter(0), words))) + sum(
             map(_TITLE_SMALL_WORDS.__contains__, words)
         )
-        return caps >= 0.85 * len(words)
+        sentence = line.rstrip(" \t\r*_\"”’'").endswith(".")
+        return caps >= (0.95 if sentence else 0.85) * len(words)
 
     # the words, and their lower-case forms: the passes below visit only the tokens they look for
     tokens = _tokenize(text, start_at)
@@ -1271,6 +1275,10 @@ def resolve_people(docs: list[SourceAnnotations], config: Config) -> list[Person
                 if pid:
                     q.speaker_id = pid
                     q.speaker = name_of[pid]
+    # a configured person no source names or quotes is none of this corpus's people
+    present = {m.person_id for d in docs for m in d.mentions if m.person_id}
+    present |= {q.speaker_id for d in docs for q in d.quotes if q.speaker_id}
+    people = [p for p in people if p.id in present]
     people.sort(key=lambda p: p.id)
     return people
 
