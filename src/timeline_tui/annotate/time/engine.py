@@ -569,16 +569,21 @@ class Tagger:
             return self._full_date(m, self.year(m["y"]), int(m["m2"]), int(m["d2"]))
         return self._full_date(m, self.year(m["y"]), int(m["m"]), int(m["d"]))
 
-    def _year_for(self, mon: int, d: int | None, ctx: Context, pos: int) -> tuple[int, str] | None:
+    def _year_for(
+        self, mon: int, d: int | None, ctx: Context, pos: int, *, tense_decides: bool = False
+    ) -> tuple[int, str] | None:
         """The year of a month(-day) without one: the occurrence nearest the publication date in the
-        direction of the sentence's tense (within the surrounding year)."""
+        direction of the sentence's tense (within the surrounding year). ``tense_decides``: a tense
+        marker in the clause sets the direction outright (a holiday: "they will meet on Christmas
+        Eve", written on 10 January, is the next one)."""
         if ctx.dct is None:
             return None
         tense = ctx.tense(pos)
         future = tense is True
-        # a tense marker in the clause points the way (up to most of a year); without one, the
-        # nearest occurrence, a past one on a near tie
-        penalty = 180 if tense is not None else 60
+        # a tense marker in the clause points the way (up to half a year: news names the months
+        # around its date, and the markers mislead now and then); without one, the nearest
+        # occurrence, a past one on a near tie
+        penalty = (366 if tense_decides else 180) if tense is not None else 60
         best: tuple[float, int] | None = None
         for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
             cand = date(y, mon, min(d or 15, monthrange(y, mon)[1]))
@@ -1561,7 +1566,9 @@ class Tagger:
         rule = self.t.holidays[" ".join(m["h"].lower().replace("’", "'").split())]
         y = self.year(m["y"]) if m["y"] else (ctx.dct.year if ctx.dct else None)
         if not m["y"] and ctx.dct is not None:
-            got = self._year_for(rule[0], rule[1] if len(rule) == 2 else 15, ctx, m.start())
+            got = self._year_for(
+                rule[0], rule[1] if len(rule) == 2 else 15, ctx, m.start(), tense_decides=True
+            )
             y = got[0] if got else y
         if y is None:
             return Norm(
