@@ -14,7 +14,6 @@ import gc
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 
 from . import PARSER_VERSION
 from .model import SourceAnnotations, Timeline
+from .util.atomic import replaced_binary
 
 _MAGIC = "timeline-tui-parse-cache"
 
@@ -169,16 +169,8 @@ class ParseCache:
 
     def _dump(self, target: Path, key: str, payload: Any) -> None:
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    pickle.dump((_MAGIC, key, payload), f, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            with replaced_binary(target) as f:
+                pickle.dump((_MAGIC, key, payload), f, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError:
             pass  # a cache that cannot be written is only slower
 

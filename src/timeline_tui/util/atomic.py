@@ -11,7 +11,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 
 @contextlib.contextmanager
@@ -58,3 +58,19 @@ def atomic_open(path: str | os.PathLike[str], encoding: str = "utf-8") -> Iterat
 def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
     with atomic_open(path, encoding=encoding) as stream:
         stream.write(text)
+
+
+@contextlib.contextmanager
+def replaced_binary(path: Path) -> Iterator[BinaryIO]:
+    """A binary stream whose content replaces ``path`` (its folder made if need be) only if the block
+    finishes without error: for cache files, which need no fsync and keep the default mode."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            yield stream
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -24,9 +24,10 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from .atomic import replaced_binary
 
 try:  # CPython's compiler, read-only
     import _sre
@@ -145,14 +146,5 @@ def _save(pid: int) -> None:
     with contextlib.suppress(Exception):  # a read-only or full disk: the next run compiles again
         payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
         blob = pickle.dumps((_MAGIC, hashlib.sha256(payload).hexdigest(), payload))
-        path = _path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(blob)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        with replaced_binary(_path()) as f:
+            f.write(blob)
