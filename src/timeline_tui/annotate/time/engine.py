@@ -1642,11 +1642,12 @@ class Tagger:
         # year and decade patterns' triggers: the other numbers of financial news ("$27 million",
         # "5.3%") need not be scanned for years
         year, tens = self.p.year_bit, self.p.tens_bit
+        decade = year | self.p.decade_year_bit  # "1990": a year, and the start of "the 1990s"
         hits += [
             (s, e, tens) for s, e, d in zip(starts, ends, digits, strict=False) if len(d) == 2 and d[1] == "0"
         ]
         hits += [
-            (s, e, year)
+            (s, e, decade if d[3] == "0" else year)
             for s, e, d in zip(starts, ends, digits, strict=False)
             if len(d) == 4 and "1500" <= d <= "2099"
         ]

@@ -80,6 +80,8 @@ class Patterns:
     #: and of a two-digit run ending in 0 (the decade of "the '90s")
     year_bit: int
     tens_bit: int
+    #: a four-digit year ending in 0 ("the 1990s"): the trigger of decades
+    decade_year_bit: int
     #: per pattern (same order as items): the classes one of which must occur near a match
     needs: tuple[int, ...]
 
@@ -572,6 +574,8 @@ def patterns() -> Patterns:
         "yearword",
         "year",
         "tens",
+        "decadeyear",
+        "clockmark",
     ]
     bit = {c: 1 << i for i, c in enumerate(classes)}
     word_classes: dict[str, int] = {}
@@ -606,6 +610,11 @@ def patterns() -> Patterns:
     add(["weekend"], "weekend")
     add(["noon", "midnight", "midday"], "noon")
     add(["year", "month"], "yearword")
+    # what a time of day has beside its number: "a.m." (its "m"), "pm", a zone, "local time"
+    add(["am", "pm", "m", "local", *tb.time_zones], "clockmark", keep_stop=True)
+    # what a frequency has beside its unit: "every", "twice", "three times", "Tuesday nights"
+    add(["every", "each", "per", "once", "twice", "thrice", "times"], "set")
+    add([f"{w}s" for w in tb.day_parts], "set")
     need_map = {
         "iso": "year",
         "dmy": "month",
@@ -615,7 +624,7 @@ def patterns() -> Patterns:
         "my": "month",
         "month": "month",
         "fiscal": "fiscal",
-        "decade": "year tens decade",
+        "decade": "decadeyear tens decade",
         "century": "century",
         "year": "year",
         "quarter": "quarter",
@@ -635,9 +644,9 @@ def patterns() -> Patterns:
         "offset": "unit",
         "duration": "unit",
         "vague": "unit",
-        "set": "unit weekday set",
+        "set": "set",
         "ref": "ref",
-        "clock": "digit noon",
+        "clock": "clockmark noon",
         "holiday": "holiday",
         "weekof": "month",
     }
@@ -655,5 +664,6 @@ def patterns() -> Patterns:
         word_classes=word_classes,
         year_bit=bit["year"],
         tens_bit=bit["tens"],
+        decade_year_bit=bit["decadeyear"],
         needs=tuple(needs),
     )
