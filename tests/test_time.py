@@ -330,6 +330,21 @@ def test_quarters_months_and_years_with_a_year_word(sentence: str, dct: str, spa
 
 
 @pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("Talks will resume in the coming weeks, the minister said.", "coming weeks", "PXW"),
+        ("Analysts expect the economy to slow in coming months.", "coming months", "PXM"),
+        ("Funds may sell some of their junk bonds in the weeks ahead.", "the weeks ahead", "PXW"),
+        ("In the years to come, the island will need more power.", "the years to come", "PXY"),
+        ("The climate will change in the coming decades.", "coming decades", "PXDE"),
+    ],
+)
+def test_the_time_ahead_is_a_span_of_unknown_length(sentence: str, span: str, value: str) -> None:
+    got = {t.text: (t.type, t.value) for t in tag(sentence, "1998-08-12")}
+    assert got.get(span) == ("DURATION", value), got
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The company cut its quarterly dividend to five cents.",
