@@ -635,3 +635,31 @@ def test_one_scan_for_both_tense_markers_reads_every_clause_as_two_scans_do() ->
     assert one_scan == reference
     values = {v for _, v in reference}
     assert {"2023-12-04", "2023-12-11"} <= values  # both tenses read
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "value"),
+    [
+        # 7 March 2024 is a Thursday, 7 March 2025 a Friday: the weekday, not the future tense,
+        # tells the year
+        ("The results are due on Thursday 7 March.", "2024-06-12", "2024-03-07"),
+        ("The hearing will be held on Monday 30 December.", "2024-01-05", "2024-12-30"),
+        ("They met on Tuesday, 5 December.", "2023-12-06", "2023-12-05"),
+        ("It opened on Thu. March 7.", "2024-06-12", "2024-03-07"),
+    ],
+)
+def test_a_weekday_tells_the_year_of_a_date_without_one(sentence: str, dct: str, value: str) -> None:
+    (t,) = tag(sentence, dct)
+    assert t.value == value
+    assert "is a" in t.explanation and value[:4] in t.explanation
+
+
+def test_a_weekday_that_fits_no_nearby_year_leaves_the_tense_to_decide() -> None:
+    # 30 September 1998 was a Wednesday: no year around 1998 has it on a Friday
+    (t,) = tag("They met on Friday, Sept. 30.", "1998-10-02")
+    assert t.value == "1998-09-30"
+    assert "past tense" in t.explanation
+    # 30 December 2024 is a Monday, but nearly a year after publication, against the past tense
+    (t,) = tag("The hearing was held on Monday 30 December.", "2024-01-05")
+    assert t.value == "2023-12-30"
+    assert "past tense" in t.explanation

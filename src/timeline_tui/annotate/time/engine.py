@@ -8,6 +8,7 @@ Monday" is a day. Without a publication date, relative expressions keep their un
 from __future__ import annotations
 
 import bisect
+import calendar
 import itertools
 import operator
 import re
@@ -627,6 +628,12 @@ class Tagger:
         if got is None:
             return Norm("DATE", f"XXXX-{mon:02d}-{d:02d}", anchor="none", explanation=self.no_dct(m.group()))
         y, tense = got
+        why = f"{tense} tense in {ctx.dct_desc}"
+        wd_y = self._weekday_year(m, ctx, mon, d, tense == "future")
+        if wd_y is not None:
+            y = wd_y
+            day_name = calendar.day_name[date(y, mon, d).weekday()]
+            why = f"of the years around {ctx.dct_desc}, {d} {calendar.month_name[mon]} is a {day_name} in {y}"
         try:
             dt = date(y, mon, d)
         except ValueError:
@@ -636,10 +643,33 @@ class Tagger:
             return None
         norm.anchor = "published"
         norm.anchor_value = ctx.dct_value
-        norm.explanation = (
-            f"'{m.group()}' has no year; {tense} tense in {ctx.dct_desc} → {format_value(dt.isoformat())}"
-        )
+        norm.explanation = f"'{m.group()}' has no year; {why} → {format_value(dt.isoformat())}"
         return norm
+
+    def _weekday_year(self, m: re.Match[str], ctx: Context, mon: int, d: int, future: bool) -> int | None:
+        """The year, around the publication date, in which a day and month named with their weekday
+        ("Thursday 7 March") fall on that weekday: within half a year of publication, or on the side
+        the tense points to (``future``), the weekday tells the year better than the tense does. In
+        three years running a date falls on three different weekdays, so at most one year fits;
+        None when none does (the weekday is wrong), the one that does lies far on the other side of
+        the tense ("was held on Monday 30 December", written on 5 January 2024: 2024-12-30 is a
+        Monday, but the tense says the last one) or no weekday is named."""
+        wd_s = m.groupdict().get("wd")
+        if not wd_s or ctx.dct is None:
+            return None
+        wd = self.t.weekdays.get(wd_s.lower().rstrip("."))
+        if wd is None:
+            return None
+        fits = []
+        for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
+            try:
+                day = date(y, mon, d)
+            except ValueError:
+                continue
+            delta = (day - ctx.dct).days
+            if day.weekday() == wd and (abs(delta) <= 183 or (delta > 0) == future):
+                fits.append(y)
+        return fits[0] if len(fits) == 1 else None
 
     def _n_dm(self, m: re.Match[str], ctx: Context) -> Norm | None:
         mon = self.month(m["mon"])
