@@ -663,3 +663,28 @@ def test_a_weekday_that_fits_no_nearby_year_leaves_the_tense_to_decide() -> None
     (t,) = tag("The hearing was held on Monday 30 December.", "2024-01-05")
     assert t.value == "2023-12-30"
     assert "past tense" in t.explanation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "span", "value"),
+    [
+        ("Shops reopened on Boxing Day.", "2024-01-10", "Boxing Day", "2023-12-26"),
+        ("He was arrested on Good Friday.", "2024-06-12", "Good Friday", "2024-03-29"),
+        ("The talks will resume after Easter.", "2024-06-12", "Easter", "2025-04-20"),
+        ("Crowds gathered on Easter Monday 2016.", "2024-06-12", "Easter Monday 2016", "2016-03-28"),
+        ("Parades marked St. Patrick's Day.", "2024-06-12", "St. Patrick's Day", "2024-03-17"),
+        ("Marchers met on Martin Luther King Day.", "2024-06-12", "Martin Luther King Day", "2024-01-15"),
+    ],
+)
+def test_holidays_fixed_floating_and_counted_from_easter(
+    sentence: str, dct: str, span: str, value: str
+) -> None:
+    got = {t.text: t.value for t in tag(sentence, dct)}
+    assert got.get(span) == value, got
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The ship sank off Christmas Island.", "The Easter Rising began in Dublin in 1916."]
+)
+def test_a_holiday_name_that_names_a_place_or_an_uprising_is_no_date(sentence: str) -> None:
+    assert [t.text for t in tag(sentence, "2024-06-12")] in ([], ["1916"])

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+
 from ...dates import format_value, granularity_of
 from ...model import Timex
 from ...util import regex_store
@@ -30,6 +32,8 @@ _ADJECTIVAL = re.compile(r"\w-(?:[a-z]+-)?(?:day|week|month|year|quarter|hour|mi
 # patterns the normalisers and the tagging loop use, compiled once (a call of re.match with a
 # pattern string looks it up in re's cache every time)
 _LEADING_DIGITS = re.compile(r"\d+")
+#: the word after an expression ("Christmas Island")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _WORD_OR_DASH_BEFORE = re.compile(r"([A-Za-z]+|-)\s*$")
 _NUMBER_WORD_SEP = re.compile(r"[\s-]+")
 _FOLLOWING_WORD = re.compile(r"\s*([A-Za-z]+)")
@@ -1593,21 +1597,35 @@ class Tagger:
     def _n_holiday(self, m: re.Match[str], ctx: Context) -> Norm | None:
         if not m["h"][0].isupper():
             return None
+        after = _NEXT_WORD.match(ctx.text, m.end())
+        if (
+            after is not None
+            and after.group(1)[0].isupper()
+            and after.group(1).lower() in self.t.not_holiday_before
+        ):
+            return None  # "Christmas Island", "the Easter Rising"
         rule = self.t.holidays[" ".join(m["h"].lower().replace("’", "'").split())]
+        easter_based = rule[0] == 0
+        tense = "past"
         y = self.year(m["y"]) if m["y"] else (ctx.dct.year if ctx.dct else None)
         if not m["y"] and ctx.dct is not None:
-            got = self._year_for(
-                rule[0], rule[1] if len(rule) == 2 else 15, ctx, m.start(), tense_decides=True
-            )
-            y = got[0] if got else y
+            # the year by where the holiday falls (Easter's by early April, where it falls on average)
+            mon, day = (4, 8) if easter_based else (rule[0], rule[1] if len(rule) == 2 else 15)
+            got = self._year_for(mon, day, ctx, m.start(), tense_decides=True)
+            if got is not None:
+                y, tense = got
         if y is None:
             return Norm(
                 "DATE",
-                f"XXXX-{rule[0]:02d}" + (f"-{rule[1]:02d}" if len(rule) == 2 else ""),
+                "XXXX-XX-XX"
+                if easter_based
+                else f"XXXX-{rule[0]:02d}" + (f"-{rule[1]:02d}" if len(rule) == 2 else ""),
                 anchor="none",
                 explanation=self.no_dct(m.group()),
             )
-        if len(rule) == 2:
+        if easter_based:
+            d = easter(y) + timedelta(days=rule[1])
+        elif len(rule) == 2:
             d = date(y, rule[0], rule[1])
         else:
             mon, wd, nth = rule
@@ -1624,7 +1642,8 @@ class Tagger:
             d.isoformat(),
             anchor="published",
             anchor_value=ctx.dct_value,
-            explanation=f"'{m.group()}' in the year of {ctx.dct_desc} → {format_value(d.isoformat())}",
+            explanation=f"'{m.group()}' has no year; the one nearest {ctx.dct_desc}, {tense} tense → "
+            f"{format_value(d.isoformat())}",
         )
 
     # ------------------------------------------------------------------------------------ tagging

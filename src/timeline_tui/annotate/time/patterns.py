@@ -40,7 +40,10 @@ class Tables:
     day_words: dict[str, int]
     day_parts: dict[str, str]
     seasons: dict[str, str]
+    #: [month, day], [month, weekday, n-th] or [0, days from Easter Sunday]
     holidays: dict[str, list[int]]
+    #: words after a holiday's name that make it a name ("Christmas Island")
+    not_holiday_before: frozenset[str]
     date_mods: dict[str, str]
     duration_mods: dict[str, str]
     present_ref: frozenset[str]
@@ -108,7 +111,9 @@ def tables() -> Tables:
         day_words={norm(k): int(v) for k, v in t["day_words"].items()},
         day_parts={norm(k): str(v) for k, v in t["day_parts"].items()},
         seasons={norm(k): str(v) for k, v in t["seasons"].items()},
-        holidays={norm(k): [int(x) for x in v] for k, v in t["holidays"].items()},
+        # [easter, days] is kept as [0, days]: month 0, counted from Easter Sunday
+        holidays={norm(k): [0 if x == "easter" else int(x) for x in v] for k, v in t["holidays"].items()},
+        not_holiday_before=frozenset(norm(x) for x in t["not_holiday_before"]),
         date_mods={norm(k): str(v) for k, v in t["date_mods"].items()},
         duration_mods={norm(k): str(v) for k, v in t["duration_mods"].items()},
         present_ref=frozenset(norm(x) for x in t["present_ref"]),
