@@ -202,6 +202,18 @@ def test_given_names_and_places() -> None:
     assert not any("Korea" in n for n in names)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Fed Chair Jerome Powell told reporters that rates would stay.", "Jerome Powell"),
+        ("Majority Leader Mitch McConnell said the vote would wait.", "Mitch McConnell"),
+        ("Speaker Nancy Pelosi said the House would act.", "Nancy Pelosi"),
+    ],
+)
+def test_a_role_word_before_a_name_is_no_part_of_it(sentence: str, name: str) -> None:
+    assert {m.name for m in src(sentence).mentions if m.name} == {name}
+
+
 def test_transcript_lines_and_quotes_running_over_paragraphs() -> None:
     text = (
         "Partial transcript as follows:\n\n"
