@@ -688,3 +688,18 @@ def test_holidays_fixed_floating_and_counted_from_easter(
 )
 def test_a_holiday_name_that_names_a_place_or_an_uprising_is_no_date(sentence: str) -> None:
     assert [t.text for t in tag(sentence, "2024-06-12")] in ([], ["1916"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "value"),
+    [
+        # 2 November 2023 is the Thursday of week 44
+        ("The storm hit over the weekend.", "2023-11-02", "2023-W43-WE"),
+        ("Forecasters expect the weather to calm down by the weekend.", "2023-11-02", "2023-W44-WE"),
+        ("The repairs had been finished by the weekend.", "2023-11-02", "2023-W43-WE"),
+        ("Talks will continue over the weekend.", "2023-11-06", "2023-W45-WE"),
+    ],
+)
+def test_the_weekend_follows_the_tense_or_a_deadline(sentence: str, dct: str, value: str) -> None:
+    (t,) = tag(sentence, dct)
+    assert (t.text, t.value) == ("the weekend", value)

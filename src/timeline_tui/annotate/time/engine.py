@@ -32,6 +32,8 @@ _ADJECTIVAL = re.compile(r"\w-(?:[a-z]+-)?(?:day|week|month|year|quarter|hour|mi
 # patterns the normalisers and the tagging loop use, compiled once (a call of re.match with a
 # pattern string looks it up in re's cache every time)
 _LEADING_DIGITS = re.compile(r"\d+")
+#: a deadline's preposition right before an expression ("by the weekend", "until Friday")
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|ahead\s+of)\s+$", re.I)
 #: the word after an expression ("Christmas Island")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _WORD_OR_DASH_BEFORE = re.compile(r"([A-Za-z]+|-)\s*$")
@@ -1239,10 +1241,21 @@ class Tagger:
         if ctx.dct is None:
             return Norm("DATE", "XXXX-WXX-WE", anchor="none", explanation=self.no_dct(m.group()))
         n = {"last": -1, "next": 1}.get(rel, 0)
+        how = ""
         if rel == "the":
-            n = 0 if ctx.future(m.start()) or ctx.dct.weekday() >= 5 else -1
+            # the coming weekend in a future clause or at the weekend, the last one in a past clause;
+            # with no tense marker, the last one (news reports what happened: "The storm hit over
+            # the weekend"), unless a deadline points ahead ("… to calm down by the weekend")
+            tense = ctx.tense(m.start())
+            if ctx.dct.weekday() >= 5:
+                n, how = 0, " (published at the weekend)"
+            elif tense is None:
+                ahead = _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()) is not None
+                n, how = (0, " (a deadline, no tense)") if ahead else (-1, "")
+            else:
+                n, how = (0, " (future tense)") if tense else (-1, " (past tense)")
         value = shift_value(ctx.dct, n, "W") + "-WE"
-        return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {value}")
+        return self._pub(ctx, value, f"'{m.group()}'{how} in {ctx.dct_desc} → {value}")
 
     def _n_offset(self, m: re.Match[str], ctx: Context) -> Norm | None:
         norm = self._offset(m, ctx)
