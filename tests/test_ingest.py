@@ -121,6 +121,10 @@ def test_front_matter_that_yaml_refuses_is_read_as_plain_lines(tmp_path: Path) -
             "Senate approves bill\n\nSaturday 23 March 2024 12:30 GMT\n\nThe Senate approved a bill.\n",
             "2024-03-23T12:30",
         ),
+        # the Guardian's stamp (a dot in the time), a time after "at", a byline before the date
+        ("Fed holds rates\n\nWed 20 Mar 2024 14.02 GMT\n\nThe Fed held rates.\n", "2024-03-20T14:02"),
+        ("Fed holds rates\n\nMarch 20, 2024 at 10:15 a.m. EDT\n\nThe Fed held rates.\n", "2024-03-20T10:15"),
+        ("Fed holds rates\nBy Jane Doe, Staff Writer | 2024-03-20\n\nThe Fed held rates.\n", "2024-03-20"),
         # a date inside a sentence dates what the sentence tells, not the page
         ("Senate approves bill\n\nHe said March 23, 2024 was a big day.\n", None),
     ],
@@ -130,6 +134,21 @@ def test_a_date_printed_under_the_headline_is_the_publication_date(text: str, pu
     assert src.meta.published.value == published
     if published:
         assert src.meta.published.basis.startswith("date line")
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Updated 3:15 PM EST, March 20, 2024", "2024-03-20T15:15"),
+        ("Published: 20/03/2024 10:15", "2024-03-20T10:15"),
+        ("Published: 03/20/2024", "2024-03-20"),
+        ("Updated 12:05 a.m. GMT, 21 March 2024", "2024-03-21T00:05"),
+    ],
+)
+def test_publication_labels_with_times_and_day_first_numbers(line: str, published: str) -> None:
+    src = source_from_text(f"Fed holds rates\n\n{line}\n\nThe Fed held rates.\n", sid="a", path="a.txt")
+    assert src.meta.published.value == published
+    assert src.meta.published.basis.startswith("publication label")
 
 
 def test_front_matter_is_no_part_of_the_first_sentence(tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def rules() -> _Rules:
     def fill(p: str) -> str:
         return p.replace("{MONTH}", f"(?i:{month_alt})").replace("{WEEKDAY}", f"(?i:{weekday_alt})")
 
-    forms = [fill(f) for f in meta["date_forms"]]
+    forms = [fill(f).replace("{TIME}", meta["time"]) for f in meta["date_forms"]]
     # one alternation; group names repeat, so number each form's groups
     numbered = []
     for i, f in enumerate(forms):
@@ -114,14 +114,24 @@ def date_from_match(m: re.Match[str], months: dict[str, int]) -> str | None:
     month = int(mon) if mon else months.get(month_name.lower().rstrip(".")) if month_name else None
     if not month:
         return None
+    if mon and month > 12 and int(day) <= 12:
+        month, day = int(day), str(month)  # "20/03/2024": the day first
     try:
         d = date(int(year), month, int(day))
     except ValueError:
         return None
     hour, minute = _group(m, "hour"), _group(m, "minute")
-    if hour is not None and minute is not None and int(hour) < 24:
-        return f"{d.isoformat()}T{int(hour):02d}:{minute}"
-    return d.isoformat()
+    if hour is None or minute is None:
+        return d.isoformat()
+    h = int(hour)
+    ampm = (_group(m, "ampm") or "").lower()
+    if ampm and not 1 <= h <= 12:
+        return d.isoformat()  # "13:15 pm" is no time
+    if ampm == "p" and h < 12:
+        h += 12
+    elif ampm == "a" and h == 12:
+        h = 0
+    return f"{d.isoformat()}T{h:02d}:{minute}" if h < 24 else d.isoformat()
 
 
 def parse_date(text: str) -> str | None:
