@@ -214,6 +214,17 @@ def test_a_role_word_before_a_name_is_no_part_of_it(sentence: str, name: str) ->
     assert {m.name for m in src(sentence).mentions if m.name} == {name}
 
 
+def test_names_with_the_arabic_article_in_lower_case() -> None:
+    d = src(
+        "Qatari Foreign Ministry spokesman Majed al-Ansari said the truce would hold. "
+        '"We are working hard," al-Ansari said. Syrian President Bashar al-Assad met '
+        "Egyptian President Abdel Fattah el-Sisi."
+    )
+    names = {m.name for m in d.mentions if m.name}
+    assert {"Majed al-Ansari", "Bashar al-Assad", "Abdel Fattah el-Sisi"} <= names
+    assert [q.speaker for q in d.quotes] == ["Majed al-Ansari"]
+
+
 def test_transcript_lines_and_quotes_running_over_paragraphs() -> None:
     text = (
         "Partial transcript as follows:\n\n"

@@ -42,7 +42,10 @@ _SAID_ADDED = r"(?:s(?<!\w.)(?:aid|ays)|a(?<!\w.)dded)"
 _PARTICLES = r"(?:bin|ibn|al|el|de|del|da|dos|das|van|von|la|le|di|abu|ul|al-)"
 #: a middle initial between a name's words: "George W. Bush", "Charles B. Rangel"
 _INITIAL = rf"(?:[{_UP}]\.\s+)?"
-_NAME = rf"{_TOK}(?:\s+{_INITIAL}(?:{_PARTICLES}\s+)?{_TOK}){{0,3}}"
+#: the Arabic article joined to a surname in lower case: "Bashar al-Assad", "Abdel Fattah el-Sisi"
+_ARTICLE = r"(?:al|el|ad|ash|ul)-"
+_NAME = rf"{_TOK}(?:\s+{_INITIAL}(?:{_PARTICLES}\s+)?(?:{_ARTICLE})?{_TOK}){{0,3}}"
+_ARTICLE_WORD = re.compile(rf"{_ARTICLE}[{_UP}]")
 
 
 def _alt(words: list[str], *, dot: bool = False) -> str:
@@ -760,7 +763,7 @@ def find_mentions(
             if (
                 gap.strip(" \t\xa0")
                 or not gap
-                or not following[0].isupper()
+                or not (following[0].isupper() or _ARTICLE_WORD.match(following))
                 or _not_name(following.rstrip("."), r)
             ):
                 break
