@@ -634,3 +634,15 @@ def test_configured_people_no_source_names_are_not_the_corpus_people(tmp_path: P
     )
     tl = build_timeline([tmp_path / "a.txt"], load_config(cfg), use_cache=False, jobs=1)
     assert sorted(p.name for p in tl.people) == ["Emmanuel Macron", "Keir Starmer"]
+
+
+def test_a_dateline_is_no_part_of_the_passage_it_opens(tmp_path: Path) -> None:
+    (tmp_path / "ap.txt").write_text(
+        "Truce extended\n\nUpdated 6:42 PM GMT, November 27, 2023\n\n"
+        "JERUSALEM (AP) — Israel and Hamas agreed Monday to extend their cease-fire in Gaza by two days.\n",
+        encoding="utf-8",
+    )
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    (ev,) = [e for e in tl.events if e.date == "2023-11-27"]
+    assert ev.evidence[0].text.startswith("Israel and Hamas agreed Monday")
+    assert not ev.title.startswith("JERUSALEM")

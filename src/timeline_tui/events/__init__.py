@@ -240,15 +240,22 @@ def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
 
 
 def _after_label(doc: SourceAnnotations, s0: int, s1: int) -> int:
-    """Where a passage starts once the publication label that opens its sentence is left out
-    ("date 2023-12-05 Ayatollah Khamenei made the remarks …" -> "Ayatollah Khamenei made …")."""
-    pub = doc.source.meta.published
+    """Where a passage starts once the publication label or the dateline that opens its sentence is
+    left out ("date 2023-12-05 Ayatollah Khamenei made the remarks …" -> "Ayatollah Khamenei made …",
+    "JERUSALEM (AP) — Israel and Hamas agreed …" -> "Israel and Hamas agreed …")."""
+    meta = doc.source.meta
     text = doc.source.text
-    if pub.end > pub.start and s0 <= pub.start < pub.end < s1 and not text[s0 : pub.start].strip(" \t*_|:-"):
-        rest = pub.end
-        while rest < s1 and text[rest] in " \t*_|:-–—,":
-            rest += 1
-        return rest if rest < s1 else s0
+    for cue in (meta.published, meta.outlet):
+        if (
+            cue.end > cue.start
+            and s0 <= cue.start < cue.end < s1
+            and not text[s0 : cue.start].strip(" \t*_|:-")
+        ):
+            rest = cue.end
+            while rest < s1 and text[rest] in " \t*_|:-–—,":
+                rest += 1
+            if rest < s1:
+                s0 = rest
     return s0
 
 
