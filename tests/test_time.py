@@ -703,3 +703,17 @@ def test_a_holiday_name_that_names_a_place_or_an_uprising_is_no_date(sentence: s
 def test_the_weekend_follows_the_tense_or_a_deadline(sentence: str, dct: str, value: str) -> None:
     (t,) = tag(sentence, dct)
     assert (t.text, t.value) == ("the weekend", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # written on Monday 27 November 2023
+        ("Al-Ansari said the extension would begin at 7 a.m. Tuesday.", "2023-11-28T07:00"),
+        ("He said he would resign on Friday.", "2023-12-01"),
+        ("The vote would have been held on Friday.", "2023-11-24"),
+    ],
+)
+def test_would_points_ahead_but_would_have_does_not(sentence: str, value: str) -> None:
+    (t,) = tag(sentence, "2023-11-27")
+    assert t.value == value

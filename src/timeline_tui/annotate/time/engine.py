@@ -136,8 +136,12 @@ class Context:
         return self.markers.finditer(self.marker_text, a, b)  # type: ignore[union-attr]
 
     def _future(self, m: re.Match[str]) -> bool:
-        """A future marker that marks the future: not "next to the embassy"."""
-        return not (m.group().lower() == "next" and _NEXT_TO.match(self.text, m.end()))
+        """A future marker that marks the future: not "next to the embassy", not "would have" (what
+        might have been, in the past)."""
+        word = m.group().lower()
+        if word == "next":
+            return not _NEXT_TO.match(self.text, m.end())
+        return not (word == "would" and _HAVE_AFTER.match(self.text, m.end()))
 
     def _past(self, m: re.Match[str]) -> bool:
         """A past marker that is a past tense: a word in -ed that is no listed adjective or noun and
@@ -267,6 +271,7 @@ _RATE_BEFORE = re.compile(
 _RATE_NOT_AFTER = re.compile(r"\s+(?:ago|earlier|later|after|before|or|and|of|from|since|old|long|in)\b")
 _SIGNALLED = frozenset(("later", "after", "before"))
 _NEXT_TO = re.compile(r"\s+to\b")
+_HAVE_AFTER = re.compile(r"\s+(?:not\s+)?have\b|n['’]t\s+have\b", re.I)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 _YEAR_VALUE = re.compile(r"^\d{4}$")
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
