@@ -717,3 +717,16 @@ def test_the_weekend_follows_the_tense_or_a_deadline(sentence: str, dct: str, va
 def test_would_points_ahead_but_would_have_does_not(sentence: str, value: str) -> None:
     (t,) = tag(sentence, "2023-11-27")
     assert t.value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # written on Wednesday 12 June 2024
+        ("The fair will run from Monday to Friday.", ["2024-06-17", "2024-06-21"]),
+        ("Strikes are planned between Tuesday and Thursday.", ["2024-06-18", "2024-06-20"]),
+        ("The talks ran from Thursday to Monday.", ["2024-06-06", "2024-06-10"]),
+    ],
+)
+def test_the_weekdays_of_a_range_come_in_order(sentence: str, values: list[str]) -> None:
+    assert [t.value for t in tag(sentence, "2024-06-12")] == values

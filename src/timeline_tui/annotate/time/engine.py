@@ -310,6 +310,9 @@ _COUNTABLE_FROM = {
     10: frozenset(("D", "W", "M", "Q", "Y", "DE", "CE")),
 }
 _SIGNAL_TO_DATE = re.compile(r"\s*(?:the\s+)?")
+#: between the two weekdays of a range, and before its first ("from Monday to Friday")
+_RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–)\s*", re.I)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
 
 
 # ----------------------------------------------------------------------------------------- values
@@ -1903,6 +1906,35 @@ class Tagger:
         )
 
     @staticmethod
+    def _order_range(first: Timex, second: Timex, text: str) -> None:
+        """Two weekdays that bound a range ("from Monday to Friday", "between Tuesday and
+        Thursday"), each dated by its own clause, that came out in the wrong order: the range lies
+        on the side of publication its tense points to, so the end moves a week on (the first day
+        was dated ahead) or the start a week back."""
+        if not (_DAY_VALUE.match(first.value) and _DAY_VALUE.match(second.value)):
+            return
+        if not _RANGE_GAP.fullmatch(text, first.end, second.start) or not _RANGE_OPEN.search(
+            text, max(0, first.start - 10), first.start
+        ):
+            return
+        a, b = date.fromisoformat(first.value[:10]), date.fromisoformat(second.value[:10])
+        if b >= a:
+            return
+        what = f"the range '{text[first.start : second.end]}'"
+        if first.anchor_value and a > date.fromisoformat(first.anchor_value[:10]):
+            b += timedelta(days=7)
+            second.value = b.isoformat() + second.value[10:]  # type: ignore[assignment]
+            second.explanation = (
+                f"{what} ends after it starts ({format_value(first.value)}) → {format_value(b.isoformat())}"
+            )
+        else:
+            a -= timedelta(days=7)
+            first.value = a.isoformat() + first.value[10:]  # type: ignore[assignment]
+            first.explanation = (
+                f"{what} starts before it ends ({format_value(second.value)}) → {format_value(a.isoformat())}"
+            )
+
+    @staticmethod
     def _date_the_time(tx: Timex, day: Timex, text: str) -> None:
         """A time of day the narrative or the publication day dated ("at 1930 CDT"), right before
         the day that dates it ("… on 1 June", "…, Thursday"): it takes that day."""
@@ -1972,6 +2004,7 @@ class Tagger:
         #: the last expression, when it counts from the date that follows it ("three years after
         #: the 2021 election"): it, the signed units and where its signal ends
         counted: tuple[Timex, int, str, int] | None = None
+        weekday_at: set[int] = set()  # where the expressions read as weekdays start
         for start, end, _prio, name, m in pending:
             if ctx.restated is not None and ctx.restated[0] < start < ctx.restated[1]:
                 continue  # "(0030 GMT 2 June)": the day of a restated time
@@ -2035,6 +2068,10 @@ class Tagger:
             if after_contextual and norm.type == "DATE" and _DAY_VALUE.match(norm.value):
                 self._date_the_time(out[-1], tx, text)
             after_contextual = norm.day_from_context
+            if name == "weekday" and out and out[-1].start in weekday_at:
+                self._order_range(out[-1], tx, text)
+            if name == "weekday":
+                weekday_at.add(s)
             if counted is not None:
                 self._count_from(*counted, tx, text)
             counted = (tx, *norm.counts_from_next) if norm.counts_from_next else None
