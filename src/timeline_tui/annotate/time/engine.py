@@ -34,8 +34,6 @@ _ADJECTIVAL = re.compile(r"\w-(?:[a-z]+-)?(?:day|week|month|year|quarter|hour|mi
 _LEADING_DIGITS = re.compile(r"\d+")
 #: a deadline's preposition right before an expression ("by the weekend", "until Friday")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|ahead\s+of)\s+$", re.I)
-#: the word after an expression ("Christmas Island")
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _WORD_OR_DASH_BEFORE = re.compile(r"([A-Za-z]+|-)\s*$")
 _NUMBER_WORD_SEP = re.compile(r"[\s-]+")
 _FOLLOWING_WORD = re.compile(r"\s*([A-Za-z]+)")
