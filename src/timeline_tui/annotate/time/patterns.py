@@ -584,7 +584,7 @@ def patterns() -> Patterns:
     ]
     bit = {c: 1 << i for i, c in enumerate(classes)}
     word_classes: dict[str, int] = {}
-    stop = {"the", "in", "at", "of", "a", "an", "right", "these", "one", "day", "s"}
+    stop = {"the", "in", "at", "of", "a", "an", "right", "these", "one", "day", "s", "to"}
 
     def add(words: object, cls: str, keep_stop: bool = False) -> None:
         for phrase in words:  # type: ignore[attr-defined]
@@ -603,7 +603,13 @@ def patterns() -> Patterns:
     add(tb.present_ref | tb.past_ref | tb.future_ref | set(tb.vague_durations), "ref")
     add(tb.set_words, "set")
     add([f"{w}s" for w in tb.weekdays if len(w) > 4], "set")  # "on Fridays"
-    add(tb.holidays, "holiday")
+    # a holiday by its own words, not by the weekday or part of the day in its name ("Good Friday",
+    # "Bonfire Night"): every weekday would otherwise be a holiday's trigger
+    common = set(tb.weekdays) | set(tb.day_parts) | {"night"}
+    add(
+        [" ".join(w for w in re.findall(r"[a-z']+", h) if w not in common) or h for h in tb.holidays],
+        "holiday",
+    )
     add(["fiscal", "fy"], "fiscal")
     add(
         tb.decade_words,
