@@ -71,7 +71,10 @@ def rules() -> _Rules:
     def fill(p: str) -> str:
         return p.replace("{MONTH}", f"(?i:{month_alt})").replace("{WEEKDAY}", f"(?i:{weekday_alt})")
 
-    forms = [fill(f).replace("{TIME}", meta["time"]) for f in meta["date_forms"]]
+    forms = [
+        fill(f).replace("{TIME}", meta["time"]).replace("{TIME_FIRST}", meta["time_first"])
+        for f in meta["date_forms"]
+    ]
     # one alternation; group names repeat, so number each form's groups
     numbered = []
     for i, f in enumerate(forms):
