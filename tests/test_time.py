@@ -730,3 +730,53 @@ def test_would_points_ahead_but_would_have_does_not(sentence: str, value: str) -
 )
 def test_the_weekdays_of_a_range_come_in_order(sentence: str, values: list[str]) -> None:
     assert [t.value for t in tag(sentence, "2024-06-12")] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "why"),
+    [
+        # written on Monday 3 April 2000
+        (
+            "The agency has given the relatives until 9 a.m. Tuesday to sign a paper.",
+            "2000-04-04T09:00",
+            "deadline",
+        ),
+        ("Troops to pull back by Friday, the agreement says.", "2000-04-07", "deadline"),
+        ("The group could be ready to leave as soon as Tuesday.", "2000-04-04", "future"),
+        ("The ceasefire held until Friday.", "2000-03-31", "past"),  # "held": a past tense
+        ("Nestle's share of 7% before Friday's purchases is far below Hershey's.", "2000-03-31", "no tense"),
+    ],
+)
+def test_a_deadline_before_a_weekday_points_ahead_when_no_tense_says(
+    sentence: str, value: str, why: str
+) -> None:
+    (t,) = tag(sentence, "2000-04-03")
+    assert t.value == value
+    assert why in t.explanation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value", "mod"),
+    [
+        # written on Wednesday 5 June 2024
+        ("Sales fell in the last half of 1989.", "the last half of 1989", "1989-H2", None),
+        ("in the latter half of last year", "the latter half of last year", "2023-H2", None),
+        (
+            "They expect growth in the second half of the year.",
+            "the second half of the year",
+            "2024-H2",
+            None,
+        ),
+        ("He spoke for the last half hour.", "the last half hour", "PT30M", None),  # no half-year
+        ("Prices rose at the beginning of the year.", "the beginning of the year", "2024", "START"),
+        ("in the middle of the month", "the middle of the month", "2024-06", "MID"),
+        ("Talks should end by the end of the week.", "the end of the week", "2024-W23", "END"),
+        ("Output will peak by the end of the decade.", "the end of the decade", "202", "END"),
+        ("Prices have risen since the end of the month.", "the end of the month", "2024-05", "END"),
+    ],
+)
+def test_halves_and_the_beginning_middle_and_end_of_a_unit(
+    sentence: str, span: str, value: str, mod: str | None
+) -> None:
+    (t,) = tag(sentence, "2024-06-05")
+    assert (t.text, t.value, t.mod) == (span, value, mod)

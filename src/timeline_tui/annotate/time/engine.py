@@ -32,8 +32,9 @@ _ADJECTIVAL = re.compile(r"\w-(?:[a-z]+-)?(?:day|week|month|year|quarter|hour|mi
 # patterns the normalisers and the tagging loop use, compiled once (a call of re.match with a
 # pattern string looks it up in re's cache every time)
 _LEADING_DIGITS = re.compile(r"\d+")
-#: a deadline's preposition right before an expression ("by the weekend", "until Friday")
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|ahead\s+of)\s+$", re.I)
+#: a deadline's preposition right before an expression ("by the weekend", "until Friday", "as soon
+#: as Tuesday"): with no tense marker in its clause, the expression points ahead
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|ahead\s+of|as\s+(?:soon|early)\s+as)\s+$", re.I)
 _WORD_OR_DASH_BEFORE = re.compile(r"([A-Za-z]+|-)\s*$")
 _NUMBER_WORD_SEP = re.compile(r"[\s-]+")
 _FOLLOWING_WORD = re.compile(r"\s*([A-Za-z]+)")
@@ -110,6 +111,17 @@ class Context:
     def future(self, pos: int) -> bool:
         """Whether the clause around ``pos`` speaks of the future (past markers win)."""
         return self.tense(pos) is True
+
+    def leaning(self, pos: int) -> tuple[bool, str]:
+        """Whether an expression at ``pos`` points ahead, and why: its clause's tense, else a
+        deadline's preposition right before it ("until 9 a.m. Tuesday", "by the weekend"), else
+        the past (news reports what happened)."""
+        tense = self.tense(pos)
+        if tense is None:
+            if _DEADLINE_BEFORE.search(self.text, max(0, pos - 16), pos) is not None:
+                return True, "a deadline, no tense"
+            return False, "no tense marker: the last one"
+        return tense, "future tense" if tense else "past tense"
 
     def tense(self, pos: int) -> bool | None:
         """True for the future, False for the past, None when the clause has no tense marker. The
@@ -919,17 +931,19 @@ class Tagger:
 
     def _n_yearend(self, m: re.Match[str], ctx: Context) -> Norm | None:
         """ "by year-end", "the end of the year": the end of the year of publication ("since
-        year-end": the one before); "the end of the month" likewise."""
+        year-end": the one before); "the end of the month", "the beginning of the week", "the
+        middle of the decade" likewise, with the modifier the table gives the phrase."""
+        mod = self.t.date_mods[" ".join(m["mod"].lower().split()) + " of"] if m["mod"] else "END"
+        unit = {"month": "M", "week": "W", "decade": "DE"}.get((m["u"] or "").lower(), "Y")
         if ctx.dct is None:
-            return Norm("DATE", "XXXX", anchor="none", mod="END", explanation=self.no_dct(m.group()))
-        since = _SINCE_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()]) is not None
-        if m.group().lower().endswith("month"):
-            d = ctx.dct.replace(day=1) - timedelta(days=1) if since else ctx.dct
-            value = f"{d.year:04d}-{d.month:02d}"
-        else:
-            value = str(ctx.dct.year - 1 if since else ctx.dct.year)
+            return Norm(
+                "DATE", unknown_value(unit), anchor="none", mod=mod, explanation=self.no_dct(m.group())
+            )
+        since = mod == "END" and _SINCE_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()]) is not None
+        value = shift_value(ctx.dct, -1 if since else 0, unit)
+        part = {"START": "the beginning", "MID": "the middle"}.get(mod, "the end")
         return self._pub(
-            ctx, value, f"'{m.group()}' in {ctx.dct_desc} → the end of {format_value(value)}", mod="END"
+            ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {part} of {format_value(value)}", mod=mod
         )
 
     def _n_period(self, m: re.Match[str], ctx: Context) -> Norm | None:
@@ -997,7 +1011,8 @@ class Tagger:
         )
 
     def _n_half(self, m: re.Match[str], ctx: Context) -> Norm | None:
-        h = 1 if m["ord"].lower() in ("first", "1st") else 2
+        word = " ".join(m["ord"].lower().split())
+        h = self.t.halves.get(word) or self.t.halves_with_year[word]
         if m["y"]:
             return Norm("DATE", f"{self.year(m['y'])}-H{h}", explanation="names its half-year")
         if ctx.dct is None:
@@ -1104,13 +1119,8 @@ class Tagger:
             delta = -((dct.weekday() - wd) % 7 or 7)
             how = "'last'"
         elif rel == "this" or not rel or rel in ("early", "late"):
-            future = ctx.future(m.start())
-            if future:
-                delta = (wd - dct.weekday()) % 7
-                how = "future tense"
-            else:
-                delta = -((dct.weekday() - wd) % 7)
-                how = "past tense"
+            future, how = ctx.leaning(m.start())
+            delta = (wd - dct.weekday()) % 7 if future else -((dct.weekday() - wd) % 7)
         else:
             return None
         d = dct + timedelta(days=delta)
@@ -1252,14 +1262,11 @@ class Tagger:
             # the coming weekend in a future clause or at the weekend, the last one in a past clause;
             # with no tense marker, the last one (news reports what happened: "The storm hit over
             # the weekend"), unless a deadline points ahead ("… to calm down by the weekend")
-            tense = ctx.tense(m.start())
             if ctx.dct.weekday() >= 5:
                 n, how = 0, " (published at the weekend)"
-            elif tense is None:
-                ahead = _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()) is not None
-                n, how = (0, " (a deadline, no tense)") if ahead else (-1, "")
             else:
-                n, how = (0, " (future tense)") if tense else (-1, " (past tense)")
+                ahead, why = ctx.leaning(m.start())
+                n, how = (0 if ahead else -1), f" ({why})"
         value = shift_value(ctx.dct, n, "W") + "-WE"
         return self._pub(ctx, value, f"'{m.group()}'{how} in {ctx.dct_desc} → {value}")
 
@@ -1554,13 +1561,14 @@ class Tagger:
         if m["wd"] and m["wd"][0].isupper() and ctx.dct is not None:
             # "10 p.m. Wednesday": the weekday dates the clock time, by the sentence's tense
             wd = self.t.weekdays[m["wd"].lower()]
-            if ctx.future(m.start()):
+            future, how = ctx.leaning(m.start())
+            if future:
                 d = ctx.dct + timedelta(days=(wd - ctx.dct.weekday()) % 7)
             else:
                 d = ctx.dct - timedelta(days=(ctx.dct.weekday() - wd) % 7)
             value = f"{d.isoformat()}T{hm}"
             return self._pub(
-                ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}", typ="TIME"
+                ctx, value, f"'{m.group()}' ({how}) in {ctx.dct_desc} → {format_value(value)}", typ="TIME"
             )
         return self._on_the_day(ctx, hm, f"'{m.group().strip()}'")
 

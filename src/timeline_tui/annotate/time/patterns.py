@@ -33,6 +33,10 @@ class Tables:
     spoken_centuries: dict[str, int]
     vague: frozenset[str]
     ordinals: dict[str, int]
+    #: the word before "half" -> the half-year it names; those of ``halves_with_year`` only before
+    #: "of" and a year
+    halves: dict[str, int]
+    halves_with_year: dict[str, int]
     decade_words: dict[str, int]
     units: dict[str, tuple[str, str]]
     relative: dict[str, int]
@@ -104,6 +108,8 @@ def tables() -> Tables:
         spoken_centuries={norm(k): int(v) for k, v in t["spoken_centuries"].items()},
         vague=frozenset(norm(x) for x in t["vague_numbers"]),
         ordinals={norm(k): int(v) for k, v in t["ordinals"].items()},
+        halves={norm(k): int(v) for k, v in t["halves"].items()},
+        halves_with_year={norm(k): int(v) for k, v in t["halves_with_year"].items()},
         decade_words={norm(k): int(v) for k, v in t["decade_words"].items()},
         units={norm(k): (str(v[0]), str(v[1])) for k, v in t["units"].items()},
         relative={norm(k): int(v) for k, v in t["relative_words"].items()},
@@ -339,11 +345,21 @@ def patterns() -> Patterns:
         (
             "half",
             B
-            + r"(?:the\s+)?(?P<ord>first|second|1st|2nd)[-\s]+half"
+            + r"(?:the\s+)?(?P<ord>"
+            + _alt(list(tb.halves))
+            + r"|(?:"
+            + _alt(list(tb.halves_with_year))
+            + r")(?=\s+half\s+of\s+(?:the\s+year|(?:last|this|next)\s+year|"
+            + year
+            + r")"
+            + E
+            + r"))[-\s]+half"
             + E
             + r"(?:\s+of\s+(?:(?P<y>"
             + year
-            + r")|(?P<rely>last|this|next)\s+year))?",
+            + r")|(?P<rely>last|this|next)\s+year|(?P<they>the\s+year)"
+            + E
+            + r"))?",
         ),
         # last fall, this summer, the summer of 1979, winter 2023
         (
@@ -411,10 +427,16 @@ def patterns() -> Patterns:
             + r"(?:the\s+full\s+year|(?<=\bfor\s)the\s+year(?!\s+(?:end|ago|earlier|before|after|of|two|one|ahead|to\s+come)))"
             + E,
         ),
-        # year-end, the end of the year, year's end
+        # year-end, the end of the year, year's end, the beginning of the month, the middle of the week
         (
             "yearend",
-            B + r"(?:the\s+end\s+of\s+the\s+(?:year|month)|year[-\s]end|year['’]s\s+end)" + E,
+            B
+            + r"(?:(?P<mod>"
+            + _alt(
+                [" ".join(k.split()[:-1]) for k in tb.date_mods if k.startswith("the ") and k.endswith(" of")]
+            ).replace(" ", r"\s+")
+            + r")\s+of\s+the\s+(?P<u>year|month|week|decade)|year[-\s]end|year['’]s\s+end)"
+            + E,
         ),
         # results news: the year-earlier period, year-ago (results), the latest period
         (
@@ -640,7 +662,7 @@ def patterns() -> Patterns:
         "year": "year",
         "quarter": "quarter",
         "period": "quarter yearword",
-        "yearend": "yearword",
+        "yearend": "yearword unit",
         "yearended": "yearword",
         "fullyear": "yearword",
         "half": "half",
