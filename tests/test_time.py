@@ -780,3 +780,34 @@ def test_halves_and_the_beginning_middle_and_end_of_a_unit(
 ) -> None:
     (t,) = tag(sentence, "2024-06-05")
     assert (t.text, t.value, t.mod) == (span, value, mod)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "point"),
+    [
+        # written on Saturday 18 October 2025
+        ("The war began in 1939. Six years later it ended.", "Six years", "P6Y", "1945"),
+        ("He was arrested on 3 March 2020. Two weeks later he was freed.", "Two weeks", "P2W", "2020-W12"),
+        # later than the year last named, and the story's present: no date
+        (
+            '"They came here in 2007," said Teodoro Huamán. "Eighteen years later we are still waiting."',
+            "Eighteen years",
+            "P18Y",
+            None,
+        ),
+        (
+            "A quake hit in August 2007. Survivors still live in tents, nearly two decades later.",
+            "nearly two decades",
+            "P20Y",
+            None,
+        ),
+        # later than nothing the text names: not counted from the publication date
+        ("Two weeks later he was freed.", "Two weeks", "P2W", None),
+        ("In 1998 he left. Two months later he returned.", "Two months", "P2M", None),
+    ],
+)
+def test_later_counts_from_the_time_the_text_last_named(
+    text: str, span: str, value: str, point: str | None
+) -> None:
+    t = next(t for t in tag(text, "2025-10-18") if t.type == "DURATION")
+    assert (t.text, t.value, t.point) == (span, value, point)

@@ -91,6 +91,9 @@ class Context:
     narrative_text: str = ""
     #: the year the text last named ("In 1998 …"; value, where it was found), for "later that year"
     named_year: tuple[int, str] | None = None
+    #: where the text named that year and moved to that day (end offsets; -1: not yet)
+    named_year_at: int = -1
+    narrative_at: int = -1
     #: the quarter the text last named (value, end offset): company results compare with "a year ago"
     quarter: tuple[str, int] | None = None
     #: a time restated in another zone in brackets, from the restated time to the bracket's close:
@@ -1270,6 +1273,33 @@ class Tagger:
         value = shift_value(ctx.dct, n, "W") + "-WE"
         return self._pub(ctx, value, f"'{m.group()}'{how} in {ctx.dct_desc} → {value}")
 
+    def _later_than(
+        self, ctx: Context, m: re.Match[str], value: str, unit: str, base: date, mod: str | None, desc: str
+    ) -> Norm:
+        """ "<n> <units> later" counted from ``base``: ``value``, unless that is the time of publication
+        or later and the clause does not say it happened or will ("nearly two decades later" of a 2007
+        quake, in a story of 2025, "Eighteen years later we are still waiting": the story's present,
+        no date to put on it)."""
+        now = shift_value(ctx.dct, 0, unit) if ctx.dct is not None else None
+        tense = ctx.tense(m.start()) if now is not None and value >= now else None
+        if now is not None and value >= now and not (tense or (value == now and tense is False)):
+            return Norm(
+                "DATE",
+                unknown_value(unit),
+                anchor="none",
+                mod=mod,
+                explanation=f"'{m.group()}' relative to {desc} would be {format_value(value)}, not before "
+                f"{ctx.dct_desc}: the present, not a date",
+            )
+        return Norm(
+            "DATE",
+            value,
+            anchor="narrative",
+            mod=mod,
+            anchor_value=base.isoformat(),
+            explanation=f"'{m.group()}' relative to {desc} → {format_value(value)}",
+        )
+
     def _n_offset(self, m: re.Match[str], ctx: Context) -> Norm | None:
         norm = self._offset(m, ctx)
         if norm is None or m["dir"].lower() not in _SIGNALLED:
@@ -1351,10 +1381,36 @@ class Tagger:
                     f"({shift_value(ref, 0, unit)}, from {ctx.dct_desc}) "
                     f"{'minus' if k > 0 else 'plus'} {abs(k)} {m['u']} → {format_value(value)}",
                 )
+        if basis == "narrative" and k > 0 and ctx.named_year is not None and ctx.named_year_at > ctx.narrative_at:
+            # "They came here in 2007 … Eighteen years later": counted from the year the text last named
+            y, where = ctx.named_year
+            if unit != "Y":
+                return Norm(
+                    "DATE",
+                    unknown_value(unit),
+                    anchor="none",
+                    mod=mod,
+                    explanation=f"'{m.group()}' counts {m['u']} from {y} ('{where}'), which gives no {m['u']}",
+                )
+            return self._later_than(
+                ctx, m, f"{y + k:04d}", unit, date(y, 1, 1), mod, f"{y} (the year the text last named, '{where}')"
+            )
         if basis == "narrative" and ctx.narrative is not None:
             anchor_d = ctx.narrative
             anchor = "narrative"
             desc = f"{format_value(anchor_d.isoformat())} (the time the text last moved to, '{ctx.narrative_text}')"
+            if k > 0:
+                return self._later_than(ctx, m, shift_value(anchor_d, k, unit), unit, anchor_d, mod, desc)
+        elif basis == "narrative" and k > 0:
+            # "two weeks later" with no earlier time in the text: later than what is unknown (the
+            # publication date is no start: it would make a past event a future one)
+            return Norm(
+                "DATE",
+                unknown_value(unit),
+                anchor="none",
+                mod=mod,
+                explanation=f"'{m.group()}': the text names no earlier time to count from",
+            )
         elif ctx.dct is not None:
             anchor_d, anchor, desc = ctx.dct, "published", ctx.dct_desc
         else:
@@ -2095,8 +2151,10 @@ class Tagger:
             ):
                 # a year the text names, or the year of a day it moves to
                 ctx.named_year = (int(norm.value[:4]), span)
+                ctx.named_year_at = e
             dated = norm.point if norm.point else (norm.value if norm.type in ("DATE", "TIME") else "")
             if _DAY_PREFIX.match(dated):
                 ctx.narrative = date.fromisoformat(dated[:10])
                 ctx.narrative_text = span
+                ctx.narrative_at = e
         return out
