@@ -608,3 +608,15 @@ def test_a_title_then_a_name_in_apposition_is_the_speaker() -> None:
     doc = annotate_source(source_from_text(text, sid="pm", path="pm.txt"), Config())
     assert [m.name for m in doc.mentions if m.kind == "name"] == ["Keir Starmer"]
     assert [q.speaker for q in doc.quotes] == ["Keir Starmer"]
+
+
+def test_a_period_after_a_name_ending_in_an_accented_letter_ends_the_sentence() -> None:
+    from timeline_tui.annotate.sentences import split_sentences
+
+    text = '"They came here in 2007," said Teodoro Huamán. "Eighteen years later we are still waiting."'
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        '"They came here in 2007," said Teodoro Huamán.',
+        '"Eighteen years later we are still waiting."',
+    ]
+    # an initial is still no end: "J. Doe"
+    assert len(split_sentences("Then J. Doe left. He came back.")) == 2

@@ -35,11 +35,16 @@ _PAST_ABBREVIATION = max(map(len, _ABBREVIATIONS), default=0) + 1
 
 def _word_before(text: str, period: int) -> str:
     """The word (letters and dots, from a letter, within 40 characters) that ends at the period at
-    ``period``, lower case, without its dots at the end: "U.S." -> "u.s", "Gen." -> "gen"; "" if
-    none. (``str.rstrip`` finds where that run starts without trying a regex at each position.)"""
+    ``period``, lower case, without its dots at the end: "U.S." -> "u.s", "Gen." -> "gen",
+    "Huamán." -> "huamán"; "" if none. (``str.rstrip`` finds where an ASCII run starts without trying
+    a regex at each position; a letter beyond ASCII before it is followed on letter by letter.)"""
     segment = text[max(0, period - 40) : period]
-    run = segment[len(segment.rstrip(_LETTERS_AND_DOT)) :].lstrip(".")
-    return run.rstrip(".").lower()
+    i = len(segment.rstrip(_LETTERS_AND_DOT))
+    if i and not segment[i - 1].isascii():
+        # a letter beyond ASCII: the word goes on ("Huamán." is no initial "n.")
+        while i and (segment[i - 1].isalpha() or segment[i - 1] == "."):
+            i -= 1
+    return segment[i:].lstrip(".").rstrip(".").lower()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
