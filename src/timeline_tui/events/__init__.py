@@ -411,16 +411,33 @@ def merge_conflicting(clusters: list[Cluster]) -> list[Cluster]:
     return [cl for i, cl in enumerate(clusters) if i not in absorbed]
 
 
-_PHRASE_AFTER = re.compile(r"\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)")
+_PHRASE_AFTER = re.compile(r"\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)(?:\s+([a-z]+)\b)?")
+#: what may stand before a year that opens a name: "the 1979 Islamic Revolution", "Peru's 2007 quake"
+_BEFORE_NAMING_YEAR = re.compile(r"(?:\bthe|['’]s)\s+$", re.I)
 
 
 def _defining_phrase(c: Candidate) -> str | None:
-    """The capitalised phrase right after a year ("the 1979 Islamic Revolution" -> "Islamic Revolution")."""
+    """The capitalised phrase right after a year that "the" opens ("the 1979 Islamic Revolution" ->
+    "Islamic Revolution"), with the noun after it when that names a happening ("the 2007 Pisco
+    earthquake" -> "Pisco earthquake"). "In 2007 Obama won" names no happening "Obama"."""
     t = c.timex
     if t.anchor != "absolute" or t.granularity not in ("year", "decade", "century"):
         return None
-    m = _PHRASE_AFTER.match(c.doc.source.text[t.end : t.end + 80])
-    return m.group(1) if m else None
+    text = c.doc.source.text
+    if _BEFORE_NAMING_YEAR.search(text, max(0, t.start - 8), t.start) is None:
+        return None
+    m = _PHRASE_AFTER.match(text[t.end : t.end + 80])
+    if m is None:
+        return None
+    noun = m.group(2)
+    if noun and noun in _happening_nouns():
+        return f"{m.group(1)} {noun}"
+    return m.group(1)
+
+
+@cache
+def _happening_nouns() -> frozenset[str]:
+    return frozenset(str(w) for w in tables()["happening_nouns"])
 
 
 _SPACE = re.compile(r"\s")
