@@ -646,3 +646,44 @@ def test_a_dateline_is_no_part_of_the_passage_it_opens(tmp_path: Path) -> None:
     (ev,) = [e for e in tl.events if e.date == "2023-11-27"]
     assert ev.evidence[0].text.startswith("Israel and Hamas agreed Monday")
     assert not ev.title.startswith("JERUSALEM")
+
+
+def test_a_dateline_without_a_year_takes_its_year_from_the_other_sources(tmp_path: Path) -> None:
+    (tmp_path / "ap.txt").write_text(
+        "Quake in Peru\n\nUpdated 9:14 AM EDT, October 15, 2025\n\n"
+        "LIMA, Peru (AP) — President Dina Boluarte declared a state of emergency on Wednesday after the quake.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "reuters.txt").write_text(
+        "Peru toll rises\n\nLIMA, Oct 16 (Reuters) - President Dina Boluarte flew to Ayacucho, where the death "
+        "toll rose to 52, officials said.\n",
+        encoding="utf-8",
+    )
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    (rec,) = [s for s in tl.sources if s.id == "reuters"]
+    # the dateline's day, not the day of the source the year came from
+    assert rec.published == "2025-10-16"
+    assert rec.basis["published"].startswith("dateline 'LIMA, Oct 16 (Reuters) -'; year from the median")
+
+
+def test_a_dateline_without_a_year_and_nothing_to_date_it_stays_undated_and_says_why(tmp_path: Path) -> None:
+    (tmp_path / "reuters.txt").write_text(
+        "Peru toll rises\n\nLIMA, Oct 16 (Reuters) - The death toll rose to 52, officials said.\n",
+        encoding="utf-8",
+    )
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    (rec,) = tl.sources
+    assert rec.published is None
+    assert rec.basis["published"] == "dateline 'LIMA, Oct 16 (Reuters) -' gives the month and day, no year"
+
+
+def test_a_year_and_a_name_title_an_event_with_the_happening_noun(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Quake\n\nPublished 15 October 2025\n\nThe 2007 Pisco earthquake killed more than 500 people in Peru.\n"
+        "In 2007 Obama won the support of many voters in Iowa, a poll found.\n",
+        encoding="utf-8",
+    )
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    titles = sorted(e.title for e in tl.events if e.date == "2007")
+    assert "Pisco earthquake" in titles
+    assert "Obama" not in titles  # a year that "the" does not open names no happening

@@ -72,6 +72,39 @@ def test_dateline_with_agency_and_year() -> None:
 def test_dateline_without_a_year_gets_none() -> None:
     s = source_from_text("Tehran, December 5 (RHC)-- The talks ended.", sid="x", path="x.txt")
     assert s.meta.published.value is None and s.meta.outlet.value == "RHC"
+    # the month and day are kept for the events stage, which may find the year in other sources
+    assert s.meta.published.partial == "--12-05"
+    assert s.meta.published.basis == "dateline 'Tehran, December 5 (RHC)--' gives the month and day, no year"
+
+
+def test_a_dateline_with_a_region_after_the_city() -> None:
+    s = source_from_text(
+        "Quake\n\nLIMA, Peru (AP) — A magnitude 7.1 earthquake struck.", sid="x", path="x.txt"
+    )
+    assert s.meta.outlet.value == "AP"
+
+
+def test_a_date_in_the_path_is_not_overwritten_by_a_dateline_without_a_year() -> None:
+    s = source_from_text("LIMA, Oct 16 (Reuters) - The toll rose.", sid="x", path="2025/10/16/x.txt")
+    assert s.meta.published.value == "2025-10-16"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        (
+            "By MARIA SANCHEZ Associated Press",
+            "Maria Sanchez",
+        ),  # the outlet the dateline names, after the name
+        ("By Guillermo Olmo, BBC Mundo", "Guillermo Olmo"),
+        ("By Jane Doe | Reuters", "Jane Doe"),
+        ("By Marco Aquino", "Marco Aquino"),
+    ],
+)
+def test_a_byline_gives_the_name_without_the_outlet(line: str, author: str) -> None:
+    text = f"Quake kills 40\n\n{line}\n\nLIMA, Peru (AP) — A magnitude 7.1 earthquake struck. The Associated Press said."
+    s = source_from_text(text, sid="x", path="x.txt")
+    assert s.meta.author.value == author
 
 
 def test_front_matter_is_strongest_after_config(tmp_path: Path) -> None:

@@ -325,7 +325,7 @@ def cmd_sources(args: argparse.Namespace, config: Config) -> int:
                 out.write(f"    {name} basis: {extra}[{clean(r.basis[name])}]\n")
         for name in ("published", "outlet"):
             if not getattr(r, name):
-                out.write(f"    {name}: unknown (no cue found)\n")
+                out.write(f"    {name}: unknown ({clean(r.basis.get(name)) or 'no cue found'})\n")
     out.write(f"{len(records)} of {len(timeline.sources)} sources\n")
     return 0
 

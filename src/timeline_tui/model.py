@@ -55,6 +55,9 @@ class MetaField:
     #: span of the cue in the source text, 0/0 when not from the text
     start: int = 0
     end: int = 0
+    #: what a cue gave of a value it could not give whole: "--10-16" for a dateline's month and day
+    #: without a year ("LIMA, Oct 16 (Reuters) -"), for the stages that can find the year
+    partial: str | None = None
 
 
 @dataclass(slots=True)

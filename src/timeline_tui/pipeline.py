@@ -248,4 +248,6 @@ def source_record(doc: SourceAnnotations, inferred: dict) -> SourceRecord:
         if mf.value is not None:
             setattr(rec, name, mf.value)
             rec.basis[name] = mf.basis or ""
+        elif mf.partial and mf.basis:
+            rec.basis[name] = mf.basis  # why the value is unknown: "dateline … gives the month and day, no year"
     return rec

@@ -73,7 +73,8 @@ def infer_publication_dates(docs: list[SourceAnnotations]) -> dict[str, dict[str
         unresolved = [
             t for t in doc.timexes if t.anchor == "none" and "X" in t.value and t.type in ("DATE", "TIME")
         ]
-        if not unresolved:
+        partial = doc.source.meta.published.partial
+        if not unresolved and not partial:
             continue
         pids = sorted({m.person_id for m in doc.mentions if m.person_id})
         candidates = {id(d): d for pid in pids for d in by_person.get(pid, [])}
@@ -102,24 +103,58 @@ def infer_publication_dates(docs: list[SourceAnnotations]) -> dict[str, dict[str
                     if again is not None and again.value[:10] == ot.value[:10]:
                         votes[dct[:10]] += 1
                         supporters[dct[:10]].add(other.source.id)
-        if not votes:
+        if votes:
+            # most votes, then most corroborating sources, then the later date (a source is published
+            # after what it reports); never the order the votes came in, which followed string hashing
+            best = max(votes, key=lambda v: (votes[v], len(supporters[v]), v))
+            srcs = sorted(supporters[best])
+            why = f"{len(srcs)} corroborating source{'s' if len(srcs) != 1 else ''} published {best} ({', '.join(srcs)})"
+        elif partial and candidates:
+            # no passage to corroborate: the sources naming the same people date the story's year
+            dated = sorted(str(d.source.meta.published.value)[:10] for d in candidates.values())
+            best = dated[len(dated) // 2]
+            srcs = sorted(d.source.id for d in candidates.values())
+            shown = ", ".join(srcs[:5]) + (f" and {len(srcs) - 5} more" if len(srcs) > 5 else "")
+            why = f"the median publication date of the {len(srcs)} source{'s' if len(srcs) != 1 else ''} naming the same people, {best} ({shown})"
+        else:
             continue
-        # most votes, then most corroborating sources, then the later date (a source is published
-        # after what it reports); never the order the votes came in, which followed string hashing
-        best = max(votes, key=lambda v: (votes[v], len(supporters[v]), v))
-        srcs = sorted(supporters[best])
-        how = f"inferred from {len(srcs)} corroborating source{'s' if len(srcs) != 1 else ''} published {best} ({', '.join(srcs)})"
-        doc.source.meta.published = MetaField(value=best, basis=how)
+        old = doc.source.meta.published
+        if partial:
+            # the dateline's month and day, in the year that puts them nearest the date found
+            day = _nearest_day(partial, best)
+            if day is None:
+                continue
+            basis = (old.basis or "dateline").replace(" gives the month and day, no year", "")
+            how = f"{basis}; year from {why}"
+            described = f"the dateline's day ({day}; its year from other sources)"
+            best = day
+        else:
+            how = f"inferred from {why}"
+            n = len(srcs)
+            described = f"the date inferred for this source ({best}, from {n} corroborating source{'s' if n != 1 else ''})"
+        # the cue's span stays: a dateline is no passage of the story
+        field = MetaField(value=best, basis=how, start=old.start, end=old.end)
+        doc.source.meta.published = field
         doc.timexes = tag(
-            text,
-            best,
-            dct_description=f"the date inferred for this source ({best}, from {len(srcs)} corroborating "
-            f"source{'s' if len(srcs) != 1 else ''})",
-            sentences=doc.sentences,
-            start_at=doc.source.body_start,
+            text, best, dct_description=described, sentences=doc.sentences, start_at=doc.source.body_start
         )
-        inferred[doc.source.id] = {"published": MetaField(value=best, basis=how)}
+        inferred[doc.source.id] = {"published": field}
     return inferred
+
+
+def _nearest_day(partial: str, near: str) -> str | None:
+    """The day ``partial`` ("--10-16") names in the year that puts it nearest to the day ``near``."""
+    month, day = int(partial[2:4]), int(partial[5:7])
+    ref = date.fromisoformat(near[:10])
+    options = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:  # 29 February
+            continue
+    if not options:
+        return None
+    return min(options, key=lambda d: (abs((d - ref).days), d)).isoformat()
 
 
 def _retag_one(text: str, t: Timex, dct: str) -> Timex | None:

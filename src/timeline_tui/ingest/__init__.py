@@ -185,8 +185,8 @@ def source_from_text(
     cues = find_cues(text, config, body_start)
     for name in ("published", "outlet", "origin", "url", "title", "author"):
         f: MetaField = getattr(cues, name)
-        if f.value:
-            setattr(meta, name, f)
+        if f.value or (f.partial and not getattr(meta, name).value):
+            setattr(meta, name, f)  # a part (a dateline's month and day) only where nothing is whole
     for name, value in (html_meta or {}).items():
         if value:
             v = _norm_value(name, str(value))

@@ -263,7 +263,10 @@ def _quote(s: str, limit: int = 60) -> str:
 
 
 #: a byline on a line of its own: "By Jane Doe"
-_BYLINE = re.compile(r"(?m)^[ \t*_]*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})[ \t*_]*\r?$")
+_BYLINE = re.compile(
+    r"(?m)^[ \t*_]*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}?)"
+    r"(?:\s*(?:,|\||—|–|\s-)\s*[^\n]{1,60}?)?[ \t*_]*\r?$"  # "By Jane Doe, BBC Mundo", "By Jane Doe | Reuters"
+)
 
 
 def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
@@ -393,7 +396,14 @@ def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
 
     m = next(line_start_matches(_BYLINE, head), None)
     if m:
-        author = _field(m["name"], "byline", m.start("name"), m.end("name"))
+        name, end = m["name"], m.end("name")
+        if outlet.value and name.lower().endswith(" " + outlet.value.lower()):
+            name = name[: -len(outlet.value) - 1]  # "By MARIA SANCHEZ Associated Press"
+            end = m.start("name") + len(name)
+        if len(name.split()) <= 4:
+            if name.isupper():
+                name = " ".join(w.capitalize() for w in name.split())  # "MARIA SANCHEZ" -> "Maria Sanchez"
+            author = _field(name, "byline", m.start("name"), end)
     return TextCues(published=published, outlet=outlet, origin=origin, url=url, title=title, author=author)
 
 
@@ -418,7 +428,17 @@ def _dateline_date(m: re.Match[str], text: str, r: _Rules, cue: str) -> MetaFiel
         if nearest is None or dist < nearest[0]:
             nearest = (dist, full, dm.group())
     if nearest is None:
-        return None
+        try:
+            date(2000, month, day)  # a leap year: 29 February is a day
+        except ValueError:
+            return None
+        # the month and day are kept for the events stage, which may find the year in other sources
+        return MetaField(
+            basis=f"dateline {cue} gives the month and day, no year",
+            start=m.start(),
+            end=m.end(),
+            partial=f"--{month:02d}-{day:02d}",
+        )
     ref = date.fromisoformat(nearest[1][:10])
     year = ref.year
     try:
