@@ -55,6 +55,7 @@ def main() -> int:
         link_undated,
         merge,
         merge_conflicting,
+        merge_same_day,
     )
     from timeline_tui.pipeline import annotate_paths
     from timeline_tui.util.gcpause import gc_paused
@@ -64,7 +65,7 @@ def main() -> int:
     from pool import candidate_pool  # bench/pool.py, beside this script
 
     per_doc = max(1, len(candidates(docs[:200])) / min(200, len(docs)))
-    stages = ["candidates", "merge", "conflicting", "link", "events", "quotes"]
+    stages = ["candidates", "merge", "conflicting", "same day", "link", "events", "quotes"]
     print(f"{len(docs)} articles, {per_doc:.1f} candidates per article; best of {args.repeat}, seconds")
     print(
         f"{'candidates':>10} {'articles':>8} "
@@ -88,6 +89,8 @@ def main() -> int:
                 t2 = time.perf_counter()
                 clusters = merge_conflicting(clusters)
                 t3 = time.perf_counter()
+                clusters = merge_same_day(clusters, cands)
+                t3b = time.perf_counter()
                 link_undated(clusters, pool)
                 t4 = time.perf_counter()
                 events = [_event(cl, names, outlets) for cl in clusters]
@@ -95,7 +98,11 @@ def main() -> int:
                 t5 = time.perf_counter()
                 quotes = group_quotes(pool, events)
                 t6 = time.perf_counter()
-                t = dict(zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5), strict=True))
+                t = dict(
+                    zip(
+                        stages, (t1 - t0, t2 - t1, t3 - t2, t3b - t3, t4 - t3b, t5 - t4, t6 - t5), strict=True
+                    )
+                )
                 best = {s: min(best[s], t[s]) for s in stages}
                 staged = ([e.id for e in events], [(g.id, len(g.variants), g.event) for g in quotes])
                 n = len(cands)

@@ -687,3 +687,21 @@ def test_a_year_and_a_name_title_an_event_with_the_happening_noun(tmp_path: Path
     titles = sorted(e.title for e in tl.events if e.date == "2007")
     assert "Pisco earthquake" in titles
     assert "Obama" not in titles  # a year that "the" does not open names no happening
+
+
+def test_one_day_told_in_other_words_is_one_event_and_another_happening_that_day_is_not(
+    tmp_path: Path,
+) -> None:
+    stories = {
+        "a": "The 7.0-magnitude quake struck south of Port-au-Prince on Tuesday, flattening homes.",
+        "b": "As many as 200,000 people died when the magnitude 7.0 quake struck Port-au-Prince on 12 January.",
+        "c": "Tuesday's quake near Port-au-Prince was the worst in two centuries, with homes flattened.",
+        "d": "Brazil beat Argentina 2-1 in a friendly football match in Rio de Janeiro on Tuesday evening.",
+    }
+    for sid, body in stories.items():
+        (tmp_path / f"{sid}.txt").write_text(
+            f"Story {sid}\n\nPublished 14 January 2010\n\n{body}\n", encoding="utf-8"
+        )
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    day = [e for e in tl.events if e.date == "2010-01-12"]
+    assert sorted(sorted({x.source for x in e.evidence}) for e in day) == [["a", "b", "c"], ["d"]]

@@ -249,5 +249,6 @@ def source_record(doc: SourceAnnotations, inferred: dict) -> SourceRecord:
             setattr(rec, name, mf.value)
             rec.basis[name] = mf.basis or ""
         elif mf.partial and mf.basis:
-            rec.basis[name] = mf.basis  # why the value is unknown: "dateline … gives the month and day, no year"
+            # why the value is unknown: "dateline … gives the month and day, no year"
+            rec.basis[name] = mf.basis
     return rec

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import math
 import operator
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -411,6 +413,67 @@ def merge_conflicting(clusters: list[Cluster]) -> list[Cluster]:
     return [cl for i, cl in enumerate(clusters) if i not in absorbed]
 
 
+#: how alike, by their rarer words, two events of the same day must be to be one (``merge_same_day``)
+SAME_DAY_SIMILARITY = float(os.environ.get("TL_SAME_DAY", "0.2"))
+#: the events of a day each event is compared with (the best-supported first)
+SAME_DAY_HEADS = 40
+
+
+def merge_same_day(clusters: list[Cluster], cands: list[Candidate]) -> list[Cluster]:
+    """Events of the same day that tell one happening in other words: "The 7.0-magnitude quake …
+    struck on Tuesday" and "200,000 people died in the 12 January earthquake" share no name and few
+    words, but the rare ones (by how few passages of the collection use them: "magnitude", "quake",
+    "Ayacucho") weigh more than "people" or "officials". Events are taken from the best-supported
+    down; each joins the most alike of the day's first events when their rarer words overlap enough
+    and they name no different people, else it is one of them. Each event meets at most
+    ``SAME_DAY_HEADS`` others, so the work stays linear in the events."""
+    by_day: dict[str, list[int]] = defaultdict(list)
+    for i, cl in enumerate(clusters):
+        if cl.end_value is None and len(cl.value) == 10 and granularity_of(cl.value) == "day":
+            by_day[cl.value].append(i)
+    if not any(len(ids) > 1 for ids in by_day.values()):
+        return clusters
+    df: Counter[str] = Counter()
+    for c in cands:
+        df.update(c.words)
+    n = len(cands) + 1
+    weight = {w: math.log(n / (k + 0.5)) for w, k in df.items()}
+    absorbed: set[int] = set()
+    for ids in by_day.values():
+        if len(ids) < 2:
+            continue
+        sources = {i: {c.doc.source.id for c in clusters[i].members} for i in ids}
+        first = {i: min((c.doc.source.id, c.start) for c in clusters[i].members) for i in ids}
+        ids.sort(key=lambda i: (-len(sources[i]), -len(clusters[i].members), first[i]))
+        heads: list[tuple[int, frozenset[str], float]] = []
+        for i in ids:
+            cl = clusters[i]
+            words = cl.top_words()
+            mass = sum(weight.get(w, 0.0) for w in words)
+            best, best_sim = None, SAME_DAY_SIMILARITY
+            for h, h_words, h_mass in heads[:SAME_DAY_HEADS]:
+                head = clusters[h]
+                if cl.people and head.people and not (cl.people.keys() & head.people.keys()):
+                    continue  # two different people's days
+                common = words & h_words
+                if len(common) < 2:
+                    continue  # one word in common ("Lima") is a place, not a happening
+                shared = sum(weight.get(w, 0.0) for w in common)
+                sim = shared / (min(mass, h_mass) or 1.0)
+                if sim >= best_sim:
+                    best, best_sim = h, sim
+            if best is None:
+                heads.append((i, words, mass))
+                continue
+            head = clusters[best]
+            for c in cl.members:
+                head.members.append(c)
+                head.keys.add((c.doc.source.id, c.start))
+                head.people.update(c.people)
+            absorbed.add(i)
+    return [cl for i, cl in enumerate(clusters) if i not in absorbed]
+
+
 _PHRASE_AFTER = re.compile(r"\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)(?:\s+([a-z]+)\b)?")
 #: what may stand before a year that opens a name: "the 1979 Islamic Revolution", "Peru's 2007 quake"
 _BEFORE_NAMING_YEAR = re.compile(r"(?:\bthe|['’]s)\s+$", re.I)
@@ -719,7 +782,7 @@ def derive(docs: list[SourceAnnotations], people: list[Person], config: Config) 
         # re-tagged sources: person ids are unchanged, timexes are new
         pass
     cands = candidates(docs)
-    clusters = merge_conflicting(merge(cands))
+    clusters = merge_same_day(merge_conflicting(merge(cands)), cands)
     link_undated(clusters, docs)
     outlets = {d.source.id: (d.source.meta.outlet.value or None) for d in docs}
     names = {p.id: p.name for p in people}

@@ -1381,7 +1381,12 @@ class Tagger:
                     f"({shift_value(ref, 0, unit)}, from {ctx.dct_desc}) "
                     f"{'minus' if k > 0 else 'plus'} {abs(k)} {m['u']} → {format_value(value)}",
                 )
-        if basis == "narrative" and k > 0 and ctx.named_year is not None and ctx.named_year_at > ctx.narrative_at:
+        if (
+            basis == "narrative"
+            and k > 0
+            and ctx.named_year is not None
+            and ctx.named_year_at > ctx.narrative_at
+        ):
             # "They came here in 2007 … Eighteen years later": counted from the year the text last named
             y, where = ctx.named_year
             if unit != "Y":
@@ -1393,7 +1398,13 @@ class Tagger:
                     explanation=f"'{m.group()}' counts {m['u']} from {y} ('{where}'), which gives no {m['u']}",
                 )
             return self._later_than(
-                ctx, m, f"{y + k:04d}", unit, date(y, 1, 1), mod, f"{y} (the year the text last named, '{where}')"
+                ctx,
+                m,
+                f"{y + k:04d}",
+                unit,
+                date(y, 1, 1),
+                mod,
+                f"{y} (the year the text last named, '{where}')",
             )
         if basis == "narrative" and ctx.narrative is not None:
             anchor_d = ctx.narrative
