@@ -21,7 +21,6 @@ import bisect
 import hashlib
 import math
 import operator
-import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -414,7 +413,7 @@ def merge_conflicting(clusters: list[Cluster]) -> list[Cluster]:
 
 
 #: how alike, by their rarer words, two events of the same day must be to be one (``merge_same_day``)
-SAME_DAY_SIMILARITY = float(os.environ.get("TL_SAME_DAY", "0.2"))
+SAME_DAY_SIMILARITY = 0.2
 #: the events of a day each event is compared with (the best-supported first)
 SAME_DAY_HEADS = 40
 
