@@ -620,3 +620,17 @@ def test_a_period_after_a_name_ending_in_an_accented_letter_ends_the_sentence() 
     ]
     # an initial is still no end: "J. Doe"
     assert len(split_sentences("Then J. Doe left. He came back.")) == 2
+
+
+def test_a_pronoun_after_an_unnamed_speaker_is_not_the_last_named_person() -> None:
+    text = (
+        "Publish date 24 June 2025\n\nKeir Starmer is facing a rebellion over the welfare bill.\n\n"
+        "The prime minister's spokesperson said on Tuesday that the vote would go ahead. "
+        '"We are not going to pull the bill," she said.\n\n'
+        'Rachel Reeves defended the cuts. "We inherited a mess," she said.\n'
+    )
+    doc = annotate_source(source_from_text(text, sid="uk", path="uk.txt"), Config())
+    assert [(q.text, q.speaker) for q in doc.quotes] == [
+        ('"We are not going to pull the bill,"', None),
+        ('"We inherited a mess,"', "Rachel Reeves"),
+    ]

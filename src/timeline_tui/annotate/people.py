@@ -386,6 +386,15 @@ def _described() -> re.Pattern[str]:
 
 
 @cache
+def _unnamed_speaker() -> re.Pattern[str]:
+    """An unnamed speaker and its reporting verb, up to three words apart ("spokesperson said", "a
+    government source told", "officials familiar with the talks said")."""
+    nouns = _alt([str(x) for x in load_rules("people")["unnamed_speakers"]])
+    verbs = _alt([str(v) for v in load_rules("quotes")["verbs"] if " " not in str(v)])
+    return re.compile(rf"\b(?:{nouns})\s+(?:[a-z][\w'’-]*\s+){{0,3}}?(?:{verbs})\b")
+
+
+@cache
 def _given_names() -> frozenset[str]:
     r = load_rules("given_names")
     return frozenset(str(n).lower() for key in ("female", "male", "either") for n in r[key])
@@ -1057,6 +1066,12 @@ def find_mentions(
         g = gender(mt)
         return g is None or g == want
 
+    # sentences whose speaker the story does not name ("The prime minister's spokesperson said"): a
+    # pronoun after one is that unnamed speaker's, not the last named person's
+    unnamed: set[int] = set()
+    for m in _unnamed_speaker().finditer(text, start_at):
+        if not in_quote(m.start()):
+            unnamed.add(bisect.bisect_right(sent_starts, m.start()) - 1)
     events: list[tuple[int, int, PersonMention | None]] = [(mt.start, 0, mt) for mt in dedup]
     events += [(m.start(), 1, None) for m in r.pronoun.finditer(text, start_at)]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -1079,11 +1094,12 @@ def find_mentions(
         # the sentence's subject, else the subjects (then anyone) of the three sentences before; a
         # name the text would not call "she" (or "he") is skipped
         subject = next((c for c in subjects.get(si, ()) if fits(c, want)), None)
-        k = si - 1
+        k = si - 1 if si not in unnamed else -1
         while subject is None and k >= max(0, si - 3):
-            subject = next((c for c in subjects.get(k, ()) if fits(c, want)), None) or next(
-                (c for c in fallback.get(k, ()) if fits(c, want)), None
-            )
+            subject = next((c for c in subjects.get(k, ()) if fits(c, want)), None)
+            if subject is None and k in unnamed:
+                break  # the unnamed speaker of that sentence
+            subject = subject or next((c for c in fallback.get(k, ()) if fits(c, want)), None)
             k -= 1
         pm = PersonMention(
             start=m.start(),
