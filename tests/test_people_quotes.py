@@ -634,3 +634,19 @@ def test_a_pronoun_after_an_unnamed_speaker_is_not_the_last_named_person() -> No
         ('"We are not going to pull the bill,"', None),
         ('"We inherited a mess,"', "Rachel Reeves"),
     ]
+
+
+def test_a_role_of_its_own_is_not_another_sources_plain_role_noun(tmp_path: Path) -> None:
+    from timeline_tui.pipeline import build_timeline
+
+    (tmp_path / "peru.txt").write_text(
+        "Quake\n\nPublished 16 October 2025\n\nInterior Minister Juan José Santiváñez said 14 people were missing.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "uk.txt").write_text(
+        "Revolt\n\nPublished 24 June 2025\n\nThe prime minister said on Tuesday that the vote would go ahead.\n",
+        encoding="utf-8",
+    )
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    uk = tl.docs["uk"]
+    assert [(m.text, m.person_id) for m in uk.mentions if m.kind == "title"] == [("The prime minister", None)]

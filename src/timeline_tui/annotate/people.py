@@ -1274,7 +1274,12 @@ def resolve_people(docs: list[SourceAnnotations], config: Config) -> list[Person
     for d in docs:
         for m in d.mentions:
             if m.person_id is None and m.kind == "title":
-                for k in _role_keys(m.text, r.roles):
+                keys = _role_keys(m.text, r.roles)
+                if keys and keys[0] in r.roles:
+                    # a role of its own ("prime minister") is not the plain noun ("minister") of
+                    # another source's "Interior Minister"
+                    keys = keys[:1]
+                for k in keys:
                     votes = role_votes.get(k)
                     if votes:
                         (best, n), *rest = [*votes.most_common(2), ("", 0)]
