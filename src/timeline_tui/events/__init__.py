@@ -112,6 +112,13 @@ class Cluster:
             self._top_size = max(1, n)
         return self._top
 
+    def absorb(self, other: Cluster) -> None:
+        """Take another cluster's passages and people (its date and wording stay this one's)."""
+        for c in other.members:
+            self.members.append(c)
+            self.keys.add((c.doc.source.id, c.start))
+            self.people.update(c.people)
+
     def add(self, c: Candidate) -> None:
         self.members.append(c)
         self.keys.add((c.doc.source.id, c.start))
@@ -404,10 +411,7 @@ def merge_conflicting(clusters: list[Cluster]) -> list[Cluster]:
                 big_sources = {c.doc.source.id for c in big.members}
                 if {c.doc.source.id for c in small.members} <= big_sources:
                     continue  # one source telling two days apart: two events
-                for c in small.members:
-                    big.members.append(c)
-                    big.keys.add((c.doc.source.id, c.start))
-                    big.people.update(c.people)
+                big.absorb(small)
                 absorbed.add(b)
     return [cl for i, cl in enumerate(clusters) if i not in absorbed]
 
@@ -464,11 +468,7 @@ def merge_same_day(clusters: list[Cluster], cands: list[Candidate]) -> list[Clus
             if best is None:
                 heads.append((i, words, mass))
                 continue
-            head = clusters[best]
-            for c in cl.members:
-                head.members.append(c)
-                head.keys.add((c.doc.source.id, c.start))
-                head.people.update(c.people)
+            clusters[best].absorb(cl)
             absorbed.add(i)
     return [cl for i, cl in enumerate(clusters) if i not in absorbed]
 
