@@ -636,30 +636,34 @@ def test_configured_people_no_source_names_are_not_the_corpus_people(tmp_path: P
     assert sorted(p.name for p in tl.people) == ["Emmanuel Macron", "Keir Starmer"]
 
 
+def _timeline_of(tmp_path: Path, files: dict[str, str]) -> Timeline:
+    """The timeline of ``files`` (file name -> text), written into ``tmp_path``."""
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+
+
 def test_a_dateline_is_no_part_of_the_passage_it_opens(tmp_path: Path) -> None:
-    (tmp_path / "ap.txt").write_text(
+    ap = (
         "Truce extended\n\nUpdated 6:42 PM GMT, November 27, 2023\n\n"
-        "JERUSALEM (AP) — Israel and Hamas agreed Monday to extend their cease-fire in Gaza by two days.\n",
-        encoding="utf-8",
+        "JERUSALEM (AP) — Israel and Hamas agreed Monday to extend their cease-fire in Gaza by two days.\n"
     )
-    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    tl = _timeline_of(tmp_path, {"ap.txt": ap})
     (ev,) = [e for e in tl.events if e.date == "2023-11-27"]
     assert ev.evidence[0].text.startswith("Israel and Hamas agreed Monday")
     assert not ev.title.startswith("JERUSALEM")
 
 
 def test_a_dateline_without_a_year_takes_its_year_from_the_other_sources(tmp_path: Path) -> None:
-    (tmp_path / "ap.txt").write_text(
+    ap = (
         "Quake in Peru\n\nUpdated 9:14 AM EDT, October 15, 2025\n\n"
-        "LIMA, Peru (AP) — President Dina Boluarte declared a state of emergency on Wednesday after the quake.\n",
-        encoding="utf-8",
+        "LIMA, Peru (AP) — President Dina Boluarte declared a state of emergency on Wednesday after the quake.\n"
     )
-    (tmp_path / "reuters.txt").write_text(
+    reuters = (
         "Peru toll rises\n\nLIMA, Oct 16 (Reuters) - President Dina Boluarte flew to Ayacucho, where the death "
-        "toll rose to 52, officials said.\n",
-        encoding="utf-8",
+        "toll rose to 52, officials said.\n"
     )
-    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    tl = _timeline_of(tmp_path, {"ap.txt": ap, "reuters.txt": reuters})
     (rec,) = [s for s in tl.sources if s.id == "reuters"]
     # the dateline's day, not the day of the source the year came from
     assert rec.published == "2025-10-16"
@@ -667,11 +671,8 @@ def test_a_dateline_without_a_year_takes_its_year_from_the_other_sources(tmp_pat
 
 
 def test_a_dateline_without_a_year_and_nothing_to_date_it_stays_undated_and_says_why(tmp_path: Path) -> None:
-    (tmp_path / "reuters.txt").write_text(
-        "Peru toll rises\n\nLIMA, Oct 16 (Reuters) - The death toll rose to 52, officials said.\n",
-        encoding="utf-8",
-    )
-    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    reuters = "Peru toll rises\n\nLIMA, Oct 16 (Reuters) - The death toll rose to 52, officials said.\n"
+    tl = _timeline_of(tmp_path, {"reuters.txt": reuters})
     (rec,) = tl.sources
     assert rec.published is None
     assert rec.basis["published"] == "dateline 'LIMA, Oct 16 (Reuters) -' gives the month and day, no year"

@@ -376,6 +376,25 @@ def unknown_value(unit: str) -> str:
     }.get(unit, "XXXX-XX-XX")
 
 
+def _undated(unit: str, explanation: str, mod: str | None = None) -> Norm:
+    """A date that cannot be placed: the unknown value of its unit ("XXXX", "XXXX-WXX"), no anchor."""
+    return Norm("DATE", unknown_value(unit), anchor="none", mod=mod, explanation=explanation)
+
+
+def _weekday_on(day: date, wd: int, ahead: bool) -> date:
+    """The weekday ``wd`` (0 Monday) of the week around ``day``: the next one on or after it when
+    ``ahead``, else the last one on or before it."""
+    if ahead:
+        return day + timedelta(days=(wd - day.weekday()) % 7)
+    return day - timedelta(days=(day.weekday() - wd) % 7)
+
+
+def _said_to_happen(tense: bool | None, at_publication: bool) -> bool:
+    """Whether a clause dates a happening at or after publication: a future tense, or a past tense
+    for one in the very period of publication ("six years later, in 2025, he returned")."""
+    return tense is True or (at_publication and tense is False)
+
+
 def fmt_num(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
 
@@ -939,9 +958,7 @@ class Tagger:
         mod = self.t.date_mods[" ".join(m["mod"].lower().split()) + " of"] if m["mod"] else "END"
         unit = {"month": "M", "week": "W", "decade": "DE"}.get((m["u"] or "").lower(), "Y")
         if ctx.dct is None:
-            return Norm(
-                "DATE", unknown_value(unit), anchor="none", mod=mod, explanation=self.no_dct(m.group())
-            )
+            return _undated(unit, self.no_dct(m.group()), mod)
         since = mod == "END" and _SINCE_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()]) is not None
         value = shift_value(ctx.dct, -1 if since else 0, unit)
         part = {"START": "the beginning", "MID": "the middle"}.get(mod, "the end")
@@ -1123,7 +1140,7 @@ class Tagger:
             how = "'last'"
         elif rel == "this" or not rel or rel in ("early", "late"):
             future, how = ctx.leaning(m.start())
-            delta = (wd - dct.weekday()) % 7 if future else -((dct.weekday() - wd) % 7)
+            delta = (_weekday_on(dct, wd, future) - dct).days
         else:
             return None
         d = dct + timedelta(days=delta)
@@ -1191,9 +1208,7 @@ class Tagger:
         if rel == "the same":
             anchor_d = ctx.narrative or ctx.dct
             if anchor_d is None:
-                return Norm(
-                    "DATE", unknown_value(unit), anchor="none", mod=mod, explanation=self.no_dct(m.group())
-                )
+                return _undated(unit, self.no_dct(m.group()), mod)
             value = shift_value(anchor_d, 0, unit)
             return Norm(
                 "DATE",
@@ -1204,9 +1219,7 @@ class Tagger:
                 explanation=f"'{m.group()}' as {format_value(anchor_d.isoformat())} → {format_value(value)}",
             )
         if ctx.dct is None:
-            return Norm(
-                "DATE", unknown_value(unit), anchor="none", mod=mod, explanation=self.no_dct(m.group())
-            )
+            return _undated(unit, self.no_dct(m.group()), mod)
         n = {"this": 0, "last": -1, "next": 1, "in the": 0}[rel]
         value = shift_value(ctx.dct, n, unit)
         return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}", mod=mod)
@@ -1247,7 +1260,7 @@ class Tagger:
                 f"{format_value(ctx.narrative.isoformat())} (the time the text last moved to)",
             )
         elif ctx.dct is None:
-            return Norm("DATE", unknown_value(unit), anchor="none", explanation=self.no_dct(m.group()))
+            return _undated(unit, self.no_dct(m.group()))
         else:
             anchor_d, anchor, desc = ctx.dct, "published", ctx.dct_desc
         value = shift_value(anchor_d, n, unit)
@@ -1281,15 +1294,12 @@ class Tagger:
         quake, in a story of 2025, "Eighteen years later we are still waiting": the story's present,
         no date to put on it)."""
         now = shift_value(ctx.dct, 0, unit) if ctx.dct is not None else None
-        tense = ctx.tense(m.start()) if now is not None and value >= now else None
-        if now is not None and value >= now and not (tense or (value == now and tense is False)):
-            return Norm(
-                "DATE",
-                unknown_value(unit),
-                anchor="none",
-                mod=mod,
-                explanation=f"'{m.group()}' relative to {desc} would be {format_value(value)}, not before "
+        if now is not None and value >= now and not _said_to_happen(ctx.tense(m.start()), value == now):
+            return _undated(
+                unit,
+                f"'{m.group()}' relative to {desc} would be {format_value(value)}, not before "
                 f"{ctx.dct_desc}: the present, not a date",
+                mod,
             )
         return Norm(
             "DATE",
@@ -1363,12 +1373,8 @@ class Tagger:
             if _WORD_AFTER.match(rest):
                 ref = ctx.dct
                 if ref is None:
-                    return Norm(
-                        "DATE",
-                        unknown_value(unit),
-                        anchor="none",
-                        mod=mod,
-                        explanation=f"'{m.group()}' another event: the publication date is unknown",
+                    return _undated(
+                        unit, f"'{m.group()}' another event: the publication date is unknown", mod
                     )
                 value = shift_value(ref, -k, unit)
                 return Norm(
@@ -1390,12 +1396,8 @@ class Tagger:
             # "They came here in 2007 … Eighteen years later": counted from the year the text last named
             y, where = ctx.named_year
             if unit != "Y":
-                return Norm(
-                    "DATE",
-                    unknown_value(unit),
-                    anchor="none",
-                    mod=mod,
-                    explanation=f"'{m.group()}' counts {m['u']} from {y} ('{where}'), which gives no {m['u']}",
+                return _undated(
+                    unit, f"'{m.group()}' counts {m['u']} from {y} ('{where}'), which gives no {m['u']}", mod
                 )
             return self._later_than(
                 ctx,
@@ -1415,19 +1417,11 @@ class Tagger:
         elif basis == "narrative" and k > 0:
             # "two weeks later" with no earlier time in the text: later than what is unknown (the
             # publication date is no start: it would make a past event a future one)
-            return Norm(
-                "DATE",
-                unknown_value(unit),
-                anchor="none",
-                mod=mod,
-                explanation=f"'{m.group()}': the text names no earlier time to count from",
-            )
+            return _undated(unit, f"'{m.group()}': the text names no earlier time to count from", mod)
         elif ctx.dct is not None:
             anchor_d, anchor, desc = ctx.dct, "published", ctx.dct_desc
         else:
-            return Norm(
-                "DATE", unknown_value(unit), anchor="none", mod=mod, explanation=self.no_dct(m.group())
-            )
+            return _undated(unit, self.no_dct(m.group()), mod)
         value = shift_value(anchor_d, k, unit)
         return Norm(
             "DATE",
@@ -1629,10 +1623,7 @@ class Tagger:
             # "10 p.m. Wednesday": the weekday dates the clock time, by the sentence's tense
             wd = self.t.weekdays[m["wd"].lower()]
             future, how = ctx.leaning(m.start())
-            if future:
-                d = ctx.dct + timedelta(days=(wd - ctx.dct.weekday()) % 7)
-            else:
-                d = ctx.dct - timedelta(days=(ctx.dct.weekday() - wd) % 7)
+            d = _weekday_on(ctx.dct, wd, future)
             value = f"{d.isoformat()}T{hm}"
             return self._pub(
                 ctx, value, f"'{m.group()}' ({how}) in {ctx.dct_desc} → {format_value(value)}", typ="TIME"
