@@ -811,3 +811,35 @@ def test_later_counts_from_the_time_the_text_last_named(
 ) -> None:
     t = next(t for t in tag(text, "2025-10-18") if t.type == "DURATION")
     assert (t.text, t.value, t.point) == (span, value, point)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "point"),
+    [
+        # the time the sentence gave before the expression is what the units count back from
+        ("She retired in 2002, two years after the death of her husband, Robert Brown.", "two years", "2000"),
+        ("The strike ended in 1985, three weeks after the talks collapsed.", "three weeks", "1985"),
+        # at the coarser of the two granularities: no day is invented for "December 2022"
+        ("He resigned in December 2022, a week after his arrest.", "a week", "2022-12"),
+        ("On 9 March 2020 the border closed, three days after the first case.", "three days", "2020-03-06"),
+        # no time before it in the sentence: the publication date (the sentence's own time)
+        ("The visit took place 22 years after Fidel Castro paid a visit.", "22 years", "2003"),
+        # after "for" it is how long something lasted, not a count from another event
+        ("Jurors deliberated for two days before reaching their verdict.", "two days", None),
+    ],
+)
+def test_n_units_after_an_event_count_from_the_time_of_the_sentence(
+    text: str, span: str, point: str | None
+) -> None:
+    t = next(t for t in tag(text, "2025-06-20") if t.type == "DURATION")
+    assert (t.text, t.point) == (span, point)
+
+
+def test_a_past_tense_takes_a_month_back_most_of_a_year() -> None:
+    # written in late October: "announced in January" is the January gone, nine months back, not
+    # the one three months ahead
+    t = tag("Weaker demand in China offset cost cuts announced in January.", "2024-10-24")[0]
+    assert (t.text, t.value) == ("January", "2024-01")
+    # a near month ahead still beats a far one behind when a past marker misleads
+    t = tag("A C$30-a-share bid by Ciba-Geigy Ltd. was extended to Nov. 16.", "1989-10-30")[0]
+    assert t.value == "1989-11-16"

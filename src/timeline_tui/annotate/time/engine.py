@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
-from ...dates import format_value, granularity_of
+from ...dates import format_value, granularity_of, value_interval
 from ...model import Timex
 from ...util import regex_store
 from ...util.regex import line_start_matches, lower_word_lines, lowered_in_place, split_runs, start_tokens
@@ -58,6 +58,8 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _ABBREVIATED_END = re.compile(r"\b[A-Z][a-z]{2}\.$")
 _COMPARED_QUARTER = re.compile(r"year|ago|earlier|prior|comparable|period", re.I)
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d)*$")
+#: a year, quarter, month, week or day (with a time of day or not): a date a sentence can count from
+_CALENDAR_DAY_OR_COARSER = re.compile(r"^\d{4}(?:-(?:Q[1-4]|W\d\d|\d\d(?:-\d\d)?))?(?:T|$)")
 _DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -94,6 +96,9 @@ class Context:
     #: where the text named that year and moved to that day (end offsets; -1: not yet)
     named_year_at: int = -1
     narrative_at: int = -1
+    #: the last calendar date the text gave (value, its text, end offset): what "two years after the
+    #: death of her husband" counts back from when it stands earlier in the same sentence
+    last_dated: tuple[str, str, int] | None = None
     #: the quarter the text last named (value, end offset): company results compare with "a year ago"
     quarter: tuple[str, int] | None = None
     #: a time restated in another zone in brackets, from the restated time to the bracket's close:
@@ -103,6 +108,10 @@ class Context:
     #: case-sensitive form for it; same offsets), and the markers (Tables.tense_markers)
     marker_text: str = ""
     markers: re.Pattern[str] | None = None
+
+    def sentence_start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        return self.sent_starts[i] if i >= 0 else 0
 
     def sentence(self, pos: int) -> str:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -361,6 +370,37 @@ def shift_value(anchor: date, n: int, unit: str) -> str:
     if unit == "CE":
         return f"{anchor.year // 100 + n:02d}"
     return f"{anchor.year + n:04d}"
+
+
+#: granularities from fine to coarse (a count of a finer unit from a coarser time keeps the coarser)
+_GRAN_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "season": 4, "quarter": 4, "half": 5, "year": 6}
+
+
+def _shift_date(d: date, n: int, unit: str) -> date:
+    """``d`` moved ``n`` units (days, weeks, months, quarters, years; decades and centuries as years)."""
+    if unit in ("D", "H", "S", "MIN"):
+        return d + timedelta(days=n if unit == "D" else 0)
+    if unit in ("W", "WE", "W2"):
+        return d + timedelta(weeks=n * (2 if unit == "W2" else 1))
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit, 12) * n
+    total = d.year * 12 + d.month - 1 + months
+    y, mo = total // 12, total % 12 + 1
+    return date(y, mo, min(d.day, monthrange(y, mo)[1]))
+
+
+def _value_at(d: date, gran: str) -> str | None:
+    """The value of the day ``d`` at a granularity (None for one a day cannot be put in)."""
+    if gran in ("day", "time"):
+        return day_value(d)
+    if gran == "week":
+        return week_value(d)
+    if gran == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if gran == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if gran in ("year", "season", "half"):
+        return f"{d.year:04d}"
+    return None
 
 
 def unknown_value(unit: str) -> str:
@@ -627,10 +667,11 @@ class Tagger:
             return None
         tense = ctx.tense(pos)
         future = tense is True
-        # a tense marker in the clause points the way (up to half a year: news names the months
-        # around its date, and the markers mislead now and then); without one, the nearest
-        # occurrence, a past one on a near tie
-        penalty = (366 if tense_decides else 180) if tense is not None else 60
+        # a tense marker in the clause points the way by up to eight months ("cost cuts announced in
+        # January", written in late October, are January's gone; news names the months around its
+        # date, and the markers mislead now and then: "was extended to Nov. 16", written on 30
+        # October, is the coming one); without one, the nearest occurrence, a past one on a near tie
+        penalty = (366 if tense_decides else 240) if tense is not None else 60
         best: tuple[float, int] | None = None
         for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
             cand = date(y, mon, min(d or 15, monthrange(y, mon)[1]))
@@ -1370,6 +1411,19 @@ class Tagger:
                     explanation=f"'{m.group()}': counted from the date that follows, which could not be read",
                     counts_from_next=(k, unit, m.end()),
                 )
+            if _WORD_AFTER.match(rest) and _DURATION_WORD_BEFORE.search(
+                ctx.text, max(0, m.start() - 8), m.start()
+            ):
+                # "deliberated for two days before reaching a verdict": a duration, no point
+                return Norm(
+                    "DURATION",
+                    duration_value(abs(k), unit),
+                    explanation=f"'{ctx.text[m.start() : m.start('dir')].strip()}' after "
+                    f"'{ctx.text[max(0, m.start() - 8) : m.start()].split()[-1]}': how long, not a count "
+                    "from another event",
+                )
+            if _WORD_AFTER.match(rest) and (counted := self._from_sentence_time(m, ctx, k, unit, mod)):
+                return counted
             if _WORD_AFTER.match(rest):
                 ref = ctx.dct
                 if ref is None:
@@ -1430,6 +1484,37 @@ class Tagger:
             mod=mod,
             anchor_value=anchor_d.isoformat(),
             explanation=f"'{m.group()}' relative to {desc} → {format_value(value)}",
+        )
+
+    def _from_sentence_time(
+        self, m: re.Match[str], ctx: Context, k: int, unit: str, mod: str | None
+    ) -> Norm | None:
+        """ "She retired in 2002, two years after the death of her husband": the time the sentence gave
+        before the expression, minus the units, dates what follows (2000); at the coarser of the two
+        granularities ("in December 2022, a week after his arrest": December 2022). None when the
+        sentence gives no time before it."""
+        last = ctx.last_dated
+        if last is None or last[2] > m.start() or last[2] < ctx.sentence_start(m.start()):
+            return None
+        value, where, _ = last
+        iv = value_interval(value)
+        if iv is None:
+            return None
+        mid = iv[0] + (iv[1] - iv[0]) / 2
+        gran = granularity_of(value)
+        coarser = _GRAN_RANK.get(gran, 0) > _GRAN_RANK.get(UNIT_GRAN.get(unit, "year"), 0)
+        out = _value_at(_shift_date(mid, -k, unit), gran) if coarser else shift_value(mid, -k, unit)
+        if out is None:
+            return None
+        return Norm(
+            "DATE",
+            out,
+            anchor="event",
+            mod=mod,
+            anchor_value=value,
+            explanation=f"'{m.group()}' another event: the time the sentence gave before it "
+            f"({format_value(value)}, '{where}') {'minus' if k > 0 else 'plus'} {abs(k)} {m['u']} "
+            f"→ {format_value(out)}",
         )
 
     def _duration(self, m: re.Match[str], ctx: Context, n: float | None, unit: str, pre: str = "") -> Norm:
@@ -2154,6 +2239,8 @@ class Tagger:
                 # a year the text names, or the year of a day it moves to
                 ctx.named_year = (int(norm.value[:4]), span)
                 ctx.named_year_at = e
+            if norm.type in ("DATE", "TIME") and _CALENDAR_DAY_OR_COARSER.match(norm.value):
+                ctx.last_dated = (norm.value[:10], span, e)
             dated = norm.point if norm.point else (norm.value if norm.type in ("DATE", "TIME") else "")
             if _DAY_PREFIX.match(dated):
                 ctx.narrative = date.fromisoformat(dated[:10])
