@@ -843,3 +843,32 @@ def test_a_past_tense_takes_a_month_back_most_of_a_year() -> None:
     # a near month ahead still beats a far one behind when a past marker misleads
     t = tag("A C$30-a-share bid by Ciba-Geigy Ltd. was extended to Nov. 16.", "1989-10-30")[0]
     assert t.value == "1989-11-16"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        # written on Saturday 7 December 2024: a bare 24-hour time after "at", "until" ... is a time
+        ("The red warning expired at 11:00 on Saturday morning.", "11:00 on Saturday", "2024-12-07T11:00"),
+        ("The meeting started at 11:00.", "11:00", "2024-12-07T11:00"),
+        # a deadline points ahead against a tense marker of another clause, far from it
+        (
+            "The red warning expired on Saturday morning, but an amber warning remains in place "
+            "until 06:00 on Sunday.",
+            "06:00 on Sunday",
+            "2024-12-08T06:00",
+        ),
+        # the deadline's own verb, right before it, still decides
+        ("He was held until Tuesday.", "Tuesday", "2024-12-03"),
+        # "set for" a day is a plan: the coming one
+        ("Sentencing was set for Jan. 14.", "Jan. 14", "2025-01-14"),
+    ],
+)
+def test_clock_times_deadlines_and_plans(sentence: str, span: str, value: str) -> None:
+    t = [t for t in tag(sentence, "2024-12-07") if t.text == span]
+    assert t and t[0].value == value, [(x.text, x.value) for x in tag(sentence, "2024-12-07")]
+
+
+@pytest.mark.parametrize("sentence", ["The score was 11:00 at half time.", "He quoted John 3:16 twice."])
+def test_a_bare_colon_time_without_a_time_word_is_no_time(sentence: str) -> None:
+    assert tag(sentence, "2024-12-07") == []

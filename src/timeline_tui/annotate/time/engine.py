@@ -35,6 +35,9 @@ _LEADING_DIGITS = re.compile(r"\d+")
 #: a deadline's preposition right before an expression ("by the weekend", "until Friday", "as soon
 #: as Tuesday"): with no tense marker in its clause, the expression points ahead
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|ahead\s+of|as\s+(?:soon|early)\s+as)\s+$", re.I)
+#: how far (characters) a tense marker must be from a deadline's expression for the deadline to point
+#: ahead against it: a nearer one is the deadline's own verb ("was held until Tuesday")
+_DEADLINE_OVER_TENSE = 30
 _WORD_OR_DASH_BEFORE = re.compile(r"([A-Za-z]+|-)\s*$")
 _NUMBER_WORD_SEP = re.compile(r"[\s-]+")
 _FOLLOWING_WORD = re.compile(r"\s*([A-Za-z]+)")
@@ -128,16 +131,26 @@ class Context:
         """Whether an expression at ``pos`` points ahead, and why: its clause's tense, else a
         deadline's preposition right before it ("until 9 a.m. Tuesday", "by the weekend"), else
         the past (news reports what happened)."""
-        tense = self.tense(pos)
-        if tense is None:
-            if _DEADLINE_BEFORE.search(self.text, max(0, pos - 16), pos) is not None:
+        nearest = self._nearest_marker(pos)
+        if _DEADLINE_BEFORE.search(self.text, max(0, pos - 16), pos) is not None:
+            if nearest is None:
                 return True, "a deadline, no tense"
+            if nearest[0] > _DEADLINE_OVER_TENSE:
+                # "expired at 11:00 on Saturday, but an amber warning remains until 06:00 on Sunday"
+                return True, "a deadline, the tense marker far from it"
+        if nearest is None:
             return False, "no tense marker: the last one"
-        return tense, "future tense" if tense else "past tense"
+        return nearest[1], "future tense" if nearest[1] else "past tense"
 
     def tense(self, pos: int) -> bool | None:
         """True for the future, False for the past, None when the clause has no tense marker. The
         marker nearest to the expression decides ("said … as soon as Tuesday" is future)."""
+        nearest = self._nearest_marker(pos)
+        return None if nearest is None else nearest[1]
+
+    def _nearest_marker(self, pos: int) -> tuple[int, bool] | None:
+        """The distance to the tense marker nearest to ``pos`` in its clause (first within 90
+        characters, else in the sentence) and whether it marks the future; None without one."""
         i = bisect.bisect_right(self.sent_starts, pos) - 1
         lo, hi = self.sentences[i] if 0 <= i < len(self.sentences) else (pos - 100, pos + 100)
         for a, b in ((max(lo, pos - 90), min(hi, pos + 90)), (lo, hi)):
@@ -150,7 +163,7 @@ class Context:
                 if best is None or d < best[0] or (d == best[0] and not future):
                     best = (d, future)
             if best is not None:
-                return best[1]
+                return best
         return None
 
     def _markers_in(self, a: int, b: int) -> Iterator[re.Match[str]]:
@@ -1690,6 +1703,11 @@ class Tagger:
             hm = "12:00" if m["nm"].lower() in ("noon", "midday") else "24:00"
         elif m["HH"]:
             hm = f"{m['HH']}:{m['MM']}"  # "1930 CDT"
+        elif m["H24"]:
+            before = ctx.text[max(0, m.start() - 8) : m.start()].lower().split()
+            if not before or before[-1] not in self.t.clock_preceders:
+                return None  # "won 11:00", "John 3:16": no time of day
+            hm = f"{int(m['H24']):02d}:{m['M24']}"  # "at 11:00"
         else:
             h = int(m["H"])
             ap = (m["ap"] or "").lower()
@@ -1869,6 +1887,13 @@ class Tagger:
             (s, e, decade if d[3] == "0" else year)
             for s, e, d in zip(starts, ends, digits, strict=False)
             if len(d) == 4 and "1500" <= d <= "2099"
+        ]
+        # one or two digits before a colon and two more ("at 11:00"): the clock pattern's own trigger
+        colon = self.p.colon_bit
+        hits += [
+            (s, e, colon)
+            for s, e, d in zip(starts, ends, digits, strict=False)
+            if len(d) <= 2 and lowered[e : e + 1] == ":"
         ]
         hits.sort()
         if lowered is not text and self._start_masks is not None:

@@ -69,6 +69,8 @@ class Tables:
     month_preceders: frozenset[str]
     year_preceders: frozenset[str]
     time_zones: tuple[str, ...]
+    #: the words before a bare 24-hour time ("at 11:00") that make it one
+    clock_preceders: frozenset[str]
     #: a joining word and a 24-hour time in a zone, right after a four-digit number ("1500 & 1930GMT")
     clock_pair_after: re.Pattern[str]
 
@@ -89,6 +91,8 @@ class Patterns:
     tens_bit: int
     #: a four-digit year ending in 0 ("the 1990s"): the trigger of decades
     decade_year_bit: int
+    #: the trigger class of one or two digits before a colon and two more ("11:00")
+    colon_bit: int
     #: per pattern (same order as items): the classes one of which must occur near a match
     needs: tuple[int, ...]
 
@@ -137,6 +141,7 @@ def tables() -> Tables:
         year_ago_quarter=re.compile(_alt([norm(x) for x in t["year_ago_quarter"]])),
         month_preceders=frozenset(norm(x) for x in t["month_preceders"]),
         time_zones=tuple(str(x) for x in t["time_zones"]),
+        clock_preceders=frozenset(norm(x) for x in t["clock_preceders"]),
         clock_pair_after=re.compile(
             r"\s*(?:" + "|".join(re.escape(str(j)) for j in t["clock_joiners"]) + r")\s*"
             r"(?:[01]\d|2[0-3])[:.]?[0-5]\d\s*(?:"
@@ -526,7 +531,9 @@ def patterns() -> Patterns:
             + zones
             + r")|local\s+time|(?=(?:\(|-LRB-)\s*[0-2]\d[:.]?[0-5]\d\s*(?-i:"
             + zones
-            + r"))))"
+            + r")))"
+            # a bare one with a colon, after a word that makes it a time ("at 11:00": the handler)
+            r"|(?P<H24>[01]?\d|2[0-3]):(?P<M24>[0-5]\d)(?![:.,]?\d))"
             + E
             + r"(?:,?\s+(?:on\s+)?(?:(?P<wd>"
             + weekday
@@ -603,6 +610,7 @@ def patterns() -> Patterns:
         "tens",
         "decadeyear",
         "clockmark",
+        "colon",
     ]
     bit = {c: 1 << i for i, c in enumerate(classes)}
     word_classes: dict[str, int] = {}
@@ -679,7 +687,7 @@ def patterns() -> Patterns:
         "vague": "unit",
         "set": "set",
         "ref": "ref",
-        "clock": "clockmark noon",
+        "clock": "clockmark noon colon",
         "holiday": "holiday",
         "weekof": "month",
     }
@@ -698,5 +706,6 @@ def patterns() -> Patterns:
         year_bit=bit["year"],
         tens_bit=bit["tens"],
         decade_year_bit=bit["decadeyear"],
+        colon_bit=bit["colon"],
         needs=tuple(needs),
     )
