@@ -872,3 +872,24 @@ def test_clock_times_deadlines_and_plans(sentence: str, span: str, value: str) -
 @pytest.mark.parametrize("sentence", ["The score was 11:00 at half time.", "He quoted John 3:16 twice."])
 def test_a_bare_colon_time_without_a_time_word_is_no_time(sentence: str) -> None:
     assert tag(sentence, "2024-12-07") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # in a past clause the units count from the time the text last named, not from publication
+        ("She graduated in 1956. For the next decade she worked as a clerk.", ("1956", "1966")),
+        ("In 1990 he moved to Paris, where he lived for the next five years.", ("1990", "1995")),
+        ("He was arrested on 3 March 2020 and spent the next two weeks in jail.", ("2020-W10", "2020-W12")),
+        ("The plant opened in 2001. Over the following three years it doubled output.", ("2001", "2004")),
+        # no earlier time named: no period rather than one from the publication date
+        ("For the next two months she travelled.", None),
+        # the future, or a plan: from the publication date, as before
+        ("Over the next three years, he will build a new plant.", ("2024", "2027")),
+        ("The company said it planned to hire 500 people over the next two years.", ("2024", "2026")),
+    ],
+)
+def test_the_next_units_of_a_past_story_follow_its_time(text: str, period: tuple[str, str] | None) -> None:
+    t = next(t for t in tag(text, "2024-03-14") if t.type == "DURATION")
+    got = (t.period_start, t.period_end) if t.period_start else None
+    assert got == period, t.explanation

@@ -142,13 +142,14 @@ class Context:
             return False, "no tense marker: the last one"
         return nearest[1], "future tense" if nearest[1] else "past tense"
 
-    def tense(self, pos: int) -> bool | None:
+    def tense(self, pos: int, skip: tuple[int, int] | None = None) -> bool | None:
         """True for the future, False for the past, None when the clause has no tense marker. The
-        marker nearest to the expression decides ("said … as soon as Tuesday" is future)."""
-        nearest = self._nearest_marker(pos)
+        marker nearest to the expression decides ("said … as soon as Tuesday" is future); one
+        within ``skip`` (the expression's own "next") does not count."""
+        nearest = self._nearest_marker(pos, skip)
         return None if nearest is None else nearest[1]
 
-    def _nearest_marker(self, pos: int) -> tuple[int, bool] | None:
+    def _nearest_marker(self, pos: int, skip: tuple[int, int] | None = None) -> tuple[int, bool] | None:
         """The distance to the tense marker nearest to ``pos`` in its clause (first within 90
         characters, else in the sentence) and whether it marks the future; None without one."""
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -156,6 +157,8 @@ class Context:
         for a, b in ((max(lo, pos - 90), min(hi, pos + 90)), (lo, hi)):
             best: tuple[int, bool] | None = None
             for m in self._markers_in(a, b):
+                if skip is not None and skip[0] <= m.start() < skip[1]:
+                    continue
                 future = m.start("f") >= 0
                 if not (self._future(m) if future else self._past(m)):
                     continue
@@ -1557,6 +1560,13 @@ class Tagger:
                     f"'{m.group()}' ending at {ctx.dct_desc} → period "
                     f"{format_value(start)}–{format_value(end)}"
                 )
+            elif pre_l.endswith(("next", "following")) and (
+                pre_l.endswith("following") or ctx.tense(m.start(), skip=(m.start(), m.end())) is False
+            ):
+                # "She graduated in 1956. For the next decade she worked as a clerk": in a past
+                # clause, the units after the time the text last named (1956-1966), not after the
+                # publication date; "the following three years" always counts from that time
+                self._after_narrative(m, ctx, norm, int(n), unit)
             elif pre_l.endswith(("next", "coming")) and anchor_d is not None:
                 start = shift_value(anchor_d, 0, unit)
                 end = shift_value(anchor_d, int(n), unit)
@@ -1567,6 +1577,30 @@ class Tagger:
                     f"'{m.group()}' from {ctx.dct_desc} → period {format_value(start)}–{format_value(end)}"
                 )
         return norm
+
+    @staticmethod
+    def _after_narrative(m: re.Match[str], ctx: Context, norm: Norm, n: int, unit: str) -> None:
+        """The period of ``n`` units from the time the text last named (the year it named, or the day it
+        moved to, whichever came later), set on ``norm``; none when the text named no such time, or
+        only a year and the units are finer (no month is invented)."""
+        if unit in ("DE", "CE"):
+            n, unit = n * (10 if unit == "DE" else 100), "Y"
+        if ctx.named_year is not None and ctx.named_year_at > ctx.narrative_at:
+            y, where = ctx.named_year
+            if unit != "Y":
+                norm.explanation = f"'{m.group()}' after {y} ('{where}'): no {m['u']} to count from"
+                return
+            start_d, desc = date(y, 1, 1), f"{y} (the year the text last named, '{where}')"
+        elif ctx.narrative is not None:
+            start_d = ctx.narrative
+            desc = f"{format_value(start_d.isoformat())} (the time the text last moved to, '{ctx.narrative_text}')"
+        else:
+            norm.explanation = f"'{m.group()}' in a past clause: the text names no earlier time to count from"
+            return
+        start, end = shift_value(start_d, 0, unit), shift_value(start_d, n, unit)
+        norm.period = (start, end)
+        norm.anchor, norm.anchor_value = "narrative", start_d.isoformat()
+        norm.explanation = f"'{m.group()}' after {desc} → period {format_value(start)}–{format_value(end)}"
 
     def _n_duration(self, m: re.Match[str], ctx: Context) -> Norm | None:
         if m["old"]:
