@@ -650,3 +650,36 @@ def test_a_role_of_its_own_is_not_another_sources_plain_role_noun(tmp_path: Path
     tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
     uk = tl.docs["uk"]
     assert [(m.text, m.person_id) for m in uk.mentions if m.kind == "title"] == [("The prime minister", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "roles"),
+    [
+        # "Judge" may begin a name ("Mike Judge"), but before a name read with its title it is the title
+        (
+            "Chief Judge Rowan Wilson said the court would lower its flag.",
+            "Rowan Wilson",
+            ["chief judge", "judge"],
+        ),
+        ("Federal Judge Rowan Wilson ruled on Monday.", "Rowan Wilson", ["judge"]),
+        ("Forecaster Simon King said gusts had reached 93mph.", "Simon King", ["forecaster"]),
+        ("Mike Judge said the show would return.", "Mike Judge", []),
+    ],
+)
+def test_a_title_that_may_begin_a_name_is_read_as_the_title(
+    sentence: str, name: str, roles: list[str]
+) -> None:
+    doc = annotate_source(
+        source_from_text(f"Publish date 12 May 2024\n\n{sentence}\n", sid="j", path="j.txt"), Config()
+    )
+    assert [(m.name, m.roles) for m in doc.mentions if m.kind == "name"] == [(name, roles)]
+
+
+def test_a_speaker_phrase_ending_with_a_named_person_is_that_person() -> None:
+    text = (
+        "Publish date 20 June 2025\n\n"
+        '"The jury has spoken clearly," U.S. Attorney Morris Pasqual told reporters outside the courthouse. '
+        '"Public office is not for sale."\n'
+    )
+    doc = annotate_source(source_from_text(text, sid="c", path="c.txt"), Config())
+    assert [(q.speaker, q.cue) for q in doc.quotes] == [("Morris Pasqual", "told reporters")] * 2

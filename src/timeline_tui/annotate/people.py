@@ -593,6 +593,17 @@ def _surname(name: str) -> str:
     return fold(name.split()[-1]) if name.split() else ""
 
 
+def _titled_within(spans: list[tuple[int, int]], starts: list[int], text: str, s: int, e: int) -> bool:
+    """Whether the words ``text[s:e]`` are a titled name found already (sorted ``spans``, their
+    ``starts``) with title words before it: "Judge Rowan Wilson" when "Rowan Wilson" was read with the
+    title "Judge". Not "Hillary Clinton" around a "Clinton" read as titled: "Hillary" is no title."""
+    k = bisect.bisect_left(starts, e) - 1
+    if k < 0 or spans[k][1] <= s or spans[k][0] < s:
+        return False
+    role_words = _triggers()[0]
+    return all(w in role_words for w in re.findall(r"[a-z]+", text[s : spans[k][0]].lower()))
+
+
 def find_mentions(
     source: Source,
     sentences: list[tuple[int, int]],
@@ -710,12 +721,18 @@ def find_mentions(
         s, e = _name_span(name, m["name"], m.start("name"))
         found.append(PersonMention(start=s, end=e, text=text[s:e], kind="name", name=name))
         roles_of.setdefault(name, set())
+    # a titled name is read with its title: "Chief Judge Rowan Wilson said" is Rowan Wilson, a judge,
+    # not "Judge Rowan Wilson" ("Judge" may begin a name, so "X said" alone would keep it)
+    titled_spans = sorted((mt.start, mt.end) for mt in found)
+    titled_starts = [a for a, _ in titled_spans]
     for m in _finditer_either(r.said, text, verb_win, start_at):
         raw = m["name"]
         name = _clean_name(raw)
         if not _full_name(name, r):
             continue
         s, e = _name_span(name, raw, m.start("name"))
+        if _titled_within(titled_spans, titled_starts, text, s, e):
+            continue  # the titled reading of these words stands
         found.append(PersonMention(start=s, end=e, text=text[s:e], kind="name", name=name))
         roles_of.setdefault(name, set())
 
@@ -745,6 +762,8 @@ def find_mentions(
                 continue
             raw = text[starts[first] : e0]
             name = _clean_name(raw)
+            if _titled_within(titled_spans, titled_starts, text, starts[first], e0):
+                continue  # "Federal Judge Rowan Wilson ruled": the titled reading stands
             if _full_name(name, r) and not headline(starts[first]):
                 s1, e1 = _name_span(name, raw, starts[first])
                 found.append(PersonMention(start=s1, end=e1, text=text[s1:e1], kind="name", name=name))

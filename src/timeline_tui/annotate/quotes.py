@@ -669,6 +669,18 @@ def find_quotes(
             if ms:
                 speaker = ms[0]
                 q.cue, q.cue_start, q.cue_end = ":", colon_end - 1, colon_end
+        if np_span is not None and speaker is None:
+            # "U.S. Attorney Morris Pasqual told reporters": the phrase ends with a person the source
+            # names (its head), who is the speaker; not "the lawyer for Donald Trump"
+            inner = [
+                m
+                for m in mentions_in(np_span[0], np_span[1])
+                if m.kind == "name" and m.end == np_span[1] and not _object_of(text, m)
+            ]
+            if inner:
+                speaker, np_span = inner[-1], None
+                q.cue = " ".join(text[cue_m[0] : cue_m[1]].split())
+                q.cue_start, q.cue_end = cue_m
         if np_span is not None:
             q.speaker_start, q.speaker_end = np_span
             q.cue = " ".join(text[cue_m[0] : cue_m[1]].split())
