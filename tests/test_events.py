@@ -706,3 +706,13 @@ def test_one_day_told_in_other_words_is_one_event_and_another_happening_that_day
     tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
     day = [e for e in tl.events if e.date == "2010-01-12"]
     assert sorted(sorted({x.source for x in e.evidence}) for e in day) == [["a", "b", "c"], ["d"]]
+
+
+def test_the_time_heading_a_live_entry_is_no_part_of_its_title(tmp_path: Path) -> None:
+    text = (
+        "Storm Darragh live\n\nBBC News\nPublished 7 December 2024\n\n"
+        "09:15 GMT\nMore than 200,000 homes are without power across Wales and south-west England.\n"
+    )
+    tl = _timeline_of(tmp_path, {"live.txt": text})
+    titles = [e.title for e in tl.events]
+    assert "More than 200,000 homes are without power across Wales and south-west England" in titles

@@ -893,3 +893,14 @@ def test_the_next_units_of_a_past_story_follow_its_time(text: str, period: tuple
     t = next(t for t in tag(text, "2024-03-14") if t.type == "DURATION")
     got = (t.period_start, t.period_end) if t.period_start else None
     assert got == period, t.explanation
+
+
+def test_a_time_alone_on_its_line_heads_a_live_entry_of_the_page_day() -> None:
+    # the entry's time is on the page's day, not on the day the entry before it told of
+    text = (
+        "Storm live\n\nPublished 7 December 2024\n\n08:40 GMT\n"
+        "Gusts of 93mph were recorded on Friday night, the Met Office said.\n\n"
+        "07:55 GMT\nA man in his 40s died after a tree fell on his car, police said.\n"
+    )
+    got = [(t.text, t.value) for t in tag(text, "2024-12-07") if t.type == "TIME"]
+    assert got == [("08:40 GMT", "2024-12-07T08:40"), ("07:55 GMT", "2024-12-07T07:55")]

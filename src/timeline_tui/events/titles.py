@@ -199,8 +199,9 @@ def _rules_by_use(texts: list[str]) -> list[dict]:
     return [best[2]] + [c[2] for c in rest]
 
 
-#: a list item's marker at the start of a passage ("- The council will meet", "2. Repairs")
-_LIST_MARKER = re.compile(r"^(?:[-–—•+]|\d{1,2}[.)])\s+")
+#: a list item's marker at the start of a passage ("- The council will meet", "2. Repairs"), or the
+#: time that heads an entry of a live page ("08:40 GMT The Met Office's red warning …")
+_LIST_MARKER = re.compile(r"^(?:[-–—•+]|\d{1,2}[.)]|\d{1,2}[:.]\d\d(?:\s*[A-Z]{2,4})?(?=\s+[A-Z]))\s+")
 
 
 def _trim(text: str) -> str:

@@ -207,6 +207,15 @@ _INLINE_ENTRY = re.compile(r"(\d\d{3})(?<=[a-z'”\"\)\]] \d{4})(?= [A-Z])")  # 
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all its line holds, besides markup (``**07:55 GMT**``)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return not text[ls:start].strip(" \t*_#>") and not text[end : le if le != -1 else len(text)].strip(
+        " \t\r*_"
+    )
+
+
 def _all_clock_times(digits: Iterable[str]) -> bool:
     """Whether every four digits read as a 24-hour time ("2346" yes, "1697" no)."""
     return all(int(d[:2]) < 24 and int(d[2:]) < 60 for d in digits)
@@ -1764,6 +1773,17 @@ class Tagger:
             value = f"{d.isoformat()}T{hm}"
             return self._pub(
                 ctx, value, f"'{m.group()}' ({how}) in {ctx.dct_desc} → {format_value(value)}", typ="TIME"
+            )
+        if ctx.dct is not None and _alone_on_its_line(ctx.text, m.start(), m.end()):
+            # "07:55 GMT" on a line of its own heads an entry of a live page: the page's day, not the
+            # day its last entry told of ("gusts … on Friday night")
+            value = f"{ctx.dct.isoformat()}T{hm}"
+            return self._pub(
+                ctx,
+                value,
+                f"'{m.group().strip()}' heads an entry (a line of its own) in {ctx.dct_desc} → "
+                f"{format_value(value)}",
+                typ="TIME",
             )
         return self._on_the_day(ctx, hm, f"'{m.group().strip()}'")
 

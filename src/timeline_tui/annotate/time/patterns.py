@@ -193,7 +193,16 @@ def patterns() -> Patterns:
     )
     year = r"(?:1[5-9]\d\d|20\d\d|" + spoken_year + ")"
     day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
-    time_hm = r"(?:\s*(?:[-–,|@]|at)?\s*(?P<H>[0-2]?\d)[:.](?P<M>[0-5]\d)(?:\s*(?P<ap>[ap]\.?m\.?))?)?"
+    # white space without a blank line: a time on the line after its date is its time, one after a
+    # blank line ("Published 7 December 2024" and then "08:40 GMT", an entry of a live page) is not
+    ws = r"(?:[ \t]|\r?\n(?![ \t]*\r?\n))*"
+    time_hm = (
+        r"(?:"
+        + ws
+        + r"(?:[-–,|@]|at)?"
+        + ws
+        + r"(?P<H>[0-2]?\d)[:.](?P<M>[0-5]\d)(?:\s*(?P<ap>[ap]\.?m\.?))?)?"
+    )
     date_mod = _alt(
         ["early", "mid", "late", "the beginning of", "the start of", "the middle of", "the end of"]
     )
