@@ -112,6 +112,19 @@ class Context:
     marker_text: str = ""
     markers: re.Pattern[str] | None = None
 
+    def year_is_latest(self) -> bool:
+        """Whether the year the text last named came after the day it last moved to ("In 1998 …")."""
+        return self.named_year is not None and self.named_year_at > self.narrative_at
+
+    def named_year_desc(self) -> str:
+        y, where = self.named_year  # type: ignore[misc]
+        return f"{y} (the year the text last named, '{where}')"
+
+    def narrative_desc(self) -> str:
+        """The day the narrative last moved to, as explanations name it."""
+        day = format_value(self.narrative.isoformat()) if self.narrative else "?"
+        return f"{day} (the time the text last moved to, '{self.narrative_text}')"
+
     def sentence_start(self, pos: int) -> int:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
         return self.sent_starts[i] if i >= 0 else 0
@@ -1225,11 +1238,7 @@ class Tagger:
     def _n_narrday(self, m: re.Match[str], ctx: Context) -> Norm | None:
         base = ctx.narrative
         anchor = "narrative"
-        desc = (
-            f"{format_value(base.isoformat())} (the time the text last moved to, '{ctx.narrative_text}')"
-            if base
-            else ""
-        )
+        desc = ctx.narrative_desc() if base else ""
         if base is None:
             if ctx.dct is None:
                 return Norm(
@@ -1436,20 +1445,19 @@ class Tagger:
                     explanation=f"'{m.group()}': counted from the date that follows, which could not be read",
                     counts_from_next=(k, unit, m.end()),
                 )
-            if _WORD_AFTER.match(rest) and _DURATION_WORD_BEFORE.search(
-                ctx.text, max(0, m.start() - 8), m.start()
-            ):
-                # "deliberated for two days before reaching a verdict": a duration, no point
-                return Norm(
-                    "DURATION",
-                    duration_value(abs(k), unit),
-                    explanation=f"'{ctx.text[m.start() : m.start('dir')].strip()}' after "
-                    f"'{ctx.text[max(0, m.start() - 8) : m.start()].split()[-1]}': how long, not a count "
-                    "from another event",
-                )
-            if _WORD_AFTER.match(rest) and (counted := self._from_sentence_time(m, ctx, k, unit, mod)):
-                return counted
             if _WORD_AFTER.match(rest):
+                if _DURATION_WORD_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+                    # "deliberated for two days before reaching a verdict": a duration, no point
+                    return Norm(
+                        "DURATION",
+                        duration_value(abs(k), unit),
+                        explanation=f"'{ctx.text[m.start() : m.start('dir')].strip()}' after "
+                        f"'{ctx.text[max(0, m.start() - 8) : m.start()].split()[-1]}': how long, not a "
+                        "count from another event",
+                    )
+                counted = self._from_sentence_time(m, ctx, k, unit, mod)
+                if counted is not None:
+                    return counted
                 ref = ctx.dct
                 if ref is None:
                     return _undated(
@@ -1466,14 +1474,9 @@ class Tagger:
                     f"({shift_value(ref, 0, unit)}, from {ctx.dct_desc}) "
                     f"{'minus' if k > 0 else 'plus'} {abs(k)} {m['u']} → {format_value(value)}",
                 )
-        if (
-            basis == "narrative"
-            and k > 0
-            and ctx.named_year is not None
-            and ctx.named_year_at > ctx.narrative_at
-        ):
+        if basis == "narrative" and k > 0 and ctx.year_is_latest():
             # "They came here in 2007 … Eighteen years later": counted from the year the text last named
-            y, where = ctx.named_year
+            y, where = ctx.named_year  # type: ignore[misc]
             if unit != "Y":
                 return _undated(
                     unit, f"'{m.group()}' counts {m['u']} from {y} ('{where}'), which gives no {m['u']}", mod
@@ -1485,12 +1488,12 @@ class Tagger:
                 unit,
                 date(y, 1, 1),
                 mod,
-                f"{y} (the year the text last named, '{where}')",
+                ctx.named_year_desc(),
             )
         if basis == "narrative" and ctx.narrative is not None:
             anchor_d = ctx.narrative
             anchor = "narrative"
-            desc = f"{format_value(anchor_d.isoformat())} (the time the text last moved to, '{ctx.narrative_text}')"
+            desc = ctx.narrative_desc()
             if k > 0:
                 return self._later_than(ctx, m, shift_value(anchor_d, k, unit), unit, anchor_d, mod, desc)
         elif basis == "narrative" and k > 0:
@@ -1594,15 +1597,14 @@ class Tagger:
         only a year and the units are finer (no month is invented)."""
         if unit in ("DE", "CE"):
             n, unit = n * (10 if unit == "DE" else 100), "Y"
-        if ctx.named_year is not None and ctx.named_year_at > ctx.narrative_at:
-            y, where = ctx.named_year
+        if ctx.year_is_latest():
+            y, where = ctx.named_year  # type: ignore[misc]
             if unit != "Y":
                 norm.explanation = f"'{m.group()}' after {y} ('{where}'): no {m['u']} to count from"
                 return
-            start_d, desc = date(y, 1, 1), f"{y} (the year the text last named, '{where}')"
+            start_d, desc = date(y, 1, 1), ctx.named_year_desc()
         elif ctx.narrative is not None:
-            start_d = ctx.narrative
-            desc = f"{format_value(start_d.isoformat())} (the time the text last moved to, '{ctx.narrative_text}')"
+            start_d, desc = ctx.narrative, ctx.narrative_desc()
         else:
             norm.explanation = f"'{m.group()}' in a past clause: the text names no earlier time to count from"
             return
@@ -1943,12 +1945,13 @@ class Tagger:
             if len(d) == 4 and "1500" <= d <= "2099"
         ]
         # one or two digits before a colon and two more ("at 11:00"): the clock pattern's own trigger
-        colon = self.p.colon_bit
-        hits += [
-            (s, e, colon)
-            for s, e, d in zip(starts, ends, digits, strict=False)
-            if len(d) <= 2 and lowered[e : e + 1] == ":"
-        ]
+        if ":" in lowered:
+            colon = self.p.colon_bit
+            hits += [
+                (s, e, colon)
+                for s, e, d in zip(starts, ends, digits, strict=False)
+                if len(d) <= 2 and lowered[e : e + 1] == ":"
+            ]
         hits.sort()
         if lowered is not text and self._start_masks is not None:
             return self._at_tokens(text, lowered, words, word_starts, starts, hits)
