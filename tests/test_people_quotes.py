@@ -683,3 +683,43 @@ def test_a_speaker_phrase_ending_with_a_named_person_is_that_person() -> None:
     )
     doc = annotate_source(source_from_text(text, sid="c", path="c.txt"), Config())
     assert [(q.speaker, q.cue) for q in doc.quotes] == [("Morris Pasqual", "told reporters")] * 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "roles"),
+    [
+        # a role of several words is read whole; a qualifier that makes another role keeps its head
+        # out ("the president" of the same story is not the vice president)
+        ("Vice President Kamala Harris said the talks would resume.", "Kamala Harris", ["vice president"]),
+        ("Former Vice President Mike Pence said so on Monday.", "Mike Pence", ["vice president"]),
+        (
+            "Chief Financial Officer Tom Reed said the company would buy back $5 billion of stock.",
+            "Tom Reed",
+            ["chief financial officer", "officer"],
+        ),
+        ("Deputy Prime Minister Ann Lee said so.", "Ann Lee", ["deputy prime minister", "minister"]),
+        ("Cuban President Miguel Diaz-Canel said so.", "Miguel Diaz-Canel", ["cuban president", "president"]),
+    ],
+)
+def test_the_roles_a_title_gives(sentence: str, name: str, roles: list[str]) -> None:
+    doc = annotate_source(
+        source_from_text(f"Publish date 12 May 2024\n\n{sentence}\n", sid="r", path="r.txt"), Config()
+    )
+    assert [(m.name, m.roles) for m in doc.mentions if m.kind == "name"] == [(name, roles)]
+
+
+def test_particles_inside_a_name() -> None:
+    text = (
+        "Published 3 March 2024\n\n"
+        "Erik ten Hag, whose side have now lost four of their last six league games, said his players "
+        'had "given everything". Ursula von der Leyen said on Monday that talks would go on.\n'
+    )
+    doc = annotate_source(source_from_text(text, sid="p", path="p.txt"), Config())
+    assert [m.name for m in doc.mentions if m.kind == "name"] == ["Erik ten Hag", "Ursula von der Leyen"]
+    assert [q.speaker for q in doc.quotes] == ["Erik ten Hag"]
+
+
+def test_a_capitalised_role_inside_a_proper_name_is_no_mention() -> None:
+    text = "Published 3 March 2024\n\nManchester City moved to the top of the Premier League on Sunday.\n"
+    doc = annotate_source(source_from_text(text, sid="m", path="m.txt"), Config())
+    assert [m.text for m in doc.mentions] == []

@@ -39,12 +39,10 @@ _TOK_AT_WORD = rf"[{_UP}](?<![\w-].)[{_LOW}{_UP}'’]*(?:-[{_UP}{_LOW}][{_LOW}'�
 #: first letter)
 _SAID_ADDED_TOLD = r"(?:s(?<!\w.)(?:aid|ays)|a(?<!\w.)dded|t(?<!\w.)old)"
 _SAID_ADDED = r"(?:s(?<!\w.)(?:aid|ays)|a(?<!\w.)dded)"
-_PARTICLES = r"(?:bin|ibn|al|el|de|del|da|dos|das|van|von|la|le|di|abu|ul|al-)"
 #: a middle initial between a name's words: "George W. Bush", "Charles B. Rangel"
 _INITIAL = rf"(?:[{_UP}]\.\s+)?"
 #: the Arabic article joined to a surname in lower case: "Bashar al-Assad", "Abdel Fattah el-Sisi"
 _ARTICLE = r"(?:al|el|ad|ash|ul)-"
-_NAME = rf"{_TOK}(?:\s+{_INITIAL}(?:{_PARTICLES}\s+)?(?:{_ARTICLE})?{_TOK}){{0,3}}"
 _ARTICLE_WORD = re.compile(rf"{_ARTICLE}[{_UP}]")
 
 
@@ -70,6 +68,10 @@ class _Rules:
     #: honorifics that, with one word after them, name a place ("St. Louis")
     place_honorifics: frozenset[str]
     pronouns: frozenset[str]
+    #: lower-case words inside a name ("bin", "von", "ten")
+    particles: frozenset[str]
+    #: qualifiers that make another role of the role after them ("vice", "deputy")
+    other_role_qualifiers: frozenset[str]
     titled: re.Pattern[str]
     #: a title, then a full name between commas ("The Prime Minister, Keir Starmer, said")
     titled_apposition: re.Pattern[str]
@@ -96,8 +98,12 @@ def rules() -> _Rules:
     # matched as (?i:...) would, written as classes so that re skips branches by first letter
     hon_alt = word_alternation(hon, suffix=r"\.?", ignore_case=True)
     role_alt = word_alternation(roles, suffix=r"\.?", ignore_case=True)
+    multi_role_alt = word_alternation([x for x in roles if " " in x], ignore_case=True)
     of_part = rf"(?:\s+of\s+(?:the\s+)?[{_UP}][\w’'-]*(?:\s+[{_UP}][\w’'-]*){{0,3}})"
     title_unit = rf"(?:(?:[{_UP}][\w.]*[ \t]+){{0,2}}{role_alt}{of_part}?|{hon_alt})"
+    # "von der", "ten": at most two particles before a name's next word
+    particles = rf"(?:{word_alternation([str(p) for p in r['name_particles']])}\s+){{0,2}}"
+    name = rf"{_TOK}(?:\s+{_INITIAL}{particles}(?:{_ARTICLE})?{_TOK}){{0,3}}"
     verbs = load_rules("quotes")["verbs"]
     verb_alt = _alt([str(v) for v in verbs if " " not in str(v)])
     return _Rules(
@@ -115,23 +121,25 @@ def rules() -> _Rules:
             if w not in r["title_surnames"]
         ),
         pronouns=frozenset(str(p).lower() for p in r["pronouns"]),
+        particles=frozenset(str(p).lower() for p in r["name_particles"]),
+        other_role_qualifiers=frozenset(str(q).lower() for q in r["other_role_qualifiers"]),
         byline_roles=frozenset(str(w).lower() for w in r["byline_roles"]),
-        titled=regex_store.compile(rf"(?<![\w-])(?P<title>(?:{title_unit}\s+)+)(?P<name>{_NAME})"),
+        titled=regex_store.compile(rf"(?<![\w-])(?P<title>(?:{title_unit}\s+)+)(?P<name>{name})"),
         titled_apposition=regex_store.compile(
             rf"(?<![\w-])(?P<title>{title_unit}(?:\s+{title_unit})*),\s+"
-            rf"(?P<name>{_TOK}(?:\s+{_INITIAL}(?:{_PARTICLES}\s+)?{_TOK}){{1,3}}),"
+            rf"(?P<name>{_TOK}(?:\s+{_INITIAL}{particles}{_TOK}){{1,3}}),"
         ),
         apposition=regex_store.compile(
-            rf"(?<![\w-])(?P<name>{_TOK}(?:\s+(?:{_PARTICLES}\s+)?{_TOK}){{1,3}}),\s+(?P<role>the\s+(?:[\w-]+\s+){{0,5}}?"
+            rf"(?<![\w-])(?P<name>{_TOK}(?:\s+{particles}{_TOK}){{1,3}}),\s+(?P<role>the\s+(?:[\w-]+\s+){{0,5}}?"
             rf"{role_alt}{of_part}?)(?=[\s,.;])"
         ),
         said=(
             regex_store.compile(
-                rf"(?P<name>{_TOK_AT_WORD}\s+{_INITIAL}(?:{_PARTICLES}\s+)?{_TOK})(?:,\s+[^,\n]{{3,60}},)?\s+(?:{verb_alt})\b"
+                rf"(?P<name>{_TOK_AT_WORD}\s+{_INITIAL}{particles}{_TOK})(?:,\s+[^,\n]{{3,60}},)?\s+(?:{verb_alt})\b"
             ),
             regex_store.compile(
                 rf"{_SAID_ADDED_TOLD}\s+(?:(?!(?:in|on|at|of|for|from|to|by|with|after|before|during|that|the|a|an|this|last|next)\s)[a-z0-9][\w/’'-]*\s+){{0,3}}?"
-                rf"(?P<name>{_TOK}\s+{_INITIAL}(?:{_PARTICLES}\s+)?{_TOK})\b"
+                rf"(?P<name>{_TOK}\s+{_INITIAL}{particles}{_TOK})\b"
             ),
         ),
         solo=(
@@ -145,8 +153,11 @@ def rules() -> _Rules:
         # "he", "she" as words; the boundary before them checked after their first letter (see
         # _TOK_AT_WORD): 4x faster than opening with the look-behind
         pronoun=regex_store.compile(r"(?P<p>[HhSs](?<![\w-].)(?:(?<=[Hh])e|(?<=[Ss])he))(?![\w-])"),
+        # a role of several words is read whole before a qualifier is ("Chief Executive Officer" is
+        # not "Chief" and "Executive Officer"; "Vice President" is no president), "Deputy Prime
+        # Minister" has one
         role_phrase=regex_store.compile(
-            rf"(?:(?P<q>[{_UP}][\w.]*)\s+)?(?P<role>{role_alt}){of_part}?(?![\w-])"
+            rf"(?:{multi_role_alt}|(?:(?P<q>[{_UP}][\w.]*)\s+)?(?P<role>{role_alt})){of_part}?(?![\w-])"
         ),
         object_before=regex_store.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in r["object_markers"]) + r")\b(?:\s+[\w.’'-]+){0,3}\s*$",
@@ -561,7 +572,7 @@ def _title_roles(title: str) -> tuple[str, ...]:
         if m["q"] and not _NATIONALITY.match(m["q"]) and m["q"].lower() not in r.roles:
             phrase = phrase[len(m["q"]) :].strip()
         phrase = _honorific_split(r.honorifics).split(phrase)[0]
-        for k in _role_keys(phrase, r.roles):
+        for k in _role_keys(phrase, r.roles, r.other_role_qualifiers):
             if k not in keys:
                 keys.append(k)
     return tuple(keys)
@@ -574,17 +585,17 @@ def _role_key(phrase: str) -> str:
     return " ".join(words)
 
 
-def _role_keys(phrase: str, roles: frozenset[str]) -> list[str]:
+def _role_keys(phrase: str, roles: frozenset[str], other_qualifiers: frozenset[str]) -> list[str]:
     """Keys a role phrase can be looked up by, most specific first: "leader of the islamic
-    revolution", then the role noun alone ("leader") when the phrase is only qualified by a
-    nationality ("cuban president" -> also "president")."""
+    revolution", then the roles it ends with ("cuban president" -> also "president"), unless a
+    qualifier makes another role of them ("vice president" is no "president")."""
     key = _role_key(phrase)
     keys = [key] if key else []
     words = key.split()
     if " of " not in f" {key} " and len(words) > 1:
         for n in (2, 1):
             tail = " ".join(words[-n:])
-            if tail in roles and tail not in keys:
+            if tail in roles and tail not in keys and words[-n - 1] not in other_qualifiers:
                 keys.append(tail)
     return keys
 
@@ -630,10 +641,10 @@ def find_mentions(
 
     # configured people: their names and aliases are names wherever they appear
     for p in config.people:
-        roles_of[p.name].update(k for t in p.titles for k in _role_keys(t, r.roles))
+        roles_of[p.name].update(k for t in p.titles for k in _role_keys(t, r.roles, r.other_role_qualifiers))
         for alias in p.aliases:
             if alias.lower().startswith(("the ", "leader", "supreme")) or " of " in alias:
-                roles_of[p.name].update(_role_keys(alias, r.roles))
+                roles_of[p.name].update(_role_keys(alias, r.roles, r.other_role_qualifiers))
 
     headlines: dict[int, bool] = {}
 
@@ -703,7 +714,7 @@ def find_mentions(
         if not name or len(name.split()) < 2:
             continue
         s, e = _name_span(name, m["name"], m.start("name"))
-        keys = _role_keys(m["role"], r.roles)
+        keys = _role_keys(m["role"], r.roles, r.other_role_qualifiers)
         if not _PAST_HOLDER.search(m["role"]):
             # "Fidel Castro, the late leader of Cuba" does not make him "the leader" of the story
             learn_heads(name, m["role"])
@@ -785,8 +796,16 @@ def find_mentions(
             word = text[starts[j] : ends[j]]
             if word.endswith(".") and len(word) > 2:
                 break  # "Donald J. Trump. Many …": the sentence ends (an initial does not end it)
-            ns, ne = starts[j + 1], ends[j + 1]
-            gap = text[ends[j] : ns]
+            # "Erik ten Hag", "Ursula von der Leyen": particles, then the name's next capitalised word
+            p = j + 1
+            while p < n_tokens and p - j <= 2 and lows[p] in r.particles and text[starts[p]].islower():
+                p += 1
+            if p > j + 1 and (p >= n_tokens or not text[starts[p]].isupper()):
+                p = j + 1  # no capitalised word after at most two particles: they are no name's
+            if p > j + 1 and any(text[ends[q] : starts[q + 1]] != " " for q in range(j, p)):
+                p = j + 1
+            ns, ne = starts[p], ends[p]
+            gap = text[ends[p - 1] : ns]
             following = text[ns:ne]
             if (
                 gap.strip(" \t\xa0")
@@ -797,9 +816,9 @@ def find_mentions(
                 break
             if "." in following.rstrip(".'’"):
                 break  # "Clinton's N.Y.U. speech": an abbreviation, no name
-            if j > i and _names_a_role(text, tokens, j + 1, r):
+            if j > i and _names_a_role(text, tokens, p, r):
                 break  # "Robert Peston Business editor": "Business" is the role's
-            j += 1
+            j = p
         while j > i and len(text[starts[j] : ends[j]].rstrip(".")) <= 1:
             j -= 1  # a name does not end with an initial
         if j == i:
@@ -1010,6 +1029,8 @@ def find_mentions(
         i = bisect.bisect_left(name_starts, m.end())
         if i < len(name_starts) and name_starts[i] - m.end() <= 1 and after[:1] == " ":
             continue
+        if m["role"][0].isupper() and after[:1] == " " and after[1:2].isupper():
+            continue  # "the Premier League", "the President Hotel": a capitalised role in a name
         j = bisect.bisect_right(name_starts, m.start()) - 1
         if j >= 0 and name_spans[j][1] > m.start():
             continue
@@ -1287,13 +1308,13 @@ def resolve_people(docs: list[SourceAnnotations], config: Config) -> list[Person
             if m.name is not None:
                 m.person_id = person_of.get(m.name)
                 if m.kind == "title" and m.person_id:
-                    for k in _role_keys(m.text, r.roles):
+                    for k in _role_keys(m.text, r.roles, r.other_role_qualifiers):
                         role_votes[k][m.person_id] += 1
     name_of = {p.id: p.name for p in people}
     for d in docs:
         for m in d.mentions:
             if m.person_id is None and m.kind == "title":
-                keys = _role_keys(m.text, r.roles)
+                keys = _role_keys(m.text, r.roles, r.other_role_qualifiers)
                 if keys and keys[0] in r.roles:
                     # a role of its own ("prime minister") is not the plain noun ("minister") of
                     # another source's "Interior Minister"
