@@ -716,3 +716,14 @@ def test_the_time_heading_a_live_entry_is_no_part_of_its_title(tmp_path: Path) -
     tl = _timeline_of(tmp_path, {"live.txt": text})
     titles = [e.title for e in tl.events]
     assert "More than 200,000 homes are without power across Wales and south-west England" in titles
+
+
+def test_the_evidence_time_is_the_expression_that_gives_the_date(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "October 24, 2025\n\nNet income rose to $2.1 billion, or $1.05 per share, in the quarter ended "
+        "Sept. 30, the company said.\n",
+        encoding="utf-8",
+    )
+    tl = build_timeline([tmp_path], Config(), use_cache=False)
+    (ev,) = [e for e in tl.events if e.date == "2025-09-30"]
+    assert [(e.time.text, e.time.value) for e in ev.evidence if e.time] == [("Sept. 30", "2025-09-30")]

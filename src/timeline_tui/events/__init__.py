@@ -706,23 +706,27 @@ def _event_id(value: str, end: str | None, key: tuple[str, int]) -> str:
 def _event(cl: Cluster, names: dict[str, str], outlets: dict[str, str | None]) -> Event:
     """A cluster's event: its passages as evidence, its date, people, outlets, conflicts, title."""
     members = sorted(cl.members, key=lambda c: (c.doc.source.id, c.start, c.timex.start))
-    evidence: list[Evidence] = []
-    seen: set[tuple[str, int]] = set()
+    #: each passage's members (the expressions of one sentence that date this event)
+    passages: dict[tuple[str, int], list[Candidate]] = defaultdict(list)
     values: dict[str, set[str]] = defaultdict(set)
     approximate = False
     phrase = None
     for c in members:
         source = c.doc.source.id
-        key = (source, c.start)
+        passages[(source, c.start)].append(c)
         values[c.value].add(source)
-        t = c.timex
-        if t.mod == "APPROX":
+        if c.timex.mod == "APPROX":
             approximate = True
         if phrase is None:
             phrase = _defining_phrase(c)
-        if key in seen:
-            continue
-        seen.add(key)
+    dated_sources = {source for source, _start in passages}
+    value = _supported_value(cl.value, values, len(dated_sources))
+    evidence: list[Evidence] = []
+    for (source, _start), group in passages.items():
+        # the passage's expression that gives the event's date ("in the quarter ended Sept. 30":
+        # "Sept. 30" for an event of 2025-09-30), else its first
+        c = next((x for x in group if x.value == value), group[0])
+        t = c.timex
         evidence.append(
             Evidence(
                 source,
@@ -734,11 +738,9 @@ def _event(cl: Cluster, names: dict[str, str], outlets: dict[str, str | None]) -
         )
     evidence.extend(sorted(cl.linked, key=lambda e: (e.source, e.start)))
     sources = sorted({e.source for e in evidence})
-    dated_sources = {source for source, _start in seen}
     people_ids = [p for p, n in _commonest(cl.people) if n >= 1 and p in names]
     ev_outlets = sorted({o for s in sources if (o := outlets.get(s))})
     first_key = (members[0].doc.source.id, members[0].start)  # the least (source, start): members are sorted
-    value = _supported_value(cl.value, values, len(dated_sources))
     conflicts = [
         Conflict(date=v, sources=sorted(s))
         for v, s in sorted(values.items())
