@@ -300,3 +300,25 @@ def test_an_unconfigured_article_url_names_its_site_as_the_outlet() -> None:
     # a link inside a paragraph is no article URL: no outlet from it
     text = "Senate passes bill\n\nThe Senate passed it, https://twitter.com/x/status/1 shows.\n"
     assert source_from_text(text, sid="b", path="b.txt").meta.outlet.value is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("By Sam Carter, BBC Sport", "BBC Sport"),
+        ("By Sam Carter, Associated Press Writer", "Associated Press"),  # the job words after it dropped
+        ("By Sam Carter | Reuters", "Reuters"),
+        ("By Sam Carter, BBC News, Washington", "BBC News"),
+        ("By Sam Carter, BBC Mundo", "BBC Mundo"),
+        ("By Sam Carter, The New York Times", "The New York Times"),
+        # a job or a place is no outlet
+        ("By Sam Carter, Political Correspondent", None),
+        ("By Sam Carter, Staff Writer", None),
+        ("By Sam Carter, US Editor", None),
+        ("By Sam Carter, Washington", None),
+    ],
+)
+def test_a_byline_names_the_outlet_after_the_author(line: str, outlet: str | None) -> None:
+    text = f"City top the table\n\n{line}\n\nPublished 3 March 2024\n\nManchester City won on Sunday.\n"
+    s = source_from_text(text, sid="x", path="x.txt")
+    assert (s.meta.outlet.value, s.meta.author.value) == (outlet, "Sam Carter")

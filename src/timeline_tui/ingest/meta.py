@@ -23,24 +23,6 @@ from ..util.yamlio import safe_load
 
 HEAD = 3000
 TAIL = 3000
-_ROLE_WORDS = {
-    "president",
-    "minister",
-    "leader",
-    "speaker",
-    "ayatollah",
-    "general",
-    "secretary",
-    "chief",
-    "prime",
-    "supreme",
-    "commander",
-    "foreign",
-    "vice",
-    "deputy",
-    "mr",
-    "dr",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +40,11 @@ class _Rules:
     path_date: re.Pattern[str]
     months: dict[str, int]
     initials_skip: frozenset[str]
+    #: title words that start no outlet's name ("President Ali Khamenei" spells no "PAK")
+    initials_not: frozenset[str]
+    #: the part of a byline after the name: job words dropped from its end, outlet words
+    byline_jobs: frozenset[str]
+    byline_outlet_words: frozenset[str]
 
 
 @cache
@@ -97,6 +84,9 @@ def rules() -> _Rules:
         path_date=re.compile(meta["path_date"]),
         months=months,
         initials_skip=frozenset(meta["initials_skip"]),
+        initials_not=frozenset(str(w).lower() for w in meta["initials_not"]),
+        byline_jobs=frozenset(str(w).lower() for w in meta["byline_jobs"]),
+        byline_outlet_words=frozenset(str(w).lower() for w in meta["byline_outlet_words"]),
     )
 
 
@@ -202,10 +192,13 @@ def _domain_outlet(host: str, config: Config) -> str | None:
 _WORD = re.compile(r"[A-Za-z][a-z'’]*|&")
 
 
-def expand_abbreviation(abbr: str, text: str, skip: frozenset[str]) -> tuple[str, int, int] | None:
+def expand_abbreviation(
+    abbr: str, text: str, skip: frozenset[str], not_words: frozenset[str]
+) -> tuple[str, int, int] | None:
     """A capitalised phrase whose initials spell ``abbr`` ("Radio Habana Cuba" for RHC), with its span,
     in the first 20,000 characters. Words are runs of ``_WORD``; a phrase's words are separated by
-    nothing, a space or a hyphen; ``skip`` words ("of", "the") may sit between them."""
+    nothing, a space or a hyphen; ``skip`` words ("of", "the") may sit between them, ``not_words``
+    ("president") start none of them."""
     letters = [c for c in abbr.upper() if c.isalpha()]
     if len(letters) < 2 or len(letters) > 8:
         return None
@@ -223,7 +216,7 @@ def expand_abbreviation(abbr: str, text: str, skip: frozenset[str]) -> tuple[str
             tok = m.group()
             if tok.lower() in skip and k > 0:
                 last = m
-            elif tok[0] != letters[k] or len(tok) < 2 or tok.lower() in _ROLE_WORDS:
+            elif tok[0] != letters[k] or len(tok) < 2 or tok.lower() in not_words:
                 break
             else:
                 k += 1
@@ -265,8 +258,33 @@ def _quote(s: str, limit: int = 60) -> str:
 #: a byline on a line of its own: "By Jane Doe"
 _BYLINE = re.compile(
     r"(?m)^[ \t*_]*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}?)"
-    r"(?:\s*(?:,|\||—|–|\s-)\s*[^\n]{1,60}?)?[ \t*_]*\r?$"  # "By Jane Doe, BBC Mundo", "By Jane Doe | Reuters"
+    r"(?:\s*(?:,|\||—|–|\s-)\s*(?P<rest>[^\n]{1,60}?))?[ \t*_]*\r?$"  # "By Jane Doe, BBC Mundo", "By Jane Doe | Reuters"
 )
+_BYLINE_PART = re.compile(r"\s*(?:,|\||—|–|\s-\s)\s*")
+
+
+def _byline_outlet(rest: str, config: Config, r: _Rules) -> str | None:
+    """The outlet a byline names after the author ("By Sam Carter, BBC Sport", "By Jane Doe,
+    Associated Press Writer", "By Ann Lee | Reuters"): its first part, without the job words it ends
+    with, when that is a configured outlet, a name ending in an outlet word ("Sport", "Press",
+    "Times") or one opening with an outlet's abbreviation ("BBC Mundo"); not a job ("Political
+    Correspondent", "Staff Writer")."""
+    part = _BYLINE_PART.split(rest.strip(" *_"), maxsplit=1)[0]
+    words = part.split()
+    while words and words[-1].lower().strip(".") in r.byline_jobs:
+        words.pop()
+    if (
+        not words
+        or len(words) > 5
+        or not all(w[0].isupper() or w.lower() in ("of", "the", "&") for w in words)
+    ):
+        return None
+    name = " ".join(words)
+    known = _config_outlet(name, config)
+    ow = r.byline_outlet_words
+    if known or words[-1].lower().strip(".") in ow or (words[0].isupper() and words[0].lower() in ow):
+        return known or name
+    return None
 
 
 def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
@@ -329,7 +347,7 @@ def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
         if name is None and _initials_match(city, abbr, r.initials_skip):
             name, how = city, f"agency credit {cue}"
         if name is None:
-            exp = expand_abbreviation(abbr, text, r.initials_skip)
+            exp = expand_abbreviation(abbr, text, r.initials_skip, r.initials_not)
             if exp is not None:
                 name = exp[0]
                 how = f"dateline {cue}, {abbr} spelled out as {_quote(exp[0])} in the text"
@@ -357,6 +375,18 @@ def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
             )
             if confirmed:
                 outlet = _field(confirmed, f"signature line {_quote(m.group().strip())}", m.start(), m.end())
+
+    # 4b. the byline's outlet: "By Sam Carter, BBC Sport"
+    byline = next(line_start_matches(_BYLINE, head), None)
+    if not outlet.value and byline is not None and byline["rest"]:
+        name = _byline_outlet(byline["rest"], config, r)
+        if name:
+            outlet = _field(
+                name,
+                f"byline {_quote(byline.group().strip(' *_'))}",
+                byline.start("rest"),
+                byline.end("rest"),
+            )
 
     # 5. no configured outlet has the URL's domain, and nothing else names one: the site itself
     # names the outlet ("example.com")
@@ -394,7 +424,7 @@ def find_cues(text: str, config: Config, body_start: int = 0) -> TextCues:
             if value:
                 published = _field(value, f"date in the headline {_quote(m.group())}", title.start, title.end)
 
-    m = next(line_start_matches(_BYLINE, head), None)
+    m = byline
     if m:
         name, end = m["name"], m.end("name")
         if outlet.value and name.lower().endswith(" " + outlet.value.lower()):
