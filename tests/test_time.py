@@ -904,3 +904,31 @@ def test_a_time_alone_on_its_line_heads_a_live_entry_of_the_page_day() -> None:
     )
     got = [(t.text, t.value) for t in tag(text, "2024-12-07") if t.type == "TIME"]
     assert got == [("08:40 GMT", "2024-12-07T08:40"), ("07:55 GMT", "2024-12-07T07:55")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # after a day, the day after it
+        (
+            "The bill passed on March 3, 2019 and was signed the following day.",
+            "the following day",
+            "2019-03-04",
+        ),
+        # after a month, a season or a year the text gave last, within it: no day invented, and not
+        # a day after the publication
+        ("The bill passed in March 2019 and was signed the following day.", "the following day", "2019-03"),
+        (
+            "The bill passed in the spring of 2019 and was signed the following day.",
+            "the following day",
+            "2019-SP",
+        ),
+        ("The bill passed in 2019. The next day it was signed.", "The next day", "2019"),
+        ("In March 2019 the bill passed. Later that month it was signed.", "Later that month", "2019-03"),
+        # with no time given before it, the day after the publication
+        ("The next day, the bill was signed.", "The next day", "2024-05-11"),
+    ],
+)
+def test_the_next_day_lies_within_the_time_the_text_gave_last(text: str, span: str, value: str) -> None:
+    t = next(t for t in tag(text, "2024-05-10") if t.text == span)
+    assert t.value == value, t.explanation

@@ -62,7 +62,7 @@ _ABBREVIATED_END = re.compile(r"\b[A-Z][a-z]{2}\.$")
 _COMPARED_QUARTER = re.compile(r"year|ago|earlier|prior|comparable|period", re.I)
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d)*$")
 #: a year, quarter, month, week or day (with a time of day or not): a date a sentence can count from
-_CALENDAR_DAY_OR_COARSER = re.compile(r"^\d{4}(?:-(?:Q[1-4]|W\d\d|\d\d(?:-\d\d)?))?(?:T|$)")
+_CALENDAR_DAY_OR_COARSER = re.compile(r"^\d{4}(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI|W\d\d|\d\d(?:-\d\d)?))?(?:T|$)")
 _DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -1249,6 +1249,9 @@ class Tagger:
                 )
             base, anchor, desc = ctx.dct, "published", ctx.dct_desc
         unit_word = (m["u1"] or m["u2"] or "").lower()
+        coarse = self._coarse_reference(m, ctx, unit_word)
+        if coarse is not None:
+            return coarse
         if unit_word == "year" and ctx.named_year is not None:
             # "In 1998 … Later that year": the year the text last named
             y, where = ctx.named_year
@@ -1274,6 +1277,33 @@ class Tagger:
         else:
             value = (base + timedelta(days=-1 if m["ba"].lower() == "before" else 1)).isoformat()
         return self._relative(m, value, anchor, base, desc)
+
+    @staticmethod
+    def _coarse_reference(m: re.Match[str], ctx: Context, unit_word: str) -> Norm | None:
+        """ "The bill passed in March 2019 and was signed the following day": when the time the text
+        last gave, after any day it moved to, is as coarse as the expression's unit or coarser, the
+        expression lies within it (March 2019), not a day after the publication; granularity is not
+        invented."""
+        last = ctx.last_dated
+        if last is None or last[2] <= ctx.narrative_at or last[2] > m.start() or len(last[0]) >= 10:
+            return None
+        value, where, _ = last
+        unit_gran = {"week": "week", "month": "month", "year": "year"}.get(unit_word, "day")
+        gran = granularity_of(value)
+        if _GRAN_RANK.get(gran, 0) < _GRAN_RANK[unit_gran]:
+            return None
+        what = (
+            f"the {unit_gran} the text last gave ('{where}')"
+            if gran == unit_gran
+            else f"within the time the text last gave ('{where}'), which names no {unit_gran}"
+        )
+        return Norm(
+            "DATE",
+            value,
+            anchor="narrative",
+            anchor_value=value,
+            explanation=f"'{m.group()}': {what} → {format_value(value)}",
+        )
 
     def _n_withinunit(self, m: re.Match[str], ctx: Context) -> Norm | None:
         unit = self.unit(m["u"])
