@@ -932,3 +932,20 @@ def test_a_time_alone_on_its_line_heads_a_live_entry_of_the_page_day() -> None:
 def test_the_next_day_lies_within_the_time_the_text_gave_last(text: str, span: str, value: str) -> None:
     t = next(t for t in tag(text, "2024-05-10") if t.text == span)
     assert t.value == value, t.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        # a day that names a famous event, written after it: that event's day
+        ("Security was tightened after the Sept. 11 attacks.", "2024-05-10", "2001-09-11"),
+        ("The Jan. 6 committee met again on Tuesday.", "2022-07-14", "2021-01-06"),
+        ("Israel has been at war since the 7 October attacks by Hamas.", "2024-05-10", "2023-10-07"),
+        # the same day with no such word, or a text written before the event: the usual year
+        ("The meeting on Jan. 6 went well, and an attack followed.", "2024-05-10", "2024-01-06"),
+        ("The Sept. 11 attack on the embassy killed four.", "1998-10-02", "1998-09-11"),
+    ],
+)
+def test_a_day_naming_a_famous_event_is_that_day(text: str, dct: str, value: str) -> None:
+    t = next(t for t in tag(text, dct) if t.type == "DATE" and t.value[:1] in "12")
+    assert t.value == value, t.explanation

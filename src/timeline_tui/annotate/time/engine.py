@@ -62,6 +62,8 @@ _ABBREVIATED_END = re.compile(r"\b[A-Z][a-z]{2}\.$")
 _COMPARED_QUARTER = re.compile(r"year|ago|earlier|prior|comparable|period", re.I)
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d)*$")
 #: a year, quarter, month, week or day (with a time of day or not): a date a sentence can count from
+#: up to three words after a day without a year (what a famous day's name needs: "Sept. 11 attacks")
+_WORDS_AFTER = re.compile(r"(?:[ \t]+[\w’'-]+){0,3}")
 _CALENDAR_DAY_OR_COARSER = re.compile(r"^\d{4}(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI|W\d\d|\d\d(?:-\d\d)?))?(?:T|$)")
 _DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -748,7 +750,31 @@ class Tagger:
             return norm
         return self._month_day(m, ctx, mon, d)
 
+    def _famous_day(self, m: re.Match[str], ctx: Context, mon: int, d: int) -> Norm | None:
+        """ "the Sept. 11 attacks", "the Jan. 6 committee", written after that day: the day of the
+        famous event the words after it name (time.yaml named_days)."""
+        events = self.t.named_days.get((mon, d))
+        if not events:
+            return None
+        after = _WORDS_AFTER.match(ctx.text, m.end()).group().lower().split()  # type: ignore[union-attr]
+        for year, name, words in events:
+            word = next((w for w in after if w in words), None)
+            day = date(year, mon, d)
+            if word is None or (ctx.dct is not None and ctx.dct <= day):
+                continue
+            norm = self._full_date(m, year, mon, d)
+            if norm is not None:
+                norm.anchor = "absolute"
+                norm.explanation = (
+                    f"'{m.group()}' before '{word}': the day of {name} → {format_value(day.isoformat())}"
+                )
+            return norm
+        return None
+
     def _month_day(self, m: re.Match[str], ctx: Context, mon: int, d: int) -> Norm | None:
+        famous = self._famous_day(m, ctx, mon, d)
+        if famous is not None:
+            return famous
         got = self._year_for(mon, d, ctx, m.start())
         if got is None:
             return Norm("DATE", f"XXXX-{mon:02d}-{d:02d}", anchor="none", explanation=self.no_dct(m.group()))

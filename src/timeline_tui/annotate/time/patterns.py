@@ -46,6 +46,8 @@ class Tables:
     seasons: dict[str, str]
     #: [month, day], [month, weekday, n-th] or [0, days from Easter Sunday]
     holidays: dict[str, list[int]]
+    #: (month, day) -> the famous events of that day: (year, name, words that name it after the day)
+    named_days: dict[tuple[int, int], list[tuple[int, str, frozenset[str]]]]
     #: words after a holiday's name that make it a name ("Christmas Island")
     not_holiday_before: frozenset[str]
     date_mods: dict[str, str]
@@ -97,6 +99,17 @@ class Patterns:
     needs: tuple[int, ...]
 
 
+def _named_days(
+    rows: list[dict[str, object]],
+) -> dict[tuple[int, int], list[tuple[int, str, frozenset[str]]]]:
+    out: dict[tuple[int, int], list[tuple[int, str, frozenset[str]]]] = {}
+    for row in rows:
+        key = (int(row["month"]), int(row["day"]))  # type: ignore[call-overload]
+        words = frozenset(str(w).lower() for w in row["words"])  # type: ignore[attr-defined]
+        out.setdefault(key, []).append((int(row["year"]), str(row["name"]), words))  # type: ignore[call-overload]
+    return out
+
+
 @cache
 def tables() -> Tables:
     cal = load_rules("calendar")
@@ -124,6 +137,7 @@ def tables() -> Tables:
         # [easter, days] is kept as [0, days]: month 0, counted from Easter Sunday
         holidays={norm(k): [0 if x == "easter" else int(x) for x in v] for k, v in t["holidays"].items()},
         not_holiday_before=frozenset(norm(x) for x in t["not_holiday_before"]),
+        named_days=_named_days(t["named_days"]),
         date_mods={norm(k): str(v) for k, v in t["date_mods"].items()},
         duration_mods={norm(k): str(v) for k, v in t["duration_mods"].items()},
         present_ref=frozenset(norm(x) for x in t["present_ref"]),
