@@ -949,3 +949,16 @@ def test_the_next_day_lies_within_the_time_the_text_gave_last(text: str, span: s
 def test_a_day_naming_a_famous_event_is_that_day(text: str, dct: str, value: str) -> None:
     t = next(t for t in tag(text, dct) if t.type == "DATE" and t.value[:1] in "12")
     assert t.value == value, t.explanation
+
+
+def test_units_after_an_event_the_text_dates_itself_date_nothing() -> None:
+    text = (
+        "The last major aid package was approved in December 2022, nearly a year after Russia's "
+        "full-scale invasion on Feb. 24, 2022."
+    )
+    got = [(t.text, t.type, t.value, t.point) for t in tag(text, "2024-02-13")]
+    assert got == [
+        ("December 2022", "DATE", "2022-12", None),
+        ("nearly a year", "DURATION", "P1Y", None),  # was the point 2021: Dec 2022 minus a year
+        ("Feb. 24, 2022", "DATE", "2022-02-24", None),
+    ]

@@ -54,6 +54,11 @@ _YEAR_AGO_WORD = re.compile(r"year-(?:ago|earlier)", re.I)
 _YEAR_OR_DECADE_VALUE = re.compile(r"^\d{3,4}")
 _DATE_AFTER = re.compile(r"\s*(?:the\s+)?(?:\d{4}|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d)")
 _WORD_AFTER = re.compile(r"\s*[\w\"“]")
+#: what follows "N units after" names its own year in its clause: "after Russia's invasion on
+#: Feb. 24, 2022", "after the war began in 1939"
+_DATED_CLAUSE_AFTER = re.compile(
+    r"[^.;:!?()\n]{0,80}?\b(?:on|in)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?(?:1[5-9]|20)\d\d\b"
+)
 _DURATION_WORD_BEFORE = re.compile(r"\b(?:for|within|over|in|than|about|nearly|almost|than|after|least)\s+$")
 _PER_AFTER = re.compile(r"\s*(?:a|an|per)\b")
 _PER_WORD_AFTER = re.compile(r"\s*(?:a|an|per)\s")
@@ -1510,6 +1515,15 @@ class Tagger:
                         explanation=f"'{ctx.text[m.start() : m.start('dir')].strip()}' after "
                         f"'{ctx.text[max(0, m.start() - 8) : m.start()].split()[-1]}': how long, not a "
                         "count from another event",
+                    )
+                if _DATED_CLAUSE_AFTER.match(ctx.text, m.end()):
+                    # "in December 2022, nearly a year after Russia's invasion on Feb. 24, 2022": what
+                    # follows has its own date; the units date nothing
+                    return Norm(
+                        "DURATION",
+                        duration_value(abs(k), unit),
+                        mod=mod,
+                        explanation=f"'{m.group()}' an event the text dates itself: how long between them",
                     )
                 counted = self._from_sentence_time(m, ctx, k, unit, mod)
                 if counted is not None:
