@@ -962,3 +962,9 @@ def test_units_after_an_event_the_text_dates_itself_date_nothing() -> None:
         ("nearly a year", "DURATION", "P1Y", None),  # was the point 2021: Dec 2022 minus a year
         ("Feb. 24, 2022", "DATE", "2022-02-24", None),
     ]
+
+
+def test_a_day_without_year_or_tense_marker_is_explained_as_the_nearest() -> None:
+    (t,) = tag("The House returns from recess on Feb. 28.", "2024-02-13")
+    assert t.value == "2024-02-28"
+    assert "no tense marker" in t.explanation and "past tense" not in t.explanation, t.explanation

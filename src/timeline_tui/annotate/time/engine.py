@@ -725,7 +725,7 @@ class Tagger:
             if best is None or score < best[0]:
                 best = (score, y)
         assert best is not None
-        return best[1], "future" if future else "past"
+        return best[1], "no tense marker" if tense is None else "future tense" if future else "past tense"
 
     def _n_mdy(self, m: re.Match[str], ctx: Context) -> Norm | None:
         mon = self.month(m["mon"])
@@ -784,8 +784,12 @@ class Tagger:
         if got is None:
             return Norm("DATE", f"XXXX-{mon:02d}-{d:02d}", anchor="none", explanation=self.no_dct(m.group()))
         y, tense = got
-        why = f"{tense} tense in {ctx.dct_desc}"
-        wd_y = self._weekday_year(m, ctx, mon, d, tense == "future")
+        why = (
+            f"the nearest to {ctx.dct_desc} (no tense marker)"
+            if tense == "no tense marker"
+            else f"{tense} in {ctx.dct_desc}"
+        )
+        wd_y = self._weekday_year(m, ctx, mon, d, tense == "future tense")
         if wd_y is not None:
             y = wd_y
             day_name = calendar.day_name[date(y, mon, d).weekday()]
@@ -907,7 +911,7 @@ class Tagger:
         else:
             got = self._year_for(mon, None, ctx, m.start())
             assert got is not None
-            y, tense = got[0], f"{got[1]} tense, nearest"
+            y, tense = got[0], f"{got[1]}, nearest"
         value = f"{y:04d}-{mon:02d}"
         return self._pub(
             ctx, value, f"'{m.group()}' ({tense}) in {ctx.dct_desc} → {format_value(value)}", mod=mod
@@ -1920,7 +1924,7 @@ class Tagger:
             return None  # "Christmas Island", "the Easter Rising"
         rule = self.t.holidays[" ".join(m["h"].lower().replace("’", "'").split())]
         easter_based = rule[0] == 0
-        tense = "past"
+        tense = "past tense"
         y = self.year(m["y"]) if m["y"] else (ctx.dct.year if ctx.dct else None)
         if not m["y"] and ctx.dct is not None:
             # the year by where the holiday falls (Easter's by early April, where it falls on average)
@@ -1956,7 +1960,7 @@ class Tagger:
             d.isoformat(),
             anchor="published",
             anchor_value=ctx.dct_value,
-            explanation=f"'{m.group()}' has no year; the one nearest {ctx.dct_desc}, {tense} tense → "
+            explanation=f"'{m.group()}' has no year; the one nearest {ctx.dct_desc}, {tense} → "
             f"{format_value(d.isoformat())}",
         )
 
