@@ -727,3 +727,44 @@ def test_the_evidence_time_is_the_expression_that_gives_the_date(tmp_path: Path)
     tl = build_timeline([tmp_path], Config(), use_cache=False)
     (ev,) = [e for e in tl.events if e.date == "2025-09-30"]
     assert [(e.time.text, e.time.value) for e in ev.evidence if e.time] == [("Sept. 30", "2025-09-30")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "title"),
+    [
+        # what a when-clause says happened at the time before it
+        (
+            "It is the deadliest earthquake in Turkey since 1939, when a quake in Erzincan killed about "
+            "33,000 people.",
+            "1939",
+            "A quake in Erzincan killed about 33,000 people",
+        ),
+        (
+            "Sarah was in Haiti on 20 January 2010 when an aftershock hit, measuring 6.1 on the Richter scale.",
+            "2010-01-20",
+            "An aftershock hit, measuring 6.1 on the Richter scale",  # a dot inside a number ends nothing
+        ),
+        # a relative clause holding the time tells of its subject
+        (
+            "Lopez, who took over as CEO in March 2022, has cut costs and laid off about 4,000 workers.",
+            "2022-03",
+            "Lopez took over as CEO in March 2022",
+        ),
+        # the happening a signal names right before the time
+        (
+            "The last aid package was approved in December 2022, nearly a year after Russia's full-scale "
+            "invasion on Feb. 24, 2022.",
+            "2022-02-24",
+            "Russia's full-scale invasion",
+        ),
+        # too vague a name ("the accident") leaves the passage as the title
+        (
+            "Shares have fallen by half since the accident on 20 April 2010, traders said.",
+            "2010-04-20",
+            "Shares have fallen by half since the accident on 20 April 2010",
+        ),
+    ],
+)
+def test_a_title_tells_what_happened_at_the_time(tmp_path: Path, text: str, date: str, title: str) -> None:
+    titles = _titles(tmp_path, {"a.txt": f"Publish date 2024-02-13\n\n{text}\n"})
+    assert titles[date] == title, titles

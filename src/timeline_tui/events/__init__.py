@@ -677,6 +677,68 @@ def _title_end(c: Candidate) -> int:
     return c.start + m.start() if len(before.split()) >= 3 else c.end
 
 
+#: the fewest words of a clause that titles its event ("He should have" tells nothing)
+_CLAUSE_WORDS = 4
+#: "since 1939, when a quake in Erzincan killed about 33,000 people": the clause that tells what
+#: happened at the time right before it (to its end, or to a comma before "and", "but", "which")
+_WHEN_CLAUSE = re.compile(
+    r",?\s+when\s+(?P<clause>(?:[^;:.!?—–()“”\"\n]|\.(?=\S)){12,200}?)\s*"
+    r"(?=[;:!?—–()“”\"\n]|\.(?:\s|$)|,\s+(?:and|but|which|while)\b|\s+and\s+(?:then\s+|later\s+)?when\b|$)"
+)
+
+
+def _when_clause(c: Candidate) -> str | None:
+    """The when-clause right after the passage's time expression, for its title: what happened then."""
+    m = _WHEN_CLAUSE.match(c.doc.source.text, c.timex.end, c.end)
+    if m is None or len(m["clause"].split()) < _CLAUSE_WORDS:
+        return None
+    clause = m["clause"]
+    return clause[0].upper() + clause[1:]
+
+
+#: "Lopez, who took over as CEO in March 2022, has cut costs": a subject (a few words after the
+#: passage's start or a comma) and the relative clause after it, up to its closing comma
+_RELATIVE_CLAUSE = re.compile(
+    r"(?:^|(?<=[,;:(]\s))(?P<subject>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+),\s+(?:who|which)\s+"
+    r"(?P<clause>[^,;:.!?()“”\"\n]{6,160}?),"
+)
+
+
+def _relative_clause(c: Candidate) -> str | None:
+    """The relative clause that holds the passage's time expression, with the subject it tells of,
+    for its title ("Lopez, who took over as CEO in March 2022, has cut costs" → "Lopez took over as
+    CEO in March 2022"): what happened then, not what the sentence goes on to say."""
+    rel_start, rel_end = c.timex.start - c.start, c.timex.end - c.start
+    for m in _RELATIVE_CLAUSE.finditer(c.text):
+        if m.start("clause") <= rel_start and rel_end <= m.end("clause"):
+            subject = m["subject"]
+            if len(subject.split()) + len(m["clause"].split()) < _CLAUSE_WORDS:
+                return None
+            return subject[0].upper() + subject[1:] + " " + m["clause"]
+        if m.start() > rel_end:
+            break
+    return None
+
+
+#: "nearly a year after Russia's full-scale invasion on Feb. 24, 2022": the happening a signal
+#: names right before the passage's time expression (a phrase opening with "the" or a capital)
+_SIGNALLED_BEFORE = re.compile(
+    r"\b(?:after|before|since|following)\s+(?P<what>(?:the\s+|[A-Z][\w’'-]*\s+)[^,;:.!?()“”\"\n]{2,70}?)"
+    r"\s+(?:on|in)\s+$"
+)
+
+
+def _signalled_before(c: Candidate) -> str | None:
+    """The happening named right before the time expression after a signal ("after Russia's
+    invasion on Feb. 24, 2022" → "Russia's invasion"), for its title."""
+    rel = c.timex.start - c.start
+    m = _SIGNALLED_BEFORE.search(c.text, max(0, rel - 90), rel)
+    if m is None or not 3 <= len(m["what"].split()) <= 7:
+        return None  # "after the accident on 20 April" names it too vaguely for a title
+    what = m["what"]
+    return what[0].upper() + what[1:]
+
+
 def _period_clause(c: Candidate) -> str:
     """The clause around a period's expression, for its title."""
     text = c.doc.source.text
@@ -766,13 +828,21 @@ def _event(cl: Cluster, names: dict[str, str], outlets: dict[str, str | None]) -
         ev.title = make_title(ev, [], names, dated_sources, phrase=phrase)  # the phrase is the title
     else:
         ends = [_title_end(c) for c in members]
+        # a passage whose time is followed by what happened then ("since 1939, when a quake …
+        # killed …"), or stands in a relative clause ("Lopez, who took over as CEO in March 2022,
+        # has …"), or follows the happening a signal names ("after Russia's invasion on Feb. 24,
+        # 2022"), is titled by that clause
+        whens = [_when_clause(c) or _relative_clause(c) or _signalled_before(c) for c in members]
         ev.title = make_title(
             ev,
-            [_without_roles(c, ends[i]) for i, c in enumerate(members)],
+            [w or _without_roles(c, ends[i]) for i, (c, w) in enumerate(zip(members, whens, strict=True))],
             names,
             dated_sources,
             period_texts=[_period_clause(c) for c in members] if cl.end_value else None,
-            plain_texts=[c.doc.source.text[c.start : ends[i]] for i, c in enumerate(members)],
+            plain_texts=[
+                w or c.doc.source.text[c.start : ends[i]]
+                for i, (c, w) in enumerate(zip(members, whens, strict=True))
+            ],
         )
     return ev
 
