@@ -723,3 +723,17 @@ def test_a_capitalised_role_inside_a_proper_name_is_no_mention() -> None:
     text = "Published 3 March 2024\n\nManchester City moved to the top of the Premier League on Sunday.\n"
     doc = annotate_source(source_from_text(text, sid="m", path="m.txt"), Config())
     assert [m.text for m in doc.mentions] == []
+
+
+def test_a_short_form_of_a_given_name_is_the_same_person() -> None:
+    texts = {
+        "a": "Publish date 13 February 2024\n\nSenate Majority Leader Chuck Schumer said the vote was historic. "
+        "Ivanka Trump said she was not there.\n",
+        "b": "Publish date 13 February 2024\n\nSenate Majority Leader Charles Schumer said on Tuesday that "
+        "history settles every account. Donald Trump said otherwise.\n",
+    }
+    docs = [annotate_source(source_from_text(t, sid=k, path=f"{k}.txt"), Config()) for k, t in texts.items()]
+    people = resolve_people(docs, Config())
+    by_name = {p.name: sorted(p.aliases) for p in people}
+    assert by_name["Chuck Schumer"] == ["Charles Schumer"] or by_name["Charles Schumer"] == ["Chuck Schumer"]
+    assert "Ivanka Trump" in by_name and "Donald Trump" in by_name  # other given names stay apart

@@ -1347,10 +1347,20 @@ def resolve_people(docs: list[SourceAnnotations], config: Config) -> list[Person
     return people
 
 
+@cache
+def _nicknames() -> dict[str, str]:
+    """Short form of a given name -> its full form ("chuck" -> "charles"), folded."""
+    return {fold(str(k)): fold(str(v)) for k, v in load_rules("given_names")["nicknames"].items()}
+
+
 def _compatible(a: str, b: str) -> bool:
-    """Two folded names of one surname are one person when one's words are a subset of the other's, or
-    their first names are close (Seyyed Ali / Ali)."""
+    """Two folded names of one surname are one person when one's words are a subset of the other's,
+    their first names are close (Seyyed Ali / Ali) or one is the other's short form (Chuck /
+    Charles)."""
     ta, tb = a.split(), b.split()
     if set(ta) <= set(tb) or set(tb) <= set(ta):
+        return True
+    short = _nicknames()
+    if short.get(ta[0], ta[0]) == short.get(tb[0], tb[0]):
         return True
     return fuzz.ratio(ta[0], tb[0]) >= 80
