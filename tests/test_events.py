@@ -768,3 +768,31 @@ def test_the_evidence_time_is_the_expression_that_gives_the_date(tmp_path: Path)
 def test_a_title_tells_what_happened_at_the_time(tmp_path: Path, text: str, date: str, title: str) -> None:
     titles = _titles(tmp_path, {"a.txt": f"Publish date 2024-02-13\n\n{text}\n"})
     assert titles[date] == title, titles
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "title"),
+    [
+        (
+            "House Speaker Mike Johnson said on Monday night that he would not bring the bill to a vote quickly.",
+            "2024-02-12",
+            "Johnson says he would not bring the bill to a vote quickly",
+        ),
+        (
+            "Prime Minister Pedro Sánchez declared three days of national mourning from Thursday.",
+            "2024-02-15",
+            "Sánchez declares three days of national mourning from Thursday",
+        ),
+        (
+            '"We will not leave anyone behind," Prime Minister Pedro Sánchez said in a televised address on '
+            "Wednesday.",
+            "2024-02-14",
+            "Sánchez: “We will not leave anyone behind”",
+        ),
+        # nothing said that a title could hold: the statement itself
+        ("Mayor Ann Lee said so in a statement on Monday.", "2024-02-12", "Lee statement"),
+    ],
+)
+def test_a_statement_is_titled_by_what_was_said(tmp_path: Path, text: str, date: str, title: str) -> None:
+    titles = _titles(tmp_path, {"a.txt": f"Publish date 2024-02-16\n\n{text}\n"})
+    assert titles[date] == title, titles

@@ -132,6 +132,10 @@ def make_title(
             return _fit(str(rule["one"]).format(A=_short(who), B="", P=place, O=""))
         a = _short(people[0]) if people else ""
         b = _short(people[1]) if len(people) > 1 else ""
+        if rule.get("says") and a and not b:
+            said = _what_was_said(a, plain_texts or texts)
+            if said:
+                return _fit(said)
         template = rule["both"] if a and b else rule.get("one") if a else None
         if a and not template:
             continue  # a rule for two people, and one is named: the next event word
@@ -142,6 +146,45 @@ def make_title(
             return _fit(template.format(A=a, B=b, P=p, O=""))
         break  # the event word most passages use, and nobody to title it with
     return _fit(_trim(min(plain_texts or texts, key=len)))
+
+
+@cache
+def _statement_verbs() -> dict[str, str]:
+    return {str(k): str(v) for k, v in tables()["statement_verbs"].items()}
+
+
+@lru_cache(maxsize=1024)
+def _said_patterns(who: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For a person's short name: the words after their reporting verb (skipping a time phrase up to
+    "that"), and a quotation that opens a passage attributed to them."""
+    verbs = "|".join(sorted(_statement_verbs(), key=len, reverse=True))
+    name = re.escape(who)
+    said = re.compile(
+        rf"\b{name}\b(?:,[^,]{{1,60}},)?\s+(?P<verb>{verbs})\b"
+        rf"(?:(?:\s+[\w’'-]+){{0,5}}?\s+that)?\s+(?P<what>(?!(?:in|on|at|to|during|after|before|about|of|for|"
+        rf"with|by|from|it|this|so|yes|no)\b)[^\W\d_](?:(?!``|'')[^“”\"])*?)[.!?]?\s*$"
+    )
+    quoted = re.compile(
+        rf"^\s*[“\"](?P<q>[^“”\"]{{8,120}}?)[,.!?]?[”\"],?\s+(?:[\w’'.-]+\s+){{0,6}}?{name}\b"
+    )
+    return said, quoted
+
+
+def _what_was_said(who: str, texts: list[str]) -> str | None:
+    """A statement's title from what a passage says the person said ("Johnson says he would not
+    bring the bill to a vote quickly", 'Sánchez: “We will not leave anyone behind”'), from the
+    shortest passage that tells it; None when none does."""
+    said, quoted = _said_patterns(who)
+    for t in sorted(texts, key=len):
+        t = " ".join(t.split())
+        m = said.search(t)
+        if m:
+            what = m["what"].rstrip(" ,;:")
+            return f"{who} {_statement_verbs()[m['verb']]} {what}"
+        m = quoted.match(t)
+        if m:
+            return f"{who}: “{m['q'].strip()}”"
+    return None
 
 
 @cache
