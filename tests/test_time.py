@@ -968,3 +968,16 @@ def test_a_day_without_year_or_tense_marker_is_explained_as_the_nearest() -> Non
     (t,) = tag("The House returns from recess on Feb. 28.", "2024-02-13")
     assert t.value == "2024-02-28"
     assert "no tense marker" in t.explanation and "past tense" not in t.explanation, t.explanation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Rescue teams expect to keep searching through the weekend.", "2024-W44-WE"),
+        ("They hope to finish the count by Friday.", "2024-11-01"),
+        ("Officials intend to reopen the road on Monday.", "2024-11-04"),
+    ],
+)
+def test_expecting_hoping_and_intending_look_ahead(sentence: str, value: str) -> None:
+    (t,) = tag(sentence, "2024-10-31")
+    assert t.value == value, t.explanation
