@@ -981,3 +981,21 @@ def test_a_day_without_year_or_tense_marker_is_explained_as_the_nearest() -> Non
 def test_expecting_hoping_and_intending_look_ahead(sentence: str, value: str) -> None:
     (t,) = tag(sentence, "2024-10-31")
     assert t.value == value, t.explanation
+
+
+def test_seasons_of_a_narrative_follow_the_time_it_gave() -> None:
+    text = (
+        "In the summer of 1969, she moved to Paris. That autumn she met Jean. The following spring they "
+        "married. In March 2019 talks began. The previous winter had been hard."
+    )
+    got = [(t.text, t.value) for t in tag(text, "2024-05-10")]
+    assert got == [
+        ("the summer of 1969", "1969-SU"),
+        ("That autumn", "1969-FA"),
+        ("The following spring", "1970-SP"),
+        ("March 2019", "2019-03"),
+        ("The previous winter", "2018-WI"),  # the winter that began in December 2018
+    ]
+    # with no time given before: that summer is unknown; "the next spring" is the coming one
+    assert [t.value for t in tag("That summer was hot.", "2024-05-10")] == ["XXXX-SU"]
+    assert [t.value for t in tag("The next spring, they will return.", "2024-05-10")] == ["2025-SP"]

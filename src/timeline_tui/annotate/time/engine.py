@@ -1166,6 +1166,11 @@ class Tagger:
         mod = self.t.date_mods.get((m["mod"] or "").lower())
         if m["y"]:
             return Norm("DATE", f"{self.year(m['y'])}-{code}", mod=mod, explanation="names its season")
+        if m["narr"] and not rel:
+            anaphoric = ctx.last_dated is not None and ctx.last_dated[2] <= m.start()
+            if anaphoric or m["narr"].split()[-1].lower() != "next":
+                return self._narrative_season(m, ctx, code, mod)
+            rel = "next"  # "the next spring" in a text that gave no time before: the coming one
         if not rel and not m["the"]:
             return None
         if ctx.dct is None:
@@ -1190,6 +1195,44 @@ class Tagger:
             y = y if start > ctx.dct.month else y + 1
         value = f"{y}-{code}"
         return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {format_value(value)}", mod=mod)
+
+    @staticmethod
+    def _narrative_season(m: re.Match[str], ctx: Context, code: str, mod: str | None) -> Norm:
+        """ "In the summer of 1969 … That autumn … The following spring": the season of the time the
+        text last gave, or the first one after (before) it."""
+        last = ctx.last_dated
+        iv = value_interval(last[0]) if last is not None and last[2] <= m.start() else None
+        if iv is None:
+            return Norm(
+                "DATE",
+                f"XXXX-{code}",
+                anchor="none",
+                mod=mod,
+                explanation=f"'{m.group()}': no earlier time in the text",
+            )
+        value, where, _ = last  # type: ignore[misc]
+        first, end = iv
+        month = SEASON_MONTH[code]
+        word = " ".join(m["narr"].lower().split())
+        if word in ("the following", "the next"):
+            y = end.year + (1 if date(end.year, month, 1) <= end else 0)
+            how = "the first after"
+        elif word in ("the previous", "the preceding"):
+            y = first.year - (1 if date(first.year, month, 1) >= first else 0)
+            how = "the last before"
+        else:
+            y = first.year
+            how = "the one of"
+        out = f"{y:04d}-{code}"
+        return Norm(
+            "DATE",
+            out,
+            anchor="narrative",
+            mod=mod,
+            anchor_value=value,
+            explanation=f"'{m.group()}': {how} {format_value(value)} (the time the text last gave, '{where}') "
+            f"→ {format_value(out)}",
+        )
 
     def _part_value(self, d: date | None, part: str | None, keep: bool = False) -> tuple[str, str]:
         """A day with a part of the day keeps the part only when ``keep`` ("this morning", "last

@@ -389,11 +389,12 @@ def patterns() -> Patterns:
             + E
             + r"))?",
         ),
-        # last fall, this summer, the summer of 1979, winter 2023
+        # last fall, this summer, the summer of 1979, winter 2023; that autumn, the following spring
         (
             "season",
             B
-            + r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>"
+            + r"(?:(?P<narr>that(?:\s+same)?|the\s+(?:following|next|same|previous|preceding))\s+|(?P<the>the)\s+)?"
+            r"(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>"
             + seasons
             + r")"
             + E
