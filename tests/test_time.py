@@ -999,3 +999,22 @@ def test_seasons_of_a_narrative_follow_the_time_it_gave() -> None:
     # with no time given before: that summer is unknown; "the next spring" is the coming one
     assert [t.value for t in tag("That summer was hot.", "2024-05-10")] == ["XXXX-SU"]
     assert [t.value for t in tag("The next spring, they will return.", "2024-05-10")] == ["2025-SP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # counted from the date that follows
+        ("The day before last Tuesday's court hearing, Manuel called.", "The day before", "2000-02-21"),
+        ("The day before the 2020 election, he spoke.", "The day before", "2020"),  # no finer than it
+        # a year named sentences before is background, not the time of the story
+        (
+            "He left Cuba in 1990. The family stayed. Relatives visited often. The day before, a judge ruled.",
+            "The day before",
+            "2000-02-23",
+        ),
+    ],
+)
+def test_the_day_before_what(text: str, span: str, value: str) -> None:
+    t = next(t for t in tag(text, "2000-02-24") if t.text == span)
+    assert t.value == value, t.explanation

@@ -54,6 +54,10 @@ _YEAR_AGO_WORD = re.compile(r"year-(?:ago|earlier)", re.I)
 _YEAR_OR_DECADE_VALUE = re.compile(r"^\d{3,4}")
 _DATE_AFTER = re.compile(r"\s*(?:the\s+)?(?:\d{4}|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d)")
 _WORD_AFTER = re.compile(r"\s*[\w\"“]")
+#: a weekday right after "the day before" ("the day before last Tuesday's hearing")
+_WEEKDAY_AFTER = re.compile(
+    r"\s+(?:(?:last|next|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 #: what follows "N units after" names its own year in its clause: "after Russia's invasion on
 #: Feb. 24, 2022", "after the war began in 1939"
 _DATED_CLAUSE_AFTER = re.compile(
@@ -1353,7 +1357,17 @@ class Tagger:
                 base + timedelta(days=1 if m["rel"].lower() in ("next", "following") else -1)
             ).isoformat()
         else:
-            value = (base + timedelta(days=-1 if m["ba"].lower() == "before" else 1)).isoformat()
+            k = -1 if m["ba"].lower() == "before" else 1
+            if _DATE_AFTER.match(ctx.text, m.end()) or _WEEKDAY_AFTER.match(ctx.text, m.end()):
+                # "the day before last Tuesday's hearing": counted from that date, once it is read
+                return Norm(
+                    "DATE",
+                    "XXXX-XX-XX",
+                    anchor="none",
+                    explanation=f"'{m.group()}': counted from the date that follows, which could not be read",
+                    counts_from_next=(k, "D", m.end()),
+                )
+            value = (base + timedelta(days=k)).isoformat()
         return self._relative(m, value, anchor, base, desc)
 
     @staticmethod
@@ -1365,6 +1379,9 @@ class Tagger:
         last = ctx.last_dated
         if last is None or last[2] <= ctx.narrative_at or last[2] > m.start() or len(last[0]) >= 10:
             return None
+        i = bisect.bisect_right(ctx.sent_starts, m.start()) - 1
+        if last[2] < (ctx.sent_starts[i - 1] if i > 0 else 0):
+            return None  # a year named paragraphs before is background, not the story's time
         value, where, _ = last
         unit_gran = {"week": "week", "month": "month", "year": "year"}.get(unit_word, "day")
         gran = granularity_of(value)
@@ -2238,8 +2255,15 @@ class Tagger:
         ):
             return
         what = f"'{text[tx.start : signal_end]} {date_tx.text}'"
+        dated = tx.type == "DATE"  # "the day before last Tuesday": a date, not a duration's point
         if unit not in _COUNTABLE_FROM.get(len(value), ()):
-            tx.explanation = f"{what}: {format_value(value)} is too coarse to count {tx.text} from"
+            if dated:
+                # "the day before the 2020 election": a day of 2020, no finer
+                tx.value, tx.granularity = value, granularity_of(value)
+                tx.anchor, tx.anchor_value = "event", value
+                tx.explanation = f"{what}: a day of {format_value(value)}, which gives no day to count from"
+            else:
+                tx.explanation = f"{what}: {format_value(value)} is too coarse to count {tx.text} from"
             return
         y, mo, d = (int(x) for x in (value + "-01-01")[:10].split("-"))
         anchor_day = date(y, mo, d)
@@ -2247,8 +2271,12 @@ class Tagger:
             point = day_value(anchor_day + timedelta(weeks=k))
         else:
             point = shift_value(anchor_day, k, unit)
-        tx.point = point
         tx.anchor, tx.anchor_value = "event", value
+        if dated:
+            tx.value, tx.granularity = point, granularity_of(point)
+            tx.explanation = f"{what}: the day {'after' if k > 0 else 'before'} {format_value(value)} → {format_value(point)}"
+            return
+        tx.point = point
         tx.explanation = (
             f"{what}: {format_value(value)} {'plus' if k > 0 else 'minus'} {tx.text} → {format_value(point)}"
         )
