@@ -1018,3 +1018,19 @@ def test_seasons_of_a_narrative_follow_the_time_it_gave() -> None:
 def test_the_day_before_what(text: str, span: str, value: str) -> None:
     t = next(t for t in tag(text, "2000-02-24") if t.text == span)
     assert t.value == value, t.explanation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a month between a determiner and a noun dates it
+        ("They have evidence in the October slaying of Dr. Slepian.", "1998-10"),
+        ("It is trying to sell itself under a June agreement.", "1999-06"),
+        # not a month: a march, a modal
+        ("The March on Washington drew crowds.", None),
+        ("The rally may grow.", None),
+    ],
+)
+def test_a_month_before_a_noun(sentence: str, value: str | None) -> None:
+    got = [t.value for t in tag(sentence, "1999-04-19")]
+    assert got == ([value] if value else [])

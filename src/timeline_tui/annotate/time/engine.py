@@ -891,8 +891,10 @@ class Tagger:
         if not (m["rel"] or m["mod"] or m["rely"]):
             prev = _WORD_OR_DASH_BEFORE.search(ctx.text[max(0, m.start() - 15) : m.start()])
             after = ctx.text[m.end() : m.end() + 3]
-            if not (prev and prev.group(1).lower() in self.t.month_preceders) and not after.startswith(
-                (",", ".", ";")
+            if (
+                not (prev and prev.group(1).lower() in self.t.month_preceders)
+                and not after.startswith((",", ".", ";"))
+                and not self._month_before_noun(m, ctx, prev)
             ):
                 return None
         mod = self.t.date_mods.get(" ".join((m["mod"] or "").lower().split()))
@@ -920,6 +922,14 @@ class Tagger:
         return self._pub(
             ctx, value, f"'{m.group()}' ({tense}) in {ctx.dct_desc} → {format_value(value)}", mod=mod
         )
+
+    def _month_before_noun(self, m: re.Match[str], ctx: Context, prev: re.Match[str] | None) -> bool:
+        """ "the October slaying", "a June agreement": a month name between a determiner and a noun
+        in lower case (not a preposition: "the March on Washington" is a march)."""
+        if prev is None or prev.group(1).lower() not in self.t.month_determiners:
+            return False
+        nxt = _NEXT_WORD.match(ctx.text, m.end())
+        return nxt is not None and nxt.group(1).islower() and nxt.group(1) not in self.t.not_nouns
 
     def _n_fiscal(self, m: re.Match[str], ctx: Context) -> Norm | None:
         if m["rel"]:

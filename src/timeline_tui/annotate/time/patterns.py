@@ -69,6 +69,7 @@ class Tables:
     not_past_ed: frozenset[str]
     year_ago_quarter: re.Pattern[str]
     month_preceders: frozenset[str]
+    month_determiners: frozenset[str]
     year_preceders: frozenset[str]
     time_zones: tuple[str, ...]
     #: the words before a bare 24-hour time ("at 11:00") that make it one
@@ -154,6 +155,7 @@ def tables() -> Tables:
         not_past_ed=frozenset(norm(x) for x in t["not_past_ed"]),
         year_ago_quarter=re.compile(_alt([norm(x) for x in t["year_ago_quarter"]])),
         month_preceders=frozenset(norm(x) for x in t["month_preceders"]),
+        month_determiners=frozenset(norm(x) for x in t["month_determiners"]),
         time_zones=tuple(str(x) for x in t["time_zones"]),
         clock_preceders=frozenset(norm(x) for x in t["clock_preceders"]),
         clock_pair_after=re.compile(
