@@ -223,3 +223,14 @@ def test_random_input_never_breaks_the_pipeline(tmp_path: Path, data: bytes) -> 
             assert text[q.start : q.end] == q.text
             if q.cue_start is not None:
                 assert text[q.cue_start : q.cue_end] == q.cue
+
+
+def test_a_text_without_sentence_punctuation_gives_bounded_passages(tmp_path: Path) -> None:
+    # a run-on text (a transcript, a list) is one "sentence": each expression's passage and each
+    # quotation's search for its speaker stay near it, or the work grows with the square of the text
+    words = 'the minister said on Monday that " prices rose in March 2020 and John Smith told reporters " it was fine'
+    text = "Published 3 March 2024\n\n" + " ".join([words] * 400) + "\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    spans = [e.end - e.start for ev in tl.events for e in ev.evidence]
+    assert spans and max(spans) <= 2 * 400 + 40, max(spans)

@@ -289,6 +289,10 @@ def _at_most_words(s: str, n: int) -> bool:
     return next(itertools.islice(_WORD_RUN.finditer(s), n, None), None) is None
 
 
+#: how far from a quotation its sentence is read for a speaker and a reporting verb
+_SENTENCE_REACH = 1000
+
+
 def find_quotes(
     source: Source,
     sentences: list[tuple[int, int]],
@@ -319,8 +323,14 @@ def find_quotes(
         return i >= 0 and q_ranges[i][0] <= pos < q_ranges[i][1]
 
     def sentence_of(pos: int) -> tuple[int, int]:
+        """The sentence around ``pos``, at most _SENTENCE_REACH characters either side: a text without
+        sentence punctuation (a list, a transcript) is one "sentence", and scanning all of it for
+        each quotation would make the work grow with the square of its length."""
         i = bisect.bisect_right(sent_starts, pos) - 1
-        return sentences[i] if 0 <= i < len(sentences) else (max(0, pos - 300), min(len(text), pos + 300))
+        if not 0 <= i < len(sentences):
+            return max(0, pos - 300), min(len(text), pos + 300)
+        a, b = sentences[i]
+        return max(a, pos - _SENTENCE_REACH), min(b, pos + _SENTENCE_REACH)
 
     def mentions_in(a: int, b: int) -> list[PersonMention]:
         i = bisect.bisect_left(m_starts, a)
@@ -337,7 +347,6 @@ def find_quotes(
 
     quotes: list[Quote] = []
     previous: Quote | None = None
-    sent_index = {sp: i for i, sp in enumerate(sentences)}
     for qs, qe in spans:
         content = text[qs:qe]
         inner = content.removeprefix("``").removeprefix("''").removesuffix("''").strip("\"“”„«»‘’' \n*_")
@@ -606,7 +615,7 @@ def find_quotes(
         if speaker is None and np_span is None and not runs_on and text[s_start:qs].strip(" *_") == "":
             # a quote that is a sentence of its own, after a sentence with a speaker and a reporting
             # verb: "His partner, Lawrence Cummings, called him a master. “He showed again …”"
-            i = sent_index.get((s_start, s_end), -1)
+            i = bisect.bisect_right(sent_starts, qs) - 1
             if i > 0:
                 ps, pe = sentences[i - 1]
                 if _PARA.search(text, ps, qs) is None and not _any_between(q_starts, ps, pe):

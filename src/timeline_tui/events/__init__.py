@@ -216,6 +216,8 @@ def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
                 continue
             i = bisect.bisect_right(sent_starts, t.start) - 1
             s0, s1 = sentences[i] if 0 <= i < len(sentences) else (t.start, t.end)
+            if s1 - s0 > 2 * _PASSAGE_REACH:
+                s0, s1 = _clip_passage(text, s0, s1, t.start, t.end)
             s0 = _after_label(doc, s0, s1)
             sentence = text[s0:s1]
             if len(sentence.split(None, 4)) < 5:
@@ -245,6 +247,24 @@ def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
                 )
             )
     return out
+
+
+#: how far either side of its time expression a passage reaches in a sentence that runs on (a text
+#: without sentence punctuation is one "sentence": every expression's passage would be all of it)
+_PASSAGE_REACH = 400
+
+
+def _clip_passage(text: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
+    """The part of the sentence ``s0``..``s1`` within _PASSAGE_REACH of the expression at ``a``..``b``,
+    cut at white space."""
+    lo, hi = max(s0, a - _PASSAGE_REACH), min(s1, b + _PASSAGE_REACH)
+    if lo > s0:
+        sp = text.find(" ", lo, a)
+        lo = sp + 1 if sp != -1 else lo
+    if hi < s1:
+        sp = text.rfind(" ", b, hi)
+        hi = sp if sp != -1 else hi
+    return lo, hi
 
 
 def _after_label(doc: SourceAnnotations, s0: int, s1: int) -> int:
