@@ -158,11 +158,11 @@ def _said_patterns(who: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """For a person's short name: the words after their reporting verb (skipping a time phrase up to
     "that"), and a quotation that opens a passage attributed to them."""
     verbs = "|".join(sorted(_statement_verbs(), key=len, reverse=True))
+    skip = "|".join(re.escape(str(w)) for w in tables()["statement_not_content"])
     name = re.escape(who)
     said = re.compile(
         rf"\b{name}\b(?:,[^,]{{1,60}},)?\s+(?P<verb>{verbs})\b"
-        rf"(?:(?:\s+[\w’'-]+){{0,5}}?\s+that)?\s+(?P<what>(?!(?:in|on|at|to|during|after|before|about|of|for|"
-        rf"with|by|from|it|this|so|yes|no)\b)[^\W\d_](?:(?!``|'')[^“”\"])*?)[.!?]?\s*$"
+        rf"(?:(?:\s+[\w’'-]+){{0,5}}?\s+that)?\s+(?P<what>(?!(?:{skip})\b)[^\W\d_](?:(?!``|'')[^“”\"])*?)[.!?]?\s*$"
     )
     quoted = re.compile(
         rf"^\s*[“\"](?P<q>[^“”\"]{{8,120}}?)[,.!?]?[”\"],?\s+(?:[\w’'.-]+\s+){{0,6}}?{name}\b"

@@ -54,10 +54,9 @@ _YEAR_AGO_WORD = re.compile(r"year-(?:ago|earlier)", re.I)
 _YEAR_OR_DECADE_VALUE = re.compile(r"^\d{3,4}")
 _DATE_AFTER = re.compile(r"\s*(?:the\s+)?(?:\d{4}|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d)")
 _WORD_AFTER = re.compile(r"\s*[\w\"“]")
-#: a weekday right after "the day before" ("the day before last Tuesday's hearing")
-_WEEKDAY_AFTER = re.compile(
-    r"\s+(?:(?:last|next|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+#: the capitalised word after "the day before" (a weekday, checked against the table: "the day
+#: before last Tuesday's hearing")
+_CAPITAL_AFTER = re.compile(r"\s+(?:(?:last|next|this)\s+)?([A-Z][a-z]+)\b")
 #: what follows "N units after" names its own year in its clause: "after Russia's invasion on
 #: Feb. 24, 2022", "after the war began in 1939"
 _DATED_CLAUSE_AFTER = re.compile(
@@ -70,13 +69,16 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _ABBREVIATED_END = re.compile(r"\b[A-Z][a-z]{2}\.$")
 _COMPARED_QUARTER = re.compile(r"year|ago|earlier|prior|comparable|period", re.I)
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d)*$")
-#: a year, quarter, month, week or day (with a time of day or not): a date a sentence can count from
 #: up to three words after a day without a year (what a famous day's name needs: "Sept. 11 attacks")
 _WORDS_AFTER = re.compile(r"(?:[ \t]+[\w’'-]+){0,3}")
+#: a year, quarter, half, season, month, week or day (with a time of day or not): a date a sentence
+#: can count from
 _CALENDAR_DAY_OR_COARSER = re.compile(r"^\d{4}(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI|W\d\d|\d\d(?:-\d\d)?))?(?:T|$)")
 _DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+#: how Tagger._year_for names a clause without a tense marker (it then takes the nearest year)
+_NO_TENSE = "no tense marker"
 UNIT_GRAN = {
     "S": "time",
     "MIN": "time",
@@ -729,7 +731,7 @@ class Tagger:
             if best is None or score < best[0]:
                 best = (score, y)
         assert best is not None
-        return best[1], "no tense marker" if tense is None else "future tense" if future else "past tense"
+        return best[1], _NO_TENSE if tense is None else "future tense" if future else "past tense"
 
     def _n_mdy(self, m: re.Match[str], ctx: Context) -> Norm | None:
         mon = self.month(m["mon"])
@@ -790,7 +792,7 @@ class Tagger:
         y, tense = got
         why = (
             f"the nearest to {ctx.dct_desc} (no tense marker)"
-            if tense == "no tense marker"
+            if tense == _NO_TENSE
             else f"{tense} in {ctx.dct_desc}"
         )
         wd_y = self._weekday_year(m, ctx, mon, d, tense == "future tense")
@@ -1368,7 +1370,8 @@ class Tagger:
             ).isoformat()
         else:
             k = -1 if m["ba"].lower() == "before" else 1
-            if _DATE_AFTER.match(ctx.text, m.end()) or _WEEKDAY_AFTER.match(ctx.text, m.end()):
+            word = _CAPITAL_AFTER.match(ctx.text, m.end())
+            if _DATE_AFTER.match(ctx.text, m.end()) or (word and word.group(1).lower() in self.t.weekdays):
                 # "the day before last Tuesday's hearing": counted from that date, once it is read
                 return Norm(
                     "DATE",
