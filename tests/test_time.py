@@ -1034,3 +1034,9 @@ def test_the_day_before_what(text: str, span: str, value: str) -> None:
 def test_a_month_before_a_noun(sentence: str, value: str | None) -> None:
     got = [t.value for t in tag(sentence, "1999-04-19")]
     assert got == ([value] if value else [])
+
+
+def test_a_day_the_tense_points_away_from_says_it_is_the_nearest() -> None:
+    (t,) = tag("Between 10 and 12 March, it rained.", "2024-03-06")
+    assert t.value == "2024-03-12"
+    assert "past tense, yet the nearest" in t.explanation, t.explanation

@@ -723,15 +723,20 @@ class Tagger:
         # date, and the markers mislead now and then: "was extended to Nov. 16", written on 30
         # October, is the coming one); without one, the nearest occurrence, a past one on a near tie
         penalty = (366 if tense_decides else 240) if tense is not None else 60
-        best: tuple[float, int] | None = None
+        best: tuple[float, int, bool] | None = None
         for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
             cand = date(y, mon, min(d or 15, monthrange(y, mon)[1]))
             delta = (cand - ctx.dct).days
-            score = abs(delta) + (penalty if (delta > 0) != future else 0)
+            against = (delta > 0) != future
+            score = abs(delta) + (penalty if against else 0)
             if best is None or score < best[0]:
-                best = (score, y)
+                best = (score, y, against)
         assert best is not None
-        return best[1], _NO_TENSE if tense is None else "future tense" if future else "past tense"
+        if tense is None:
+            return best[1], _NO_TENSE
+        label = "future tense" if future else "past tense"
+        # "it rained between 10 and 12 March", written on 6 March: the nearest one all the same
+        return best[1], f"{label}, yet the nearest" if best[2] and d is not None else label
 
     def _n_mdy(self, m: re.Match[str], ctx: Context) -> Norm | None:
         mon = self.month(m["mon"])
