@@ -800,7 +800,7 @@ class Tagger:
             if tense == _NO_TENSE
             else f"{tense} in {ctx.dct_desc}"
         )
-        wd_y = self._weekday_year(m, ctx, mon, d, tense == "future tense")
+        wd_y = self._weekday_year(m, ctx, mon, d, tense.startswith("future tense"))
         if wd_y is not None:
             y = wd_y
             day_name = calendar.day_name[date(y, mon, d).weekday()]
