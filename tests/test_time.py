@@ -1040,3 +1040,16 @@ def test_a_day_the_tense_points_away_from_says_it_is_the_nearest() -> None:
     (t,) = tag("Between 10 and 12 March, it rained.", "2024-03-06")
     assert t.value == "2024-03-12"
     assert "past tense, yet the nearest" in t.explanation, t.explanation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("It was the first such case in more than a decade.", "a duration of 1 decade"),
+        ("A three-month state of emergency was declared.", "a duration of 3 months"),
+        ("He was jailed for several months.", "a duration of some months"),
+    ],
+)
+def test_a_duration_is_explained_with_its_unit(sentence: str, words: str) -> None:
+    (t,) = tag(sentence, "2024-03-06")
+    assert t.explanation.endswith(words), t.explanation

@@ -486,6 +486,17 @@ def _said_to_happen(tense: bool | None, at_publication: bool) -> bool:
     return tense is True or (at_publication and tense is False)
 
 
+def _unit_words(m: re.Match[str], n: float | None) -> str:
+    """The unit of a duration as its match writes it, in the plural when the number asks for one
+    ("a duration of 3 months" for "three-month", "1 decade" for "more than a decade")."""
+    u = (m.groupdict().get("u") or "").lower()
+    if not u:
+        return "units" if n != 1 else "unit"
+    if n == 1:
+        return u.removesuffix("s") if not u.endswith("ss") else u
+    return u if u.endswith("s") else (u[:-1] + "ies" if u.endswith("y") and u != "day" else u + "s")
+
+
 def fmt_num(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
 
@@ -1709,7 +1720,7 @@ class Tagger:
             mod=dmod,
             granularity=UNIT_GRAN.get(unit, "year"),
             explanation=f"'{m.group()}': a duration of {fmt_num(n) if n is not None else 'some'} "
-            f"{'unit' if n is None else ''}".rstrip(),
+            f"{_unit_words(m, n)}".rstrip(),
         )
         pre_l = " ".join(pre.lower().split())
         if n is not None and float(n).is_integer() and unit in ("Y", "M", "W", "D", "DE", "CE", "Q"):
