@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from timeline_tui.annotate.time import tag
+from timeline_tui.model import Timex
 
 DCT = "2023-12-05"  # a Tuesday
 
@@ -930,7 +931,7 @@ def test_a_time_alone_on_its_line_heads_a_live_entry_of_the_page_day() -> None:
     ],
 )
 def test_the_next_day_lies_within_the_time_the_text_gave_last(text: str, span: str, value: str) -> None:
-    t = next(t for t in tag(text, "2024-05-10") if t.text == span)
+    t = _at_span(text, "2024-05-10", span)
     assert t.value == value, t.explanation
 
 
@@ -1016,7 +1017,7 @@ def test_seasons_of_a_narrative_follow_the_time_it_gave() -> None:
     ],
 )
 def test_the_day_before_what(text: str, span: str, value: str) -> None:
-    t = next(t for t in tag(text, "2000-02-24") if t.text == span)
+    t = _at_span(text, "2000-02-24", span)
     assert t.value == value, t.explanation
 
 
@@ -1053,3 +1054,8 @@ def test_a_day_the_tense_points_away_from_says_it_is_the_nearest() -> None:
 def test_a_duration_is_explained_with_its_unit(sentence: str, words: str) -> None:
     (t,) = tag(sentence, "2024-03-06")
     assert t.explanation.endswith(words), t.explanation
+
+
+def _at_span(text: str, dct: str, span: str) -> Timex:
+    """The expression of ``text`` written ``span``."""
+    return next(t for t in tag(text, dct) if t.text == span)

@@ -49,7 +49,7 @@ from ..util.regex import word_alternation
 from ..util.text import strip_controls
 from .infer import infer_publication_dates
 from .quotes import group_quotes
-from .text import content_words, tables
+from .text import capitalised, content_words, tables
 from .titles import make_title
 
 __all__ = ["derive"]
@@ -712,8 +712,7 @@ def _when_clause(c: Candidate) -> str | None:
     m = _WHEN_CLAUSE.match(c.doc.source.text, c.timex.end, c.end)
     if m is None or len(m["clause"].split()) < _CLAUSE_WORDS:
         return None
-    clause = m["clause"]
-    return clause[0].upper() + clause[1:]
+    return capitalised(m["clause"])
 
 
 #: "Lopez, who took over as CEO in March 2022, has cut costs": a subject (a few words after the
@@ -734,7 +733,7 @@ def _relative_clause(c: Candidate) -> str | None:
             subject = m["subject"]
             if len(subject.split()) + len(m["clause"].split()) < _CLAUSE_WORDS:
                 return None
-            return subject[0].upper() + subject[1:] + " " + m["clause"]
+            return f"{capitalised(subject)} {m['clause']}"
         if m.start() > rel_end:
             break
     return None
@@ -755,8 +754,7 @@ def _signalled_before(c: Candidate) -> str | None:
     m = _SIGNALLED_BEFORE.search(c.text, max(0, rel - 90), rel)
     if m is None or not 3 <= len(m["what"].split()) <= 7:
         return None  # "after the accident on 20 April" names it too vaguely for a title
-    what = m["what"]
-    return what[0].upper() + what[1:]
+    return capitalised(m["what"])
 
 
 def _period_clause(c: Candidate) -> str:

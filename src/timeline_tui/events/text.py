@@ -56,3 +56,9 @@ def folded_content_words(folded: str) -> frozenset[str]:
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+def capitalised(text: str) -> str:
+    """``text`` with its first letter in upper case, the rest as written ("a quake in Erzincan" ->
+    "A quake in Erzincan"; ``str.capitalize`` would lower "Erzincan")."""
+    return text[:1].upper() + text[1:]

@@ -15,7 +15,7 @@ from ..model import Event
 from ..rules import load_rules
 from ..util.names import fold
 from ..util.text import in_lower_case
-from .text import tables
+from .text import capitalised, tables
 
 MAX_LEN = 80
 
@@ -110,7 +110,7 @@ def make_title(
         # a period: its own clause ("the Palestinians have been subjected to ... over the past 75 years")
         clause = min((t for t in period_texts if len(t.split()) >= 6), key=len, default=None)
         if clause:
-            return _fit(_trim(clause[0].upper() + clause[1:]))
+            return _fit(_trim(capitalised(clause)))
     people = [names[p] for p in event.people if p in names]
     folded_names = {fold(n) for n in people} | {fold(_short(n)) for n in people}
     place: str | None = None
