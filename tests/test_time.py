@@ -1038,7 +1038,8 @@ def test_a_month_before_a_noun(sentence: str, value: str | None) -> None:
 
 
 def test_a_day_the_tense_points_away_from_says_it_is_the_nearest() -> None:
-    (t,) = tag("Between 10 and 12 March, it rained.", "2024-03-06")
+    first, t = tag("Between 10 and 12 March, it rained.", "2024-03-06")
+    assert (first.text, first.value) == ("10", "2024-03-10")
     assert t.value == "2024-03-12"
     assert "past tense, yet the nearest" in t.explanation, t.explanation
 
@@ -1059,3 +1060,73 @@ def test_a_duration_is_explained_with_its_unit(sentence: str, words: str) -> Non
 def _at_span(text: str, dct: str, span: str) -> Timex:
     """The expression of ``text`` written ``span``."""
     return next(t for t in tag(text, dct) if t.text == span)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # the last time the text gave is a month after the last day it moved to: the year follows it
+        (
+            "Sentencing is set for Jan. 22. The FBI raided City Hall in March 2021. "
+            "Garza was indicted the following year.",
+            "the following year",
+            "2022",
+        ),
+        (
+            "He left on May 3, 2019. In March 2021 the FBI raided his office. He resigned the same year.",
+            "the same year",
+            "2021",
+        ),
+        (
+            "The office was raided in March 2021. The previous month, he had resigned.",
+            "The previous month",
+            "2021-02",
+        ),
+        # a year names no month: "the following month" cannot be placed, rather than invented
+        ("In 2019 he ran again; the following month he lost.", "the following month", "XXXX-XX"),
+        # a day the text moved to still counts: "the following week" of 3 May 2019
+        ("He left on May 3, 2019. The following week he returned.", "The following week", "2019-W19"),
+    ],
+)
+def test_the_following_unit_counts_from_the_time_the_text_last_gave(text: str, span: str, value: str) -> None:
+    assert _at_span(text, "2025-10-09", span).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Passengers are advised to check before travelling from Monday.", "2025-06-30"),
+        ("New fares apply starting Tuesday.", "2025-07-01"),
+        # a tense marker decides
+        ("Services were cut from Monday.", "2025-06-23"),
+    ],
+)
+def test_a_weekday_after_a_starting_point_is_the_coming_one(sentence: str, value: str) -> None:
+    (t,) = tag(sentence, "2025-06-27")  # a Friday
+    assert t.value == value, t.explanation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A ceremonial accession will be held at the summit on April 24 and 25.",
+            [("April 24", "2026-04-24"), ("25", "2026-04-25")],
+        ),
+        (
+            "A second stoppage is planned for the 14th and 15th of July.",
+            [("14th", "2025-07-14"), ("15th of July", "2025-07-15")],
+        ),
+        ("The festival ran 10-12 March.", [("10", "2025-03-10"), ("12 March", "2025-03-12")]),
+        ("They met on 3 and 4 May.", [("3", "2025-05-03"), ("4 May", "2025-05-04")]),
+        # a year after the second day is the first day's too
+        ("It ran May 1-3, 2024.", [("May 1", "2024-05-01"), ("3, 2024", "2024-05-03")]),
+        # a count, not a day
+        ("On April 24 and 25 people died.", [("April 24", "2025-04-24")]),
+        ("Voting ended on June 5 and 40 seats changed hands.", [("June 5", "2025-06-05")]),
+    ],
+)
+def test_a_second_day_of_the_month_is_tagged_on_its_own(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in tag(sentence, "2025-06-27")] == expected

@@ -15,7 +15,7 @@ import re
 from calendar import monthrange
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.easter import easter
@@ -75,6 +75,16 @@ _WORDS_AFTER = re.compile(r"(?:[ \t]+[\w’'-]+){0,3}")
 #: can count from
 _CALENDAR_DAY_OR_COARSER = re.compile(r"^\d{4}(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI|W\d\d|\d\d(?:-\d\d)?))?(?:T|$)")
 _DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_YEAR_MONTH_DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
+#: two days joined by a dash before a month name ("10-12 March")
+_TWO_DAYS_BEFORE = re.compile(
+    r"(?<![\w$£€#@/.,-])(?P<d1>[0-3]?\d(?:st|nd|rd|th)?)[ \t]*(?P<j>[-–])[ \t]*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+    r"[ \t]+(?:of[ \t]+)?$"
+)
+_YEAR_IN = re.compile(r"\d{4}")
+_YEAR_OR_MONTH_VALUE = re.compile(r"^\d{4}(?:-\d\d)?$")
+#: the relative words that count from the time the narrative gives ("the following year")
+_NARRATIVE_RELS = ("following", "previous", "preceding")
 
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: how Tagger._year_for names a clause without a tense marker (it then takes the nearest year)
@@ -155,8 +165,8 @@ class Context:
 
     def leaning(self, pos: int) -> tuple[bool, str]:
         """Whether an expression at ``pos`` points ahead, and why: its clause's tense, else a
-        deadline's preposition right before it ("until 9 a.m. Tuesday", "by the weekend"), else
-        the past (news reports what happened)."""
+        deadline's preposition right before it ("until 9 a.m. Tuesday", "by the weekend") or a
+        starting point's ("from Monday"), else the past (news reports what happened)."""
         nearest = self._nearest_marker(pos)
         if _DEADLINE_BEFORE.search(self.text, max(0, pos - 16), pos) is not None:
             if nearest is None:
@@ -165,6 +175,8 @@ class Context:
                 # "expired at 11:00 on Saturday, but an amber warning remains until 06:00 on Sunday"
                 return True, "a deadline, the tense marker far from it"
         if nearest is None:
+            if self.tables.start_before.search(self.text, max(0, pos - 20), pos) is not None:
+                return True, "a starting point, no tense"
             return False, "no tense marker: the last one"
         return nearest[1], "future tense" if nearest[1] else "past tense"
 
@@ -465,6 +477,11 @@ def unknown_value(unit: str) -> str:
         "DE": "XXX",
         "CE": "XX",
     }.get(unit, "XXXX-XX-XX")
+
+
+def _valid_day(ym: str, d: int) -> bool:
+    """Whether ``d`` is a day of the month ``ym`` ("2024-02")."""
+    return 1 <= d <= monthrange(int(ym[:4]), int(ym[5:7]))[1]
 
 
 def _undated(unit: str, explanation: str, mod: str | None = None) -> Norm:
@@ -1461,6 +1478,17 @@ class Tagger:
         if m["the"] and rel in ("past", "next", "coming") and unit != "WE":
             return self._duration(m, ctx, 1.0, unit, pre=f"the {rel}")
         if rel == "same":
+            coarse = self._coarse_narrative(ctx, m.start(), unit)
+            if coarse is not None and coarse[0] is not None:
+                value = shift_value(coarse[0], 0, unit)
+                return Norm(
+                    "DATE",
+                    value,
+                    anchor="narrative",
+                    anchor_value=coarse[1],
+                    explanation=f"'{m.group()}' as {format_value(coarse[1])} (the time the text last gave, "
+                    f"'{coarse[2][1]}') → {format_value(value)}",
+                )
             anchor_d = ctx.narrative or ctx.dct
             if anchor_d is None:
                 return None
@@ -1482,7 +1510,25 @@ class Tagger:
         n = self.t.relative.get(rel)
         if n is None:
             return None
-        if rel in ("following", "previous", "preceding") and ctx.narrative is not None:
+        coarse = self._coarse_narrative(ctx, m.start(), unit) if rel in _NARRATIVE_RELS else None
+        if coarse is not None:
+            anchor_d, value, where = coarse
+            if anchor_d is None:
+                return _undated(
+                    unit,
+                    f"'{m.group()}': the time the text last gave ('{where[1]}') names no "
+                    f"{UNIT_GRAN.get(unit, 'day')}",
+                )
+            value = shift_value(anchor_d, n, unit)
+            return Norm(
+                "DATE",
+                value,
+                anchor="narrative",
+                anchor_value=where[0],
+                explanation=f"'{m.group()}' relative to {format_value(where[0])} (the time the text last "
+                f"gave, '{where[1]}') → {format_value(value)}",
+            )
+        if rel in _NARRATIVE_RELS and ctx.narrative is not None:
             anchor_d, anchor, desc = (
                 ctx.narrative,
                 "narrative",
@@ -1496,6 +1542,26 @@ class Tagger:
         if unit == "WE":
             value = shift_value(anchor_d, n, "W") + "-WE"
         return self._relative(m, value, anchor, anchor_d, desc)
+
+    @staticmethod
+    def _coarse_narrative(
+        ctx: Context, pos: int, unit: str
+    ) -> tuple[date | None, str, tuple[str, str]] | None:
+        """ "The FBI raided City Hall in March 2021. Garza was indicted the following year": when the
+        time the text last gave before ``pos`` is a year or a month named after the last day it moved
+        to, "the following year" counts from it (2022), not from that earlier day or the publication:
+        the start of the time it names (None when it names no such unit: "In 2019 … the following
+        month"), its value, and (value, text)."""
+        last = ctx.last_dated
+        if last is None or last[2] <= ctx.narrative_at or last[2] > pos or unit not in ("Y", "M", "W", "D"):
+            return None
+        value = last[0]
+        if not _YEAR_OR_MONTH_VALUE.match(value):
+            return None
+        if unit != "Y" and (unit != "M" or len(value) < 7):
+            return None, value, (value, last[1])
+        start = date(int(value[:4]), int(value[5:7]) if len(value) >= 7 else 1, 1)
+        return start, value, (value, last[1])
 
     def _n_weekend(self, m: re.Match[str], ctx: Context) -> Norm | None:
         rel = m.group().lower().split()[0]
@@ -2502,4 +2568,90 @@ class Tagger:
                 ctx.narrative = date.fromisoformat(dated[:10])
                 ctx.narrative_text = span
                 ctx.narrative_at = e
-        return out
+        return self._coordinate_days(out, text)
+
+    def _coordinate_days(self, out: list[Timex], text: str) -> list[Timex]:
+        """The second day of a month a date shares ("April 24 and 25", "the 14th and 15th of July",
+        "10-12 March"), tagged on its own as TimeML does, with the month and year of the date."""
+        t = self.t
+        res: list[Timex] = []
+        for i, tx in enumerate(out):
+            if tx.type != "DATE" or not _YEAR_MONTH_DAY_OR_MONTH.match(tx.value):
+                res.append(tx)
+                continue
+            lo = res[-1].end if res else 0
+            hi = out[i + 1].start if i + 1 < len(out) else len(text)
+            ym = tx.value[:7]
+            if len(tx.value) == 7:
+                # "10-12 March": the month alone was read (a number after a dash starts no date)
+                m = _TWO_DAYS_BEFORE.search(text, max(lo, tx.start - 16), tx.start)
+                if m is None or m["j"] not in ("-", "–"):
+                    res.append(tx)
+                    continue
+                d1, d2 = int(m["d1"].rstrip("stndrh")), int(m["d2"])
+                if not 1 <= d1 < d2 or not _valid_day(ym, d2):
+                    res.append(tx)
+                    continue
+                res.append(self._other_day(tx, ym, d1, m.start("d1"), m.end("d1"), text))
+                res.append(self._other_day(tx, ym, d2, m.start("d2"), tx.end, text))
+                continue
+            d = int(tx.value[8:])
+            if tx.text[:1].isdigit() or tx.text[:4].lower() == "the ":
+                m = t.day_before.search(text, max(lo, tx.start - 16), tx.start)
+                day = int(m["d"].rstrip("stndrh")) if m is not None else 0
+                if m is not None and 1 <= day < d and m["d"][0] != "0":
+                    res.append(self._other_day(tx, ym, day, m.start("d"), m.end("d"), text, of=tx))
+                res.append(tx)
+                continue
+            m = t.day_after.match(text, tx.end, hi)
+            if (
+                m is None
+                or not d < int(m["d"])
+                or not _valid_day(ym, int(m["d"]))
+                or _YEAR_IN.search(tx.text)
+            ):
+                res.append(tx)
+                continue
+            if m["j"] not in ("-", "–") and not m["y"]:
+                nxt = _FOLLOWING_WORD.match(text, m.end())
+                if nxt is not None and nxt.group(1).islower() and nxt.group(1) not in t.day_followers:
+                    res.append(tx)
+                    continue  # "April 24 and 25 people died": a count
+            if m["y"]:
+                # "May 1-3, 2024": the year after the second day is the first day's too
+                whole = text[tx.start : m.end()]
+                value = f"{m['y']}{tx.value[4:]}"
+                tx = replace(
+                    tx,
+                    value=value,
+                    anchor="absolute",
+                    anchor_value=None,
+                    explanation=f"'{tx.text}': the year of '{whole}' → {format_value(value)}",
+                )
+                ym = value[:7]
+            res.append(tx)
+            res.append(self._other_day(tx, ym, int(m["d"]), m.start("d"), m.end(), text, of=tx))
+        return res
+
+    @staticmethod
+    def _other_day(
+        tx: Timex, ym: str, d: int, start: int, end: int, text: str, of: Timex | None = None
+    ) -> Timex:
+        """The day ``d`` of the month ``ym`` at ``start``..``end``, beside the date ``of`` (itself when
+        None): resolved as that date was."""
+        value = f"{ym}-{d:02d}"
+        span = text[start:end].rstrip()
+        beside = of if of is not None else tx
+        return replace(
+            tx,
+            start=start,
+            end=start + len(span),
+            text=span,
+            value=value,
+            granularity="day",
+            explanation=f"'{span}': day {d} of {format_value(ym)}, the month of '{beside.text}' "
+            f"({beside.explanation}) → {format_value(value)}",
+            period_start=None,
+            period_end=None,
+            point=None,
+        )

@@ -70,6 +70,14 @@ class Tables:
     year_ago_quarter: re.Pattern[str]
     month_preceders: frozenset[str]
     month_determiners: frozenset[str]
+    #: a second day of the month after a date ("April 24 and 25"), and before one ("10-12 March",
+    #: "the 14th and 15th of July"): rules/time.yaml day_joiners; group "d" the day, "j" the joiner
+    day_after: re.Pattern[str]
+    day_before: re.Pattern[str]
+    day_followers: frozenset[str]
+    #: a starting point's preposition ending a text ("travelling from "): rules/time.yaml
+    #: start_prepositions
+    start_before: re.Pattern[str]
     year_preceders: frozenset[str]
     time_zones: tuple[str, ...]
     #: the words before a bare 24-hour time ("at 11:00") that make it one
@@ -156,6 +164,19 @@ def tables() -> Tables:
         year_ago_quarter=re.compile(_alt([norm(x) for x in t["year_ago_quarter"]])),
         month_preceders=frozenset(norm(x) for x in t["month_preceders"]),
         month_determiners=frozenset(norm(x) for x in t["month_determiners"]),
+        day_after=re.compile(
+            r"[ \t]*(?P<j>" + _alt([norm(x) for x in t["day_joiners"]]) + r")[ \t]*(?:the[ \t]+)?"
+            r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?[ \t]+(?P<y>1[5-9]\d\d|20\d\d)\b)?(?![\w/:.,]\d|[-–]\d|\w)"
+        ),
+        day_before=re.compile(
+            r"(?<![\w$£€#@/.,-])(?:the[ \t]+)?(?P<d>[0-3]?\d(?:st|nd|rd|th)?)[ \t]*(?P<j>"
+            + _alt([norm(x) for x in t["day_joiners"]])
+            + r")[ \t]*(?:the[ \t]+)?$"
+        ),
+        day_followers=frozenset(norm(x) for x in t["day_followers"]),
+        start_before=re.compile(
+            r"\b(?:" + _alt([norm(x) for x in t["start_prepositions"]]) + r")\s+(?:on\s+)?$", re.I
+        ),
         time_zones=tuple(str(x) for x in t["time_zones"]),
         clock_preceders=frozenset(norm(x) for x in t["clock_preceders"]),
         clock_pair_after=re.compile(
