@@ -622,6 +622,25 @@ def test_a_period_after_a_name_ending_in_an_accented_letter_ends_the_sentence() 
     assert len(split_sentences("Then J. Doe left. He came back.")) == 2
 
 
+def test_a_period_after_a_number_with_a_letter_ends_the_sentence() -> None:
+    """ "the 1990s." and "$5m." end with one letter that is no initial: the quote after them is a
+    sentence of its own, not the fragment of a statement."""
+    from timeline_tui.annotate.sentences import split_sentences
+
+    text = (
+        '"She never once raised her voice in court," said Chief Justice Anna Whitford, who clerked for her '
+        'in the 1990s. "She didn\'t need to." They raised $5m. It was at 5p.m. Friday.'
+    )
+    assert [text[a:b] for a, b in split_sentences(text)][1:] == [
+        '"She didn\'t need to."',
+        "They raised $5m.",
+        "It was at 5p.m. Friday.",
+    ]
+    doc = annotate_source(source_from_text(text, sid="obit", path="obit.txt"), Config())
+    last = doc.quotes[1]
+    assert (last.text, last.speaker, last.content_start) == ('"She didn\'t need to."', "Anna Whitford", None)
+
+
 def test_a_pronoun_after_an_unnamed_speaker_is_not_the_last_named_person() -> None:
     text = (
         "Publish date 24 June 2025\n\nKeir Starmer is facing a rebellion over the welfare bill.\n\n"

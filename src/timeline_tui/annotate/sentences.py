@@ -58,7 +58,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             # after more ASCII letters than an abbreviation has ("said."), a period ends a sentence
             if text[p] == "." and not (tail.isascii() and tail.isalpha()):
                 word = _word_before(text, p)
-                if word and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+                # one letter is an initial ("J. Smith"), not a number's ending ("the 1990s.", "$5m.")
+                initial = len(word) == 1 and word.isalpha() and not text[p - 2 : p - 1].isdigit()
+                if word and (word in _ABBREVIATIONS or initial):
                     continue
             end = m.end("end")
         else:
