@@ -796,3 +796,45 @@ def test_a_title_tells_what_happened_at_the_time(tmp_path: Path, text: str, date
 def test_a_statement_is_titled_by_what_was_said(tmp_path: Path, text: str, date: str, title: str) -> None:
     titles = _titles(tmp_path, {"a.txt": f"Publish date 2024-02-16\n\n{text}\n"})
     assert titles[date] == title, titles
+
+
+def test_a_statement_title_names_only_the_person_who_spoke(tmp_path: Path) -> None:
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 2025-10-09\n\nProsecutors said the scheme began in 2016, shortly after "
+            "Garza's re-election.\n\nHer son, David Ellison, said she had been in declining health since "
+            "suffering a stroke in late 2023.\n\nAslef general secretary Mick Whelan said members had "
+            '"no choice" after a pay offer of 3% was tabled on 19 June.\n',
+        },
+    )
+    # Garza is named, but the prosecutors speak: no "Garza statement"
+    assert titles["2016"].startswith("Prosecutors said the scheme began in 2016"), titles
+    # a comma after the name, and a quoted phrase in what was said
+    assert titles["2023"].startswith("Ellison says she had been in declining health"), titles
+    assert titles["2025-06-19"].startswith('Whelan says members had "no choice"'), titles
+
+
+def test_a_passage_that_counts_from_an_event_does_not_title_it(tmp_path: Path) -> None:
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 2025-10-09\n\nThe scheme ran for years until agents of the FBI raided "
+            "Garza's office at City Hall in March 2021.\n\nGarza resigned in October 2021, seven months after the FBI raid on his "
+            "City Hall office.\n",
+        },
+    )
+    # one event of both passages; the shorter one reports the resignation
+    assert titles["2021-03"].startswith("The scheme ran for years until agents of the FBI raided"), titles
+
+
+def test_a_period_that_is_a_noun_of_its_clause_stays_in_the_title(tmp_path: Path) -> None:
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 2025-03-18\n\nShe spent her last two decades teaching at Willamette University.\n"
+        },
+    )
+    assert list(titles.values()) == ["She spent her last two decades teaching at Willamette University"], (
+        titles
+    )

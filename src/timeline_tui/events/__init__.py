@@ -765,7 +765,11 @@ def _period_clause(c: Candidate) -> str:
     left = c.start if left < c.start else left + 1
     rights = [i for ch in ',;.”")' if (i := text.find(ch, b, c.end)) != -1]
     right = min(rights) if rights else c.end
-    clause = (text[left:a] + text[b:right]).strip()
+    before = text[left:a].split()
+    if before and before[-1].lower() in tables()["period_determiners"]:
+        clause = text[left:right].strip()  # "spent her last two decades teaching": a noun of the clause
+    else:
+        clause = (text[left:a] + text[b:right]).strip()
     clause = re.sub(r"^(?:because|and|but|that|so|while|in|over|for|during)\s+", "", clause, flags=re.I)
     return " ".join(re.sub(r"[*_“”\"]", "", clause).split())
 
@@ -861,6 +865,9 @@ def _event(cl: Cluster, names: dict[str, str], outlets: dict[str, str | None]) -
                 w or c.doc.source.text[c.start : ends[i]]
                 for i, (c, w) in enumerate(zip(members, whens, strict=True))
             ],
+            # "Garza resigned in October 2021, seven months after the raid" reports the resignation:
+            # for the raid, a passage that dates it itself gives the title when there is one
+            direct=[not (c.timex.type == "DURATION" and c.timex.point) for c in members],
         )
     return ev
 

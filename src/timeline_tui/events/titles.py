@@ -99,11 +99,14 @@ def make_title(
     phrase: str | None = None,
     period_texts: list[str] | None = None,
     plain_texts: list[str] | None = None,
+    direct: list[bool] | None = None,
 ) -> str:
     """A short title: a named happening, who did what by the event-word rules, else the shortest
     passage. ``texts`` are the passages with their role phrases blanked (for the rules: "the Leader of
     the Islamic Revolution" is no revolution); ``plain_texts`` the passages as written, for a title
-    that is a passage ("The minister resigned on Monday", not "resigned on Monday")."""
+    that is a passage ("The minister resigned on Monday", not "resigned on Monday"); ``direct`` tells
+    which passages date the event themselves ("in March 2021", not "seven months after the raid"):
+    a title that is a passage is one of those when there are any."""
     if phrase:
         return _fit(phrase)  # "the 1979 Islamic Revolution" -> "Islamic Revolution"
     if period_texts:
@@ -125,14 +128,16 @@ def make_title(
                 if m:
                     return _fit(f"{m.group(1)}{word.capitalize()}")
         if rule.get("only"):
-            # who died, who won: only a person the passages say it of, and no second person
+            # who died, who won, who spoke: only a person the passages say it of
             who = next((p for p in people if _said_of(str(rule["only"]), p, texts)), None)
             if who is None:
                 continue
-            return _fit(str(rule["one"]).format(A=_short(who), B="", P=place, O=""))
+            if not rule.get("says"):
+                return _fit(str(rule["one"]).format(A=_short(who), B="", P=place, O=""))
+            people = [who, *(p for p in people if p != who and _short(p) != _short(who))]
         a = _short(people[0]) if people else ""
         b = _short(people[1]) if len(people) > 1 else ""
-        if rule.get("says") and a and not b:
+        if rule.get("says") and a:
             said = _what_was_said(a, plain_texts or texts)
             if said:
                 return _fit(said)
@@ -145,7 +150,10 @@ def make_title(
                 p = " " + p[4:]  # "Raisi visits Havana"
             return _fit(template.format(A=a, B=b, P=p, O=""))
         break  # the event word most passages use, and nobody to title it with
-    return _fit(_trim(min(plain_texts or texts, key=len)))
+    passages = plain_texts or texts
+    if direct is not None and any(direct):
+        passages = [t for t, d in zip(passages, direct, strict=True) if d]
+    return _fit(_trim(min(passages, key=len)))
 
 
 @cache
@@ -161,8 +169,8 @@ def _said_patterns(who: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     skip = "|".join(re.escape(str(w)) for w in tables()["statement_not_content"])
     name = re.escape(who)
     said = re.compile(
-        rf"\b{name}\b(?:,[^,]{{1,60}},)?\s+(?P<verb>{verbs})\b"
-        rf"(?:(?:\s+[\w’'-]+){{0,5}}?\s+that)?\s+(?P<what>(?!(?:{skip})\b)[^\W\d_](?:(?!``|'')[^“”\"])*?)[.!?]?\s*$"
+        rf"\b{name}\b(?:\s?,[^,]{{1,60}},|\s?,)?\s+(?P<verb>{verbs})\b"
+        rf"(?:(?:\s+[\w’'-]+){{0,5}}?\s+that)?\s+(?P<what>(?!(?:{skip})\b)[^\W\d_](?:(?!``|'')(?:[^“”\"]|[“\"][^“”\"]{{1,60}}[”\"]))*?)[.!?]?\s*$"
     )
     quoted = re.compile(
         rf"^\s*[“\"](?P<q>[^“”\"]{{8,120}}?)[,.!?]?[”\"],?\s+(?:[\w’'.-]+\s+){{0,6}}?{name}\b"
