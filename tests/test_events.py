@@ -838,3 +838,25 @@ def test_a_period_that_is_a_noun_of_its_clause_stays_in_the_title(tmp_path: Path
     assert list(titles.values()) == ["She spent her last two decades teaching at Willamette University"], (
         titles
     )
+
+
+def test_two_days_of_one_month_are_one_event_on_the_first(tmp_path: Path) -> None:
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 2025-07-30\n\nThe central bank's next meeting is on Sept. 16-17 in Washington.\n"
+        },
+    )
+    assert list(titles) == ["2025-09-16"], titles
+
+
+def test_a_closed_quotation_before_a_period_does_not_open_its_title(tmp_path: Path) -> None:
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": 'Publish date 2025-07-30\n\nJerome Powell said inflation had "come down a great deal" '
+            "over the past 12 months but remained above target.\n"
+        },
+    )
+    (title,) = titles.values()
+    assert title.startswith("Jerome Powell said inflation had come down a great deal but remained"), title

@@ -1130,3 +1130,16 @@ def test_a_second_day_of_the_month_is_tagged_on_its_own(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(t.text, t.value) for t in tag(sentence, "2025-06-27")] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Rates have been held there since the Fed's December meeting.", "2024-12"),
+        ("Apple's September event drew a crowd.", "2025-09"),
+        # after a possessive, "March" and "May" are names too
+        ("Women's March organizers said so.", None),
+    ],
+)
+def test_a_month_after_a_possessive_and_before_a_noun_is_a_date(sentence: str, value: str | None) -> None:
+    assert [t.value for t in tag(sentence, "2025-07-31")] == ([value] if value else [])

@@ -162,6 +162,25 @@ def _eventful(doc: SourceAnnotations, t: Timex, in_quote: bool) -> tuple[str, st
     return value, None
 
 
+@cache
+def _day_joiners() -> frozenset[str]:
+    """The words that join two days of one month ("April 24 and 25"): rules/time.yaml day_joiners."""
+    return frozenset(str(w) for w in load_rules("time")["day_joiners"])
+
+
+def _second_day(prev: Timex, t: Timex, text: str) -> bool:
+    """Whether ``t`` is the second day of the month that ``prev`` shares, written right after it
+    ("Sept. 16-17", "the 14th and 15th of July"): the same happening, not one of its own."""
+    if t.type != "DATE" or prev.type != "DATE" or len(t.value) != 10 or len(prev.value) != 10:
+        return False
+    if t.value[:7] != prev.value[:7] or not 0 <= t.start - prev.end <= 12:
+        return False
+    gap = text[prev.end : t.start].split()
+    if gap[-1:] == ["the"]:
+        gap = gap[:-1]
+    return len(gap) == 1 and gap[0] in _day_joiners()
+
+
 def _quote_ranges(doc: SourceAnnotations) -> list[tuple[int, int]]:
     return sorted((q.start, q.end) for q in doc.quotes)
 
@@ -210,7 +229,12 @@ def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
         published = (doc.source.meta.published.value or "")[:10]
         #: the content words of each passage of this source (several expressions may date one)
         passage_words: dict[tuple[int, int], frozenset[str]] = {}
+        prev: Timex | None = None
         for t in doc.timexes:
+            if prev is not None and _second_day(prev, t, text):
+                prev = t
+                continue  # "Its next meeting is on Sept. 16-17": one event, on its first day
+            prev = t
             got = _eventful(doc, t, _inside(quotes, t.start, q_starts))
             if got is None:
                 continue
@@ -757,11 +781,21 @@ def _signalled_before(c: Candidate) -> str | None:
     return capitalised(m["what"])
 
 
+@cache
+def _preposition_end() -> re.Pattern[str]:
+    """A period's preposition ending the text before its expression (events.yaml period_prepositions)."""
+    return re.compile(r"\s(?:" + word_alternation(tables()["period_prepositions"]) + r")\s+$", re.I)
+
+
 def _period_clause(c: Candidate) -> str:
     """The clause around a period's expression, for its title."""
     text = c.doc.source.text
     a, b = c.timex.start, c.timex.end
-    left = max(text.rfind(ch, c.start, a) for ch in ',;:“"(')
+    left = max(text.rfind(ch, c.start, a) for ch in ",;:“(")
+    # a straight quotation mark opens the clause only when the quotation is still open at the
+    # expression ('had "come down a great deal" over the past 12 months' is closed before it)
+    if text.count('"', c.start, a) % 2:
+        left = max(left, text.rfind('"', c.start, a))
     left = c.start if left < c.start else left + 1
     rights = [i for ch in ',;.”")' if (i := text.find(ch, b, c.end)) != -1]
     right = min(rights) if rights else c.end
@@ -769,7 +803,9 @@ def _period_clause(c: Candidate) -> str:
     if before and before[-1].lower() in tables()["period_determiners"]:
         clause = text[left:right].strip()  # "spent her last two decades teaching": a noun of the clause
     else:
-        clause = (text[left:a] + text[b:right]).strip()
+        # the preposition of the expression goes with it ("come down a great deal over the past 12
+        # months but remained …")
+        clause = (_preposition_end().sub("", text[left:a]) + text[b:right]).strip()
     clause = re.sub(r"^(?:because|and|but|that|so|while|in|over|for|during)\s+", "", clause, flags=re.I)
     return " ".join(re.sub(r"[*_“”\"]", "", clause).split())
 

@@ -243,6 +243,7 @@ _LIVE_ENTRY = re.compile(r"^(\d{4})[ \t]+(?=\S)", re.M)
 #: ending without punctuation and a capitalised word ("… in Port-au-Prince 1521 Former Cuban president")
 _INLINE_ENTRY = re.compile(r"(\d\d{3})(?<=[a-z'”\"\)\]] \d{4})(?= [A-Z])")  # one digit first: scanned fast
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"\w['’]s[ \t]+$")
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
@@ -959,9 +960,15 @@ class Tagger:
         )
 
     def _month_before_noun(self, m: re.Match[str], ctx: Context, prev: re.Match[str] | None) -> bool:
-        """ "the October slaying", "a June agreement": a month name between a determiner and a noun
-        in lower case (not a preposition: "the March on Washington" is a march)."""
-        if prev is None or prev.group(1).lower() not in self.t.month_determiners:
+        """ "the October slaying", "a June agreement", "the Fed's December meeting": a month name
+        between a determiner or a possessive and a noun in lower case (not a preposition: "the March
+        on Washington" is a march)."""
+        if prev is None:
+            return False
+        if prev.group(1).lower() not in self.t.month_determiners and not (
+            _POSSESSIVE_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
+            and m["mon"].lower() not in self.t.months_not_after_possessive
+        ):
             return False
         nxt = _NEXT_WORD.match(ctx.text, m.end())
         return nxt is not None and nxt.group(1).islower() and nxt.group(1) not in self.t.not_nouns

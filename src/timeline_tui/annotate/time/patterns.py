@@ -70,6 +70,7 @@ class Tables:
     year_ago_quarter: re.Pattern[str]
     month_preceders: frozenset[str]
     month_determiners: frozenset[str]
+    months_not_after_possessive: frozenset[str]
     #: a second day of the month after a date ("April 24 and 25"), and before one ("10-12 March",
     #: "the 14th and 15th of July"): rules/time.yaml day_joiners; group "d" the day, "j" the joiner
     day_after: re.Pattern[str]
@@ -164,6 +165,7 @@ def tables() -> Tables:
         year_ago_quarter=re.compile(_alt([norm(x) for x in t["year_ago_quarter"]])),
         month_preceders=frozenset(norm(x) for x in t["month_preceders"]),
         month_determiners=frozenset(norm(x) for x in t["month_determiners"]),
+        months_not_after_possessive=frozenset(norm(x) for x in t["months_not_after_possessive"]),
         day_after=re.compile(
             r"[ \t]*(?P<j>" + _alt([norm(x) for x in t["day_joiners"]]) + r")[ \t]*(?:the[ \t]+)?"
             r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?[ \t]+(?P<y>1[5-9]\d\d|20\d\d)\b)?(?![\w/:.,]\d|[-–]\d|\w)"
