@@ -860,3 +860,22 @@ def test_a_closed_quotation_before_a_period_does_not_open_its_title(tmp_path: Pa
     )
     (title,) = titles.values()
     assert title.startswith("Jerome Powell said inflation had come down a great deal but remained"), title
+
+
+def test_a_statement_after_a_live_entry_belongs_to_its_event_and_an_organisation_is_no_person(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "live.md").write_text(
+        "---\ntitle: Storm live\npublished: 2024-12-07\n---\n\n"
+        "**10:42 GMT** Network Rail says trees have fallen onto lines at more than 20 locations.\n\n"
+        "**09:50 GMT** The Met Office says gusts of 93mph were recorded at Aberdaron overnight. "
+        '"This is a very dangerous situation," said chief meteorologist Paul Gundersen.\n\n'
+        "**08:30 GMT** National Grid says engineers have restored power to 40,000 customers since Friday "
+        "night.\n",
+        encoding="utf-8",
+    )
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    assert [p.name for p in tl.people] == ["Paul Gundersen"]
+    (q,) = tl.quotes
+    (ev,) = [e for e in tl.events if e.id == q.event]
+    assert ev.title.startswith("The Met Office says gusts of 93mph"), ev.title

@@ -50,7 +50,7 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
                 by_source[e.source].append((e.start, e.end, ev.id))
     for spans in by_source.values():
         spans.sort()
-    main_event = _main_events(docs, events)
+    main_event, recent = _main_events(docs, events)
     items = []
     for d in docs:
         for q, start, end, text in statements(d):
@@ -108,7 +108,12 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
         variants.sort(key=lambda v: (v[0].source.id, v[2][0]))
         votes: Counter[str] = Counter()
         for d, q, _span in variants:
-            ev = _event_at(by_source.get(d.source.id, []), q.start, q.end) or main_event.get(d.source.id)
+            spans = by_source.get(d.source.id, [])
+            ev = (
+                _event_at(spans, q.start, q.end)
+                or _event_before(spans, q.start, d.source.text, recent.get(d.source.id, set()))
+                or main_event.get(d.source.id)
+            )
             if ev:
                 votes[ev] += 1
         event = votes.most_common(1)[0][0] if votes else None
@@ -271,10 +276,32 @@ def _event_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | 
     return None
 
 
-def _main_events(docs: list[SourceAnnotations], events: list[Event]) -> dict[str, str]:
+def _event_before(spans: list[tuple[int, int, str]], start: int, text: str, recent: set[str]) -> str | None:
+    """The event of the passage that ends last before ``start`` in the same paragraph, when it is one
+    of the days around publication (``recent``) a statement can be made at: a live page's entry
+    ("09:50 GMT The Met Office says gusts of 93mph were recorded … "This is a very dangerous
+    situation," said …") is said at what its dated sentence reports; a statement after a sentence
+    recalling a meeting 22 years before was not made at that meeting."""
+    i = bisect.bisect_right(spans, (start, 10**12, "")) - 1
+    best: tuple[int, str] | None = None
+    for a, b, ev in reversed(spans[max(0, i - 8) : i + 1]):
+        if b <= start and (best is None or b > best[0]):
+            best = (b, ev)
+        if a < start - 2000:
+            break
+    if best is None or best[1] not in recent or "\n\n" in text[best[0] : start]:
+        return None
+    return best[1]
+
+
+def _main_events(
+    docs: list[SourceAnnotations], events: list[Event]
+) -> tuple[dict[str, str], dict[str, set[str]]]:
     """Per source, the event its statements are most likely about: the best-supported day-level event
-    it reports that happened within a week before its publication."""
+    it reports that happened within a week before its publication; and all such events of each
+    source."""
     out: dict[str, str] = {}
+    recent: dict[str, set[str]] = defaultdict(set)
     per_source: dict[str, list[Event]] = defaultdict(list)
     for ev in events:
         if ev.granularity != "day":
@@ -289,10 +316,11 @@ def _main_events(docs: list[SourceAnnotations], events: list[Event]) -> dict[str
             iv = value_interval(ev.date)
             if piv and iv and not (0 <= (piv[0] - iv[0]).days <= 7):
                 continue
+            recent[d.source.id].add(ev.id)
             n = sum(1 for e in ev.evidence if e.source == d.source.id)
             key = (ev.corroboration, n)
             if best is None or key > best[0]:
                 best = (key, ev.id)
         if best:
             out[d.source.id] = best[1]
-    return out
+    return out, recent
