@@ -756,3 +756,29 @@ def test_a_short_form_of_a_given_name_is_the_same_person() -> None:
     by_name = {p.name: sorted(p.aliases) for p in people}
     assert by_name["Chuck Schumer"] == ["Charles Schumer"] or by_name["Charles Schumer"] == ["Chuck Schumer"]
     assert "Ivanka Trump" in by_name and "Donald Trump" in by_name  # other given names stay apart
+
+
+def test_a_hyphenated_title_and_a_name_not_ending_in_the_family_name() -> None:
+    """ "Director-General" introduces a name like any title (its token is the hyphenated word), and
+    "Tedros" alone is the person news calls by that first word: the quotes of both outlets are his."""
+    text = (
+        "Title\n\nWHO Director-General Tedros Adhanom Ghebreyesus spoke in Geneva. "
+        '"This does not mean the threat is over," Tedros told reporters.\n\n'
+        "UN Secretary-General Antonio Guterres spoke too.\n"
+    )
+    doc = annotate_source(source_from_text(text, sid="ap", path="ap.txt"), Config())
+    assert [(m.text, m.name) for m in doc.mentions if m.kind == "name"] == [
+        ("Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus"),
+        ("Tedros", "Tedros Adhanom Ghebreyesus"),
+        ("Antonio Guterres", "Antonio Guterres"),
+    ]
+    assert doc.quotes[0].speaker == "Tedros Adhanom Ghebreyesus"
+
+
+def test_no_person_across_a_blank_line_or_in_an_organisation() -> None:
+    text = (
+        "Mpox emergency lifted\n\nBy Amina Yusuf, Health Reporter\n\nKinshasa — The World Health "
+        "Organization said on Friday the outbreak no longer posed a risk. Network Rail says lines are shut.\n"
+    )
+    doc = annotate_source(source_from_text(text, sid="l", path="l.txt"), Config())
+    assert [m.text for m in doc.mentions if m.kind == "name"] == []

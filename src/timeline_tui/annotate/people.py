@@ -124,7 +124,11 @@ def rules() -> _Rules:
         particles=frozenset(str(p).lower() for p in r["name_particles"]),
         other_role_qualifiers=frozenset(str(q).lower() for q in r["other_role_qualifiers"]),
         byline_roles=frozenset(str(w).lower() for w in r["byline_roles"]),
-        titled=regex_store.compile(rf"(?<![\w-])(?P<title>(?:{title_unit}\s+)+)(?P<name>{name})"),
+        # a title and its name: spaces or one line break between them, never a blank line ("Health
+        # Reporter\n\nKinshasa — …" is a byline, then a dateline)
+        titled=regex_store.compile(
+            rf"(?<![\w-])(?P<title>(?:{title_unit}(?:[ \t]+|[ \t]*\n[ \t]*))+)(?P<name>{name})"
+        ),
         titled_apposition=regex_store.compile(
             rf"(?<![\w-])(?P<title>{title_unit}(?:\s+{title_unit})*),\s+"
             rf"(?P<name>{_TOK}(?:\s+{_INITIAL}{particles}{_TOK}){{1,3}}),"
@@ -234,7 +238,9 @@ def _tokenize(text: str, start_at: int) -> _Tokens:
 def _triggers() -> tuple[frozenset[str], frozenset[str]]:
     """Words near which the name patterns can match: role/honorific words, and reporting verbs."""
     r = rules()
+    # the words of each role, and its hyphenated words whole (a token: "director-general")
     role_words = {w for phrase in r.roles | r.honorifics for w in re.findall(r"[a-z]+", phrase)}
+    role_words |= {w.rstrip(".") for phrase in r.roles | r.honorifics for w in phrase.split() if "-" in w}
     verbs = {w for v in load_rules("quotes")["verbs"] for w in re.findall(r"[a-z]+", str(v).lower())}
     return frozenset(role_words - {"the", "of"}), frozenset(verbs - {"that", "to", "in", "a", "out"})
 
@@ -949,6 +955,22 @@ def find_mentions(
         surname = name.split()[-1]
         if len(surname) >= 4 and surname.lower() not in r.not_names:
             keys[surname] = canonical(name)
+    # the first word of a name of three words or more that is no given name: the name news calls the
+    # person by where the family name does not come last ("Tedros Adhanom Ghebreyesus" … "Tedros said")
+    first_words: dict[str, set[str]] = defaultdict(set)
+    for name in list(roles_of) + [p.name for p in config.people]:
+        words = name.split() if name else []
+        if (
+            len(words) >= 3
+            and len(words[0]) >= 4
+            and words[0].lower() not in r.not_names
+            and words[0].lower() not in _given_names()
+            and words[0] not in keys
+        ):
+            first_words[words[0]].add(canonical(name))
+    for word, names in first_words.items():
+        if len(names) == 1:
+            keys[word] = next(iter(names))
     for p in config.people:
         for a in p.aliases:
             if a and a[0].isupper() and not a.lower().startswith("the ") and " of " not in a:
