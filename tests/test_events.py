@@ -879,3 +879,27 @@ def test_a_statement_after_a_live_entry_belongs_to_its_event_and_an_organisation
     (q,) = tl.quotes
     (ev,) = [e for e in tl.events if e.id == q.event]
     assert ev.title.startswith("The Met Office says gusts of 93mph"), ev.title
+
+
+def test_an_undated_passage_naming_nobody_is_dated_by_the_dated_passages_that_share_its_words(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "ap.txt").write_text(
+        "WHO ends emergency\n\nPublished: September 5, 2025\n\nGENEVA (AP) — The World Health Organization on "
+        "Friday declared that the mpox outbreak in Africa is no longer a global health emergency.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "local.txt").write_text(
+        "Mpox emergency lifted\n\nKinshasa — The World Health Organisation has ended its mpox emergency, "
+        "declaring on Friday that the outbreak no longer posed an international risk.\n",
+        encoding="utf-8",
+    )
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    local = next(s for s in tl.sources if s.id == "local")
+    assert local.published == "2025-09-05" and "corroborating source" in local.basis["published"]
+    (ev,) = tl.events
+    assert sorted(e.source for e in ev.evidence) == ["ap", "local"]
+    # the place's dateline opens no passage
+    assert next(e.text for e in ev.evidence if e.source == "local").startswith(
+        "The World Health Organisation"
+    )

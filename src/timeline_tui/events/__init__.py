@@ -308,7 +308,18 @@ def _after_label(doc: SourceAnnotations, s0: int, s1: int) -> int:
                 rest += 1
             if rest < s1:
                 s0 = rest
+    if s0 == 0 or text[s0 - 1] == "\n":
+        # a dateline of a place alone, opening a paragraph ("Kinshasa — The World Health …")
+        m = _PLACE_DATELINE.match(text, s0, s1)
+        if m is not None:
+            s0 = m.end()
     return s0
+
+
+#: a place's name of up to three capitalised words and a dash, before a capitalised word
+_PLACE_DATELINE = re.compile(
+    r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2},?[ \t]+(?:—|–|--)[ \t]+(?=[A-Z“\"])"
+)
 
 
 #: merge spans of events with an end (periods) are shifted past every date ordinal, so that a period

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from ..annotate.time import tag
 from ..model import MetaField, SourceAnnotations, Timex
+from .text import content_words
 
 MAX_CANDIDATE_DOCS = 200
 
@@ -61,6 +62,7 @@ def infer_publication_dates(docs: list[SourceAnnotations]) -> dict[str, dict[str
                     by_person[pid].append(d)
     inferred: dict[str, dict[str, MetaField]] = {}
     where: dict[int, _Where] = {}
+    words: _WordIndex | None = None  # built when a passage naming nobody needs it
 
     def where_in(d: SourceAnnotations) -> _Where:
         w = where.get(id(d))
@@ -85,6 +87,21 @@ def infer_publication_dates(docs: list[SourceAnnotations]) -> dict[str, dict[str
             s0, s1 = here.sentence_of(t.start)
             sentence = text[s0:s1]
             people = here.people_in(s0, s1)
+            if not people:
+                # a passage naming nobody ("The World Health Organisation has ended its mpox emergency,
+                # declaring on Friday …"): the dated passages that share its rarer words
+                if words is None:
+                    words = _WordIndex(docs, where_in)
+                for other, ot, (o0, o1) in words.near(sentence):
+                    dct = other.source.meta.published.value
+                    assert dct is not None
+                    if fuzz.token_set_ratio(sentence, other.source.text[o0:o1]) < _WORDS_RATIO:
+                        continue
+                    again = _retag_one(text, t, dct[:10])
+                    if again is not None and again.value[:10] == ot.value[:10]:
+                        votes[dct[:10]] += 1
+                        supporters[dct[:10]].add(other.source.id)
+                continue
             for other in candidates.values():
                 there = where_in(other)
                 dct = other.source.meta.published.value
@@ -140,6 +157,47 @@ def infer_publication_dates(docs: list[SourceAnnotations]) -> dict[str, dict[str
         )
         inferred[doc.source.id] = {"published": field}
     return inferred
+
+
+#: a passage naming nobody corroborates a dated one that shares this many of its content words (of
+#: four letters or more) and is this similar to it (rapidfuzz token_set_ratio)
+_WORDS_SHARED = 4
+_WORDS_RATIO = 60
+#: a word in more dated passages than this says nothing about which story a passage tells
+_WORDS_COMMON = 400
+
+
+class _WordIndex:
+    """The dated passages with a day-level expression (published sources), by their content words:
+    what a passage that names nobody is compared with. Built once, in one pass over the sources."""
+
+    def __init__(self, docs: list[SourceAnnotations], where_in) -> None:  # type: ignore[no-untyped-def]
+        self.entries: list[tuple[SourceAnnotations, Timex, tuple[int, int]]] = []
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        for d in docs:
+            if not d.source.meta.published.value:
+                continue
+            there = where_in(d)
+            for ot in d.timexes:
+                if ot.anchor not in ("published", "absolute") or ot.granularity not in ("day", "time"):
+                    continue
+                span = there.sentence_of(ot.start)
+                k = len(self.entries)
+                self.entries.append((d, ot, span))
+                for w in _words(d.source.text[span[0] : span[1]]):
+                    self.by_word[w].append(k)
+
+    def near(self, sentence: str) -> list[tuple[SourceAnnotations, Timex, tuple[int, int]]]:
+        counts: Counter[int] = Counter()
+        for w in _words(sentence):
+            ks = self.by_word.get(w)
+            if ks is not None and len(ks) <= _WORDS_COMMON:
+                counts.update(ks)
+        return [self.entries[k] for k, n in sorted(counts.items()) if n >= _WORDS_SHARED]
+
+
+def _words(sentence: str) -> frozenset[str]:
+    return frozenset(w for w in content_words(sentence) if len(w) >= 4)
 
 
 def _nearest_day(partial: str, near: str) -> str | None:

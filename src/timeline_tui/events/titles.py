@@ -144,6 +144,8 @@ def make_title(
         template = rule["both"] if a and b else rule.get("one") if a else None
         if a and not template:
             continue  # a rule for two people, and one is named: the next event word
+        if a and not b and rule.get("one_only") and not _said_of(str(rule["one_only"]), people[0], texts):
+            continue  # "the committee had met on Thursday, Tedros said": he held no meeting
         if template:
             p = place
             if "visits" in template and not b and p.startswith(" in "):
