@@ -757,6 +757,13 @@ def test_the_evidence_time_is_the_expression_that_gives_the_date(tmp_path: Path)
             "2022-02-24",
             "Russia's full-scale invasion",
         ),
+        # a duration counted from a happening: that happening
+        (
+            "The World Health Organization on Friday declared the emergency over, a little more than a "
+            "year after it first sounded the alarm.",
+            "2023",
+            "It first sounded the alarm",
+        ),
         # too vague a name ("the accident") leaves the passage as the title
         (
             "Shares have fallen by half since the accident on 20 April 2010, traders said.",

@@ -792,6 +792,26 @@ def _signalled_before(c: Candidate) -> str | None:
     return capitalised(m["what"])
 
 
+#: "more than a year after it first sounded the alarm": the happening a counted duration points to,
+#: after its signal, up to the clause's end
+_COUNTED_FROM = re.compile(r"\s+after\s+(?P<what>(?:(?!\s[-–—]\s)[^,;:.!?()“”\"\n]){8,120})")
+
+
+def _counted_from(c: Candidate) -> str | None:
+    """For a duration counted from another happening ("a little more than a year after it first
+    sounded the alarm"), that happening, for its title ("It first sounded the alarm"): the passage
+    reports what happened the duration later."""
+    if c.timex.type != "DURATION" or not c.timex.point:
+        return None
+    m = _COUNTED_FROM.match(c.doc.source.text, c.timex.end, c.end)
+    if m is None or len(m["what"].split()) < _CLAUSE_WORDS or m["what"].split()[0].endswith("ing"):
+        return None  # "after being detected …": no happening with a subject
+    a, b = m.span("what")
+    if any(a <= t.start < b for t in c.doc.timexes):
+        return None  # "after the earthquake of January 2010": the happening has a date of its own
+    return capitalised(m["what"].strip())
+
+
 @cache
 def _preposition_end() -> re.Pattern[str]:
     """A period's preposition ending the text before its expression (events.yaml period_prepositions)."""
@@ -901,7 +921,10 @@ def _event(cl: Cluster, names: dict[str, str], outlets: dict[str, str | None]) -
         # killed …"), or stands in a relative clause ("Lopez, who took over as CEO in March 2022,
         # has …"), or follows the happening a signal names ("after Russia's invasion on Feb. 24,
         # 2022"), is titled by that clause
-        whens = [_when_clause(c) or _relative_clause(c) or _signalled_before(c) for c in members]
+        whens = [
+            _when_clause(c) or _relative_clause(c) or _signalled_before(c) or _counted_from(c)
+            for c in members
+        ]
         ev.title = make_title(
             ev,
             [w or _without_roles(c, ends[i]) for i, (c, w) in enumerate(zip(members, whens, strict=True))],
