@@ -910,3 +910,16 @@ def test_an_undated_passage_naming_nobody_is_dated_by_the_dated_passages_that_sh
     assert next(e.text for e in ev.evidence if e.source == "local").startswith(
         "The World Health Organisation"
     )
+
+
+def test_a_statement_at_no_dated_passage_goes_to_the_latest_of_equal_events(tmp_path: Path) -> None:
+    (tmp_path / "uk.md").write_text(
+        "---\ntitle: Budget\npublished: 2024-10-31\n---\n\n"
+        'Chancellor Rachel Reeves has defended the Budget, insisting that she had "no choice" but to repair '
+        "the public finances.\n\nSir Keir Starmer said on Tuesday that working people would be protected.\n\n"
+        "Speaking on Thursday morning, the chancellor said the package was needed.\n",
+        encoding="utf-8",
+    )
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    (q,) = [q for q in tl.quotes if "no choice" in q.variants[0].text]
+    assert next(e for e in tl.events if e.id == q.event).date == "2024-10-31"

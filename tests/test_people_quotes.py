@@ -782,3 +782,16 @@ def test_no_person_across_a_blank_line_or_in_an_organisation() -> None:
     )
     doc = annotate_source(source_from_text(text, sid="l", path="l.txt"), Config())
     assert [m.text for m in doc.mentions if m.kind == "name"] == []
+
+
+def test_a_body_named_after_its_head_and_a_portfolio_are_no_person() -> None:
+    text = (
+        "Title\n\nThe Office for Budget Responsibility said borrowing would rise. The Institute for Fiscal "
+        "Studies said so too. The Minister of Foreign Affairs Hossein Amir-Abdollahian said no. Homeland "
+        "Security Secretary Alejandro Mayorkas said yes.\n"
+    )
+    doc = annotate_source(source_from_text(text, sid="b", path="b.txt"), Config())
+    assert sorted({m.name for m in doc.mentions if m.name}) == [
+        "Alejandro Mayorkas",
+        "Hossein Amir-Abdollahian",
+    ]

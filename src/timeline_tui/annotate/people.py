@@ -456,6 +456,21 @@ def _names_a_role(text: str, tokens: _Tokens, k: int, r: _Rules) -> bool:
     return after in r.roles and in_lower_case(low, text)
 
 
+@cache
+def _body_head_before() -> re.Pattern[str]:
+    """A body's head and "for"/"of" ending a text ("The Office for "): people.yaml body_heads."""
+    heads = word_alternation([str(w) for w in load_rules("people")["body_heads"]], ignore_case=True)
+    return re.compile(rf"\b(?:{heads})[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?$")
+
+
+def _after_body_head(text: str, pos: int) -> bool:
+    """Whether the capitalised words at ``pos`` follow a body's head ("Office for Budget
+    Responsibility", "Ministry of Foreign Affairs") and so name the body."""
+    before = text[max(0, pos - 30) : pos]
+    m = _body_head_before().search(before)
+    return m is not None and before[m.start()].isupper()
+
+
 def _not_name(word: str, r: _Rules) -> bool:
     """Whether a word is one that starts or ends no name; those written in capitals only when they
     are ("UN", "US": "Kim Jong Un" ends with a name)."""
@@ -859,6 +874,15 @@ def find_mentions(
         for long, cut in shorter.items():
             roles_of[cut].update(roles_of.pop(long, set()))
             heads_of[cut].update(heads_of.pop(long, set()))
+
+    # "The Office for Budget Responsibility said": the words after a body's head and "for" name it
+    bodies = {id(mt) for mt in found if mt.kind == "name" and _after_body_head(text, mt.start)}
+    if bodies:
+        dropped = {mt.name for mt in found if id(mt) in bodies}
+        found = [mt for mt in found if id(mt) not in bodies]
+        for name in dropped - {mt.name for mt in found}:
+            roles_of.pop(name or "", None)
+            heads_of.pop(name or "", None)
 
     # the fullest form of each surname in this source (config names first)
     full_by_surname: dict[str, str] = {}

@@ -298,8 +298,8 @@ def _main_events(
     docs: list[SourceAnnotations], events: list[Event]
 ) -> tuple[dict[str, str], dict[str, set[str]]]:
     """Per source, the event its statements are most likely about: the best-supported day-level event
-    it reports that happened within a week before its publication; and all such events of each
-    source."""
+    it reports that happened within a week before its publication (of equals, the latest); and all
+    such events of each source."""
     out: dict[str, str] = {}
     recent: dict[str, set[str]] = defaultdict(set)
     per_source: dict[str, list[Event]] = defaultdict(list)
@@ -318,7 +318,8 @@ def _main_events(
                 continue
             recent[d.source.id].add(ev.id)
             n = sum(1 for e in ev.evidence if e.source == d.source.id)
-            key = (ev.corroboration, n)
+            # then the latest: a story reports the newest of what it tells most
+            key = (ev.corroboration, n, ev.date)
             if best is None or key > best[0]:
                 best = (key, ev.id)
         if best:
