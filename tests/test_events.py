@@ -923,3 +923,13 @@ def test_a_statement_at_no_dated_passage_goes_to_the_latest_of_equal_events(tmp_
     tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
     (q,) = [q for q in tl.quotes if "no choice" in q.variants[0].text]
     assert next(e for e in tl.events if e.id == q.event).date == "2024-10-31"
+
+
+def test_a_dateline_of_a_place_and_its_state_opens_no_title(tmp_path: Path) -> None:
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 2025-09-09\n\nCUPERTINO, Calif. — Apple on Tuesday unveiled the iPhone 17 lineup.\n"
+        },
+    )
+    assert titles == {"2025-09-09": "Apple on Tuesday unveiled the iPhone 17 lineup"}, titles

@@ -1143,3 +1143,20 @@ def test_a_second_day_of_the_month_is_tagged_on_its_own(
 )
 def test_a_month_after_a_possessive_and_before_a_noun_is_a_date(sentence: str, value: str | None) -> None:
     assert [t.value for t in tag(sentence, "2025-07-31")] == ([value] if value else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Its developers conference is held every June.", [("every June", "SET", "XXXX-06")]),
+        ("Each July the family meets.", [("Each July", "SET", "XXXX-07")]),
+        # a quarter named by a month in it
+        (
+            "Analysts expect sales to peak in the December quarter.",
+            [("the December quarter", "DATE", "2025-Q4")],
+        ),
+        ("Results for the June quarter were strong.", [("the June quarter", "DATE", "2025-Q2")]),
+    ],
+)
+def test_every_month_and_a_month_s_quarter(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag(sentence, "2025-09-09")] == expected

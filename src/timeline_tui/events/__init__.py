@@ -316,9 +316,10 @@ def _after_label(doc: SourceAnnotations, s0: int, s1: int) -> int:
     return s0
 
 
-#: a place's name of up to three capitalised words and a dash, before a capitalised word
+#: a place's name of up to three capitalised words ("CUPERTINO, Calif.") and a dash, before a
+#: capitalised word
 _PLACE_DATELINE = re.compile(
-    r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2},?[ \t]+(?:—|–|--)[ \t]+(?=[A-Z“\"])"
+    r"[A-Z][\w.'’-]*(?:,?[ \t]+[A-Z][\w.'’-]*){0,2},?[ \t]+(?:—|–|--)[ \t]+(?=[A-Z“\"])"
 )
 
 

@@ -1904,6 +1904,13 @@ class Tagger:
     def _n_set(self, m: re.Match[str], ctx: Context) -> Norm | None:
         if m["w"] and self._adjectival(m, m["w"].lower(), ctx.text):
             return None
+        if m["smon"]:
+            mon = self.month(m["smon"])
+            if mon is None or not m["smon"][0].isupper():
+                return None
+            return Norm(
+                "SET", f"XXXX-{mon:02d}", anchor="none", explanation=f"'{m.group()}': every {m['smon']}"
+            )
         if m["w"]:
             return Norm(
                 "SET",
@@ -2055,6 +2062,24 @@ class Tagger:
             return dm
         value = week_value(date.fromisoformat(dm.value))
         return self._restated(dm, "DATE", value, f"'{m.group()}': the week of {format_value(dm.value)}")
+
+    def _n_monthquarter(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        """ "the December quarter": the calendar quarter holding that month, in the year a bare month
+        name would have."""
+        mon = self.month(m["mon"])
+        if mon is None or not m["mon"][0].isupper():
+            return None
+        q = (mon - 1) // 3 + 1
+        if ctx.dct is None:
+            return Norm("DATE", f"XXXX-Q{q}", anchor="none", explanation=self.no_dct(m.group()))
+        got = self._year_for(mon, None, ctx, m.start())
+        assert got is not None
+        value = f"{got[0]:04d}-Q{q}"
+        return self._pub(
+            ctx,
+            value,
+            f"'{m.group()}': the quarter of {m['mon']} ({got[1]}) in {ctx.dct_desc} → {format_value(value)}",
+        )
 
     def _named_day(self, m: re.Match[str], ctx: Context) -> Norm | None:
         """The month-day a match names in its ``mon`` and ``d`` groups, its year found as for "Nov. 9"."""

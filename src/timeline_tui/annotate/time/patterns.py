@@ -558,6 +558,8 @@ def patterns() -> Patterns:
             + "|"
             + weekday
             + r")|"
+            # "every June", "each July": that month of every year
+            r"(?:every|each)\s+(?P<smon>" + month + r")|"
             r"(?P<times>once|twice|thrice|"
             + num
             + r"\s+times)\s+(?:a|an|per|every|each)\s+(?P<u2>"
@@ -597,6 +599,8 @@ def patterns() -> Patterns:
         ),
         # the week of March 6
         ("weekof", B + r"the\s+week\s+of\s+(?P<mon>" + month + r")\s+(?P<d>" + day + r")" + E),
+        # the December quarter, the June-quarter results: the quarter that month ends or holds
+        ("monthquarter", B + r"(?:the\s+)?(?P<mon>" + month + r")[-\s]quarter" + E),
         # Christmas, Thanksgiving Day (2023)
         ("holiday", B + r"(?P<h>" + holidays + r")(?:\s+(?P<y>" + year + r"))?" + E),
     ]
@@ -739,6 +743,7 @@ def patterns() -> Patterns:
         "clock": "clockmark noon colon",
         "holiday": "holiday",
         "weekof": "month",
+        "monthquarter": "month",
     }
     needs = []
     for name, _ in items:
