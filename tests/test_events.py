@@ -933,3 +933,18 @@ def test_a_dateline_of_a_place_and_its_state_opens_no_title(tmp_path: Path) -> N
         },
     )
     assert titles == {"2025-09-09": "Apple on Tuesday unveiled the iPhone 17 lineup"}, titles
+
+
+def test_a_passage_of_two_happenings_titles_each_by_its_own_clause(tmp_path: Path) -> None:
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": 'Publish date 2024-05-04\n\nEgyptian officials said on Friday that a deal was "closer than '
+            'ever", but Israeli Prime Minister Benjamin Netanyahu said on Tuesday that the army would enter '
+            'Rafah "with or without a deal".\n'
+        },
+    )
+    assert titles["2024-05-03"] == 'Egyptian officials said on Friday that a deal was "closer than ever"', (
+        titles
+    )
+    assert titles["2024-04-30"].startswith("Netanyahu says the army would enter Rafah"), titles

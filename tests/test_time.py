@@ -1160,3 +1160,16 @@ def test_a_month_after_a_possessive_and_before_a_noun_is_a_date(sentence: str, v
 )
 def test_every_month_and_a_month_s_quarter(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in tag(sentence, "2025-09-09")] == expected
+
+
+def test_two_days_before_a_month_move_the_narrative_to_the_second() -> None:
+    text = (
+        "On the night of 13-14 April, Iran launched drones at Israel. Israel responded five days later with "
+        "a strike."
+    )
+    got = [(t.text, t.value, t.point) for t in tag(text, "2024-05-04")]
+    assert got == [
+        ("13", "2024-04-13", None),
+        ("14 April", "2024-04-14", None),
+        ("five days", "P5D", "2024-04-19"),
+    ]

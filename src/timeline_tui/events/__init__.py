@@ -694,20 +694,46 @@ def _order_people(members: list[Candidate], ids: list[str]) -> list[str]:
     return sorted(ids, key=lambda p: (-first[p], -total[p], p))
 
 
-def _without_roles(c: Candidate, end: int) -> str:
-    """The passage up to ``end`` with role phrases blanked ("the Leader of the Islamic Revolution"
-    names a person, not a revolution)."""
+def _without_roles(c: Candidate, end: int, start: int | None = None) -> str:
+    """The passage from ``start`` (its own start) up to ``end`` with role phrases blanked ("the
+    Leader of the Islamic Revolution" names a person, not a revolution)."""
     text = c.doc.source.text
     out = []
-    pos = c.start
+    pos = begin = c.start if start is None else start
     for m in c.mentions():
-        if m.kind == "title" and m.end <= end:
+        if m.kind == "title" and begin <= m.start and m.end <= end:
             out.append(text[pos : m.start])
             pos = m.end
     if not out:
-        return text[c.start : end]
+        return text[begin:end]
     out.append(text[pos:end])
     return "".join(out)
+
+
+@cache
+def _clause_break() -> re.Pattern[str]:
+    """Where a clause of its own starts: after a semicolon, or a comma and a word of events.yaml
+    clause_breaks."""
+    return re.compile(r";\s+|,\s+(?:" + word_alternation(tables()["clause_breaks"]) + r")\s+")
+
+
+def _own_clause(c: Candidate, end: int) -> tuple[int, int]:
+    """The clause of the passage (up to ``end``) that holds its time expression, when the passage
+    has more than one and that clause tells enough; else the passage."""
+    text = c.doc.source.text
+    lo = c.start
+    for m in _clause_break().finditer(text, c.start, c.timex.start):
+        lo = m.end()
+    m = _clause_break().search(text, c.timex.end, end)
+    hi = m.start() if m is not None else end
+    words = text[lo:hi].split()
+    if (lo, hi) == (c.start, end) or len(words) < _CLAUSE_WORDS + 2:
+        return c.start, end
+    if lo > c.start and not (
+        words[0][0].isupper() or words[0][0].isdigit() or words[0] in tables()["clause_subjects"]
+    ):
+        return c.start, end  # "…, but instead went to BP in 1982": no subject of its own
+    return lo, hi
 
 
 @cache
@@ -926,14 +952,18 @@ def _event(cl: Cluster, names: dict[str, str], outlets: dict[str, str | None]) -
             _when_clause(c) or _relative_clause(c) or _signalled_before(c) or _counted_from(c)
             for c in members
         ]
+        clauses = [_own_clause(c, ends[i]) for i, c in enumerate(members)]
         ev.title = make_title(
             ev,
-            [w or _without_roles(c, ends[i]) for i, (c, w) in enumerate(zip(members, whens, strict=True))],
+            [
+                w or _without_roles(c, clauses[i][1], clauses[i][0])
+                for i, (c, w) in enumerate(zip(members, whens, strict=True))
+            ],
             names,
             dated_sources,
             period_texts=[_period_clause(c) for c in members] if cl.end_value else None,
             plain_texts=[
-                w or c.doc.source.text[c.start : ends[i]]
+                w or capitalised(c.doc.source.text[clauses[i][0] : clauses[i][1]])
                 for i, (c, w) in enumerate(zip(members, whens, strict=True))
             ],
             # "Garza resigned in October 2021, seven months after the raid" reports the resignation:

@@ -2568,6 +2568,15 @@ class Tagger:
                 period_end=norm.period[1] if norm.period else None,
                 point=norm.point,
             )
+            if name == "month" and norm.type == "DATE" and len(norm.value) == 7:
+                # "On the night of 13-14 April": the month alone was read (a number after a dash starts
+                # no date); its two days are tagged, and the narrative moves to the second
+                days = self._two_days_before(tx, text, out[-1].end if out else 0)
+                if days is not None:
+                    out.append(days[0])
+                    tx = days[1]
+                    norm = replace(norm, value=tx.value, granularity="day")
+                    s, e, span = tx.start, tx.end, tx.text
             if after_contextual and norm.type == "DATE" and _DAY_VALUE.match(norm.value):
                 self._date_the_time(out[-1], tx, text)
             after_contextual = norm.day_from_context
@@ -2615,17 +2624,7 @@ class Tagger:
             hi = out[i + 1].start if i + 1 < len(out) else len(text)
             ym = tx.value[:7]
             if len(tx.value) == 7:
-                # "10-12 March": the month alone was read (a number after a dash starts no date)
-                m = _TWO_DAYS_BEFORE.search(text, max(lo, tx.start - 16), tx.start)
-                if m is None or m["j"] not in ("-", "–"):
-                    res.append(tx)
-                    continue
-                d1, d2 = int(m["d1"].rstrip("stndrh")), int(m["d2"])
-                if not 1 <= d1 < d2 or not _valid_day(ym, d2):
-                    res.append(tx)
-                    continue
-                res.append(self._other_day(tx, ym, d1, m.start("d1"), m.end("d1"), text))
-                res.append(self._other_day(tx, ym, d2, m.start("d2"), tx.end, text))
+                res.append(tx)  # a month: its days before it were read in tag (_two_days_before)
                 continue
             d = int(tx.value[8:])
             if tx.text[:1].isdigit() or tx.text[:4].lower() == "the ":
@@ -2664,6 +2663,21 @@ class Tagger:
             res.append(tx)
             res.append(self._other_day(tx, ym, int(m["d"]), m.start("d"), m.end(), text, of=tx))
         return res
+
+    def _two_days_before(self, tx: Timex, text: str, lo: int) -> tuple[Timex, Timex] | None:
+        """ "10-12 March": the two days a dash joins before a month read alone, each a date of its
+        own (the first, then the second with the month), or None."""
+        m = _TWO_DAYS_BEFORE.search(text, max(lo, tx.start - 16), tx.start)
+        if m is None:
+            return None
+        ym = tx.value[:7]
+        d1, d2 = int(m["d1"].rstrip("stndrh")), int(m["d2"])
+        if not 1 <= d1 < d2 or not _valid_day(ym, d2):
+            return None
+        return (
+            self._other_day(tx, ym, d1, m.start("d1"), m.end("d1"), text),
+            self._other_day(tx, ym, d2, m.start("d2"), tx.end, text),
+        )
 
     @staticmethod
     def _other_day(
