@@ -795,3 +795,15 @@ def test_a_body_named_after_its_head_and_a_portfolio_are_no_person() -> None:
         "Alejandro Mayorkas",
         "Hossein Amir-Abdollahian",
     ]
+
+
+def test_a_day_named_before_that_is_no_part_of_what_was_said() -> None:
+    text = (
+        "Title\n\nIsraeli Prime Minister Benjamin Netanyahu said on Tuesday that the army would enter Rafah "
+        '"with or without a deal". Officials said Friday that the plan was "dead".\n'
+    )
+    doc = annotate_source(source_from_text(text, sid="x", path="x.txt"), Config())
+    assert [text[q.content_start : q.content_end] for q in doc.quotes if q.content_start is not None] == [
+        'the army would enter Rafah "with or without a deal"',
+        'the plan was "dead"',
+    ]

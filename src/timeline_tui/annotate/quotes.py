@@ -866,7 +866,12 @@ def _speaking_bodies() -> frozenset[str]:
     )
 
 
-_CONTENT_LEAD = re.compile(r"[\s,:]*(?:that\b)?[\s,:*_]*")
+#: what opens a reported clause after its cue and is no part of it: a comma or colon, "that", and a
+#: day named before "that" ("said on Tuesday that the army would enter Rafah")
+_CONTENT_LEAD = re.compile(
+    r"[\s,:]*(?:(?:(?:on|last|this)\s+)?[A-Z][a-z]+(?:\s+(?:morning|afternoon|evening|night))?\s+(?=that\b))?"
+    r"(?:that\b)?[\s,:*_]*"
+)
 _LEAD_IN = re.compile(r"^[\s,:*_]*(?:that\b)?[\s,:*_]*$")
 
 
