@@ -948,3 +948,14 @@ def test_a_passage_of_two_happenings_titles_each_by_its_own_clause(tmp_path: Pat
         titles
     )
     assert titles["2024-04-30"].startswith("Netanyahu says the army would enter Rafah"), titles
+
+
+def test_a_title_calls_people_as_the_sources_do_and_names_the_host_first(tmp_path: Path) -> None:
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 2025-05-14\n\nChinese President Xi Jinping received Luiz Inácio Lula da Silva in Beijing on "
+            'Tuesday. "No one will stop us," said Lula.\n'
+        },
+    )
+    assert titles["2025-05-13"] == "Xi receives Lula in Beijing", titles

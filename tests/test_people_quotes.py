@@ -807,3 +807,19 @@ def test_a_day_named_before_that_is_no_part_of_what_was_said() -> None:
         'the army would enter Rafah "with or without a deal"',
         'the plan was "dead"',
     ]
+
+
+def test_a_name_that_goes_on_after_the_word_news_calls_the_person_by() -> None:
+    text = (
+        'Title\n\nChinese President Xi Jinping received Luiz Inácio Lula da Silva on Tuesday. "No one will stop it," said '
+        'Lula. Donald Trump met him. "Yes," said Trump. Xi said it was good.\n'
+    )
+    doc = annotate_source(source_from_text(text, sid="b", path="b.txt"), Config())
+    assert [(m.text, m.name) for m in sorted(doc.mentions, key=lambda m: m.start) if m.kind == "name"] == [
+        ("Xi Jinping", "Xi Jinping"),
+        ("Luiz Inácio Lula da Silva", "Luiz Inácio Lula da Silva"),
+        ("Lula", "Luiz Inácio Lula da Silva"),
+        ("Donald Trump", "Donald Trump"),
+        ("Trump", "Donald Trump"),
+        ("Xi", "Xi Jinping"),
+    ]

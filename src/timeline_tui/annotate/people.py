@@ -471,6 +471,10 @@ def _after_body_head(text: str, pos: int) -> bool:
     return m is not None and before[m.start()].isupper()
 
 
+#: a name's next word right after a word (one space)
+_NAME_GOES_ON = re.compile(r" (?=[^\W\d_])")
+
+
 def _not_name(word: str, r: _Rules) -> bool:
     """Whether a word is one that starts or ends no name; those written in capitals only when they
     are ("UN", "US": "Kim Jong Un" ends with a name)."""
@@ -622,7 +626,33 @@ def _role_keys(phrase: str, roles: frozenset[str], other_qualifiers: frozenset[s
 
 
 def _surname(name: str) -> str:
-    return fold(name.split()[-1]) if name.split() else ""
+    """The folded family name of ``name``."""
+    return fold(family_name(name))
+
+
+@cache
+def _family_first() -> tuple[frozenset[str], frozenset[str]]:
+    r = load_rules("people")
+    return (
+        frozenset(str(w).lower() for w in r["family_name_first"]),
+        frozenset(str(w).lower() for w in r["family_name_first_if_hyphen"]),
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def family_name(name: str) -> str:
+    """The word a person is called by alone: the last of the name ("Díaz-Canel"), or the first
+    where the family name is written first ("Xi Jinping" -> "Xi", "Kim Jong Un" -> "Kim"; people.yaml
+    family_name_first)."""
+    words = name.split()
+    if not words:
+        return ""
+    if 2 <= len(words) <= 3:
+        first = words[0].lower()
+        always, hyphen = _family_first()
+        if first in always or (first in hyphen and (len(words) == 3 or "-" in words[-1])):
+            return words[0]
+    return words[-1]
 
 
 def _titled_within(spans: list[tuple[int, int]], starts: list[int], text: str, s: int, e: int) -> bool:
@@ -788,12 +818,40 @@ def find_mentions(
                 first > max(0, i - 2)
                 and text[starts[first - 1]].isupper()
                 and text[ends[first - 1] : starts[first]] == " "
+                # "said Lula. Donald Trump met him": a sentence's end (not an initial: "George W. Bush")
+                and not (text[ends[first - 1] - 1] == "." and ends[first - 1] - starts[first - 1] > 2)
             ):
                 first -= 1
             if first == i:
                 continue
-            raw = text[starts[first] : e0]
+            # "Luiz Inácio Lula da Silva": where the name goes on after the word, it ends further on
+            last = i
+            while (
+                last + 1 < min(n_tokens, i + 4)
+                and _NAME_GOES_ON.match(text, ends[last])
+                and starts[last + 1] == ends[last] + 1
+                and text[ends[last] - 1] not in ".,;:"
+                and (
+                    (lows[last + 1] in r.particles and last + 2 < n_tokens)
+                    or (
+                        text[starts[last + 1]].isupper()
+                        and not _not_name(text[starts[last + 1] : ends[last + 1]], r)
+                    )
+                )
+            ):
+                last += 1
+            while last > i and lows[last] in r.particles:
+                last -= 1
+            raw = text[starts[first] : ends[last]]
             name = _clean_name(raw)
+            if last > i and (
+                name is None or not _full_name(name, r) or not name.endswith(text[starts[last] : ends[last]])
+            ):
+                # the words after are no part of the name ("Prince William Sound" is a place): as before
+                raw = text[starts[first] : e0]
+                name = _clean_name(raw)
+            else:
+                e0 = ends[last]
             if _titled_within(titled_spans, titled_starts, text, starts[first], e0):
                 continue  # "Federal Judge Rowan Wilson ruled": the titled reading stands
             if _full_name(name, r) and not headline(starts[first]):
@@ -976,22 +1034,27 @@ def find_mentions(
     for name in list(roles_of) + [p.name for p in config.people] + list(alias_to_name):
         if not name:
             continue
-        surname = name.split()[-1]
-        if len(surname) >= 4 and surname.lower() not in r.not_names:
+        surname = family_name(name)
+        if (len(surname) >= 4 or surname != name.split()[-1]) and surname.lower() not in r.not_names:
             keys[surname] = canonical(name)
-    # the first word of a name of three words or more that is no given name: the name news calls the
-    # person by where the family name does not come last ("Tedros Adhanom Ghebreyesus" … "Tedros said")
+    # a word before the last of a name of three words or more that is no given name: the name news
+    # calls the person by where the family name does not come last ("Tedros Adhanom Ghebreyesus" …
+    # "Tedros said", "Luiz Inácio Lula da Silva" … "Lula said")
     first_words: dict[str, set[str]] = defaultdict(set)
     for name in list(roles_of) + [p.name for p in config.people]:
         words = name.split() if name else []
-        if (
-            len(words) >= 3
-            and len(words[0]) >= 4
-            and words[0].lower() not in r.not_names
-            and words[0].lower() not in _given_names()
-            and words[0] not in keys
-        ):
-            first_words[words[0]].add(canonical(name))
+        if len(words) < 3:
+            continue
+        for w in words[:-1]:
+            low = w.lower()
+            if (
+                len(w) >= 4
+                and low not in r.not_names
+                and low not in _given_names()
+                and low not in r.particles
+                and w not in keys
+            ):
+                first_words[w].add(canonical(name))
     for word, names in first_words.items():
         if len(names) == 1:
             keys[word] = next(iter(names))
@@ -1251,10 +1314,9 @@ def resolve_people(docs: list[SourceAnnotations], config: Config) -> list[Person
     # block by surname: exact folded surname first
     by_surname: dict[str, list[str]] = defaultdict(list)
     for n in names:
-        sur = folded[n].split()[-1] if folded[n] else ""
-        by_surname[sur].append(n)
+        by_surname[_surname(n)].append(n)
     for i, p in enumerate(config.people):
-        by_surname[fold(p.name).split()[-1]].append(f"\x00config{i}")
+        by_surname[_surname(p.name)].append(f"\x00config{i}")
     for _sur, group in by_surname.items():
         fulls = [n for n in group if not n.startswith("\x00")]
         # names of one surname: compatible first names join; a bare surname ("Trump") joins only the

@@ -881,7 +881,29 @@ def _event_id(value: str, end: str | None, key: tuple[str, int]) -> str:
     return f"ev-{value.replace('-', '')[:8]}-{h}"
 
 
-def _event(cl: Cluster, names: dict[str, str], outlets: dict[str, str | None]) -> Event:
+def _called_names(docs: list[SourceAnnotations], names: dict[str, str]) -> dict[str, str]:
+    """Full name -> the word of it the sources call the person by alone, most often ("Lula" of "Luiz
+    Inácio Lula da Silva", "Tedros"); people never named alone are not listed."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for d in docs:
+        for m in d.mentions:
+            if m.kind == "name" and m.person_id in names and " " not in m.text:
+                counts[m.person_id][m.text.rstrip(".")] += 1
+    out: dict[str, str] = {}
+    for pid, c in counts.items():
+        full = names[pid]
+        words = full.split()
+        if len(words) < 2:
+            continue
+        best = max(sorted(c), key=lambda w: (c[w], w == words[-1]))
+        if best in words:
+            out[full] = best
+    return out
+
+
+def _event(
+    cl: Cluster, names: dict[str, str], outlets: dict[str, str | None], called: dict[str, str] | None = None
+) -> Event:
     """A cluster's event: its passages as evidence, its date, people, outlets, conflicts, title."""
     members = sorted(cl.members, key=lambda c: (c.doc.source.id, c.start, c.timex.start))
     #: each passage's members (the expressions of one sentence that date this event)
@@ -941,7 +963,7 @@ def _event(cl: Cluster, names: dict[str, str], outlets: dict[str, str | None]) -
     # people that most passages name first, then the others
     ev.people = _order_people(members, people_ids) if people_ids else []
     if phrase:
-        ev.title = make_title(ev, [], names, dated_sources, phrase=phrase)  # the phrase is the title
+        ev.title = make_title(ev, [], names, dated_sources, phrase=phrase, called=called)  # the phrase
     else:
         ends = [_title_end(c) for c in members]
         # a passage whose time is followed by what happened then ("since 1939, when a quake …
@@ -969,6 +991,7 @@ def _event(cl: Cluster, names: dict[str, str], outlets: dict[str, str | None]) -
             # "Garza resigned in October 2021, seven months after the raid" reports the resignation:
             # for the raid, a passage that dates it itself gives the title when there is one
             direct=[not (c.timex.type == "DURATION" and c.timex.point) for c in members],
+            called=called,
         )
     return ev
 
@@ -983,7 +1006,8 @@ def derive(docs: list[SourceAnnotations], people: list[Person], config: Config) 
     link_undated(clusters, docs)
     outlets = {d.source.id: (d.source.meta.outlet.value or None) for d in docs}
     names = {p.id: p.name for p in people}
-    events = [_event(cl, names, outlets) for cl in clusters]
+    called = _called_names(docs, names)
+    events = [_event(cl, names, outlets, called) for cl in clusters]
     events.sort(key=lambda e: (sort_key(e.date), -e.corroboration, e.id))
     quotes = group_quotes(docs, events)
     by_event: dict[str, set[str]] = defaultdict(set)

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from functools import cache, lru_cache
 
+from ..annotate.people import family_name
 from ..model import Event
 from ..rules import load_rules
 from ..util.names import fold
@@ -30,8 +31,8 @@ def _rule_patterns() -> list[tuple[dict, re.Pattern[str]]]:
 
 
 def _short(name: str) -> str:
-    parts = name.split()
-    return parts[-1] if len(parts) > 1 else name
+    """What a title calls a person: the family name ("Díaz-Canel", "Xi")."""
+    return family_name(name) if len(name.split()) > 1 else name
 
 
 @cache
@@ -43,19 +44,20 @@ def _not_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _said_of_pattern(kind: str, name: str) -> re.Pattern[str]:
-    """The phrases of rules/events.yaml that say of ``name`` (or its surname) what a title of ``kind``
-    claims, as one pattern (cached: an event's people recur across its passages and events)."""
-    forms = sorted({name, _short(name)}, key=len, reverse=True)
+def _said_of_pattern(kind: str, name: str, called: str = "") -> re.Pattern[str]:
+    """The phrases of rules/events.yaml that say of ``name`` (or its surname, or what the sources
+    call the person: ``called``) what a title of ``kind`` claims, as one pattern (cached: an event's
+    people recur across its passages and events)."""
+    forms = sorted({name, _short(name)} | ({called} if called else set()), key=len, reverse=True)
     who = r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b"
     phrases = [str(x).replace("{name}", who) for x in tables()["title_roles"][kind]]
     return re.compile("|".join(f"(?:{p})" for p in phrases), re.I)
 
 
-def _said_of(kind: str, name: str, texts: list[str]) -> bool:
+def _said_of(kind: str, name: str, texts: list[str], called: str = "") -> bool:
     """Whether a passage says of ``name`` what a title of ``kind`` would claim: that this person
     died ("dead"), or won ("winner")."""
-    pat = _said_of_pattern(kind, name)
+    pat = _said_of_pattern(kind, name, called)
     return any(pat.search(t) for t in texts)
 
 
@@ -100,6 +102,7 @@ def make_title(
     period_texts: list[str] | None = None,
     plain_texts: list[str] | None = None,
     direct: list[bool] | None = None,
+    called: dict[str, str] | None = None,
 ) -> str:
     """A short title: a named happening, who did what by the event-word rules, else the shortest
     passage. ``texts`` are the passages with their role phrases blanked (for the rules: "the Leader of
@@ -114,8 +117,15 @@ def make_title(
         clause = min((t for t in period_texts if len(t.split()) >= 6), key=len, default=None)
         if clause:
             return _fit(_trim(capitalised(clause)))
+    called = called or {}
+
+    def short(name: str) -> str:
+        """What the title calls a person: what the sources call them alone ("Lula"), else the
+        family name."""
+        return called.get(name) or _short(name)
+
     people = [names[p] for p in event.people if p in names]
-    folded_names = {fold(n) for n in people} | {fold(_short(n)) for n in people}
+    folded_names = {fold(n) for n in people} | {fold(short(n)) for n in people}
     place: str | None = None
     for rule in _rules_by_use(texts):
         if place is None:
@@ -129,14 +139,21 @@ def make_title(
                     return _fit(f"{m.group(1)}{word.capitalize()}")
         if rule.get("only"):
             # who died, who won, who spoke: only a person the passages say it of
-            who = next((p for p in people if _said_of(str(rule["only"]), p, texts)), None)
+            who = next((p for p in people if _said_of(str(rule["only"]), p, texts, called.get(p, ""))), None)
             if who is None:
                 continue
             if not rule.get("says"):
-                return _fit(str(rule["one"]).format(A=_short(who), B="", P=place, O=""))
-            people = [who, *(p for p in people if p != who and _short(p) != _short(who))]
-        a = _short(people[0]) if people else ""
-        b = _short(people[1]) if len(people) > 1 else ""
+                return _fit(str(rule["one"]).format(A=short(who), B="", P=place, O=""))
+            people = [who, *(p for p in people if p != who and short(p) != short(who))]
+        if rule.get("first") and len(people) > 1:
+            # "Xi Jinping received Lula": the host first, whoever the passages name first
+            host = next(
+                (p for p in people if _said_of(str(rule["first"]), p, texts, called.get(p, ""))), None
+            )
+            if host is not None:
+                people = [host, *(p for p in people if p != host)]
+        a = short(people[0]) if people else ""
+        b = short(people[1]) if len(people) > 1 else ""
         if rule.get("says") and a:
             said = _what_was_said(a, plain_texts or texts)
             if said:
@@ -144,7 +161,12 @@ def make_title(
         template = rule["both"] if a and b else rule.get("one") if a else None
         if a and not template:
             continue  # a rule for two people, and one is named: the next event word
-        if a and not b and rule.get("one_only") and not _said_of(str(rule["one_only"]), people[0], texts):
+        if (
+            a
+            and not b
+            and rule.get("one_only")
+            and not _said_of(str(rule["one_only"]), people[0], texts, called.get(people[0], ""))
+        ):
             continue  # "the committee had met on Thursday, Tedros said": he held no meeting
         if template:
             p = place
