@@ -75,7 +75,7 @@ _WORDS_AFTER = re.compile(r"(?:[ \t]+[\w’'-]+){0,3}")
 #: can count from
 _CALENDAR_DAY_OR_COARSER = re.compile(r"^\d{4}(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI|W\d\d|\d\d(?:-\d\d)?))?(?:T|$)")
 _DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_YEAR_MONTH_DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
+_YEAR_MONTH_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 #: two days joined by a dash before a month name ("10-12 March")
 _TWO_DAYS_BEFORE = re.compile(
     r"(?<![\w$£€#@/.,-])(?P<d1>[0-3]?\d(?:st|nd|rd|th)?)[ \t]*(?P<j>[-–])[ \t]*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -2612,20 +2612,19 @@ class Tagger:
         return self._coordinate_days(out, text)
 
     def _coordinate_days(self, out: list[Timex], text: str) -> list[Timex]:
-        """The second day of a month a date shares ("April 24 and 25", "the 14th and 15th of July",
-        "10-12 March"), tagged on its own as TimeML does, with the month and year of the date."""
+        """The other day of a month a date shares ("April 24 and 25", "the 14th and 15th of July",
+        "May 1-3, 2024"), tagged on its own as TimeML does, with the month and year of the date ("10-12
+        March", where the month was read alone, is read in ``tag``)."""
         t = self.t
         res: list[Timex] = []
         for i, tx in enumerate(out):
-            if tx.type != "DATE" or not _YEAR_MONTH_DAY_OR_MONTH.match(tx.value):
+            # a day (a month's days before it were read in tag: _two_days_before)
+            if tx.type != "DATE" or not _YEAR_MONTH_DAY.match(tx.value):
                 res.append(tx)
                 continue
             lo = res[-1].end if res else 0
             hi = out[i + 1].start if i + 1 < len(out) else len(text)
             ym = tx.value[:7]
-            if len(tx.value) == 7:
-                res.append(tx)  # a month: its days before it were read in tag (_two_days_before)
-                continue
             d = int(tx.value[8:])
             if tx.text[:1].isdigit() or tx.text[:4].lower() == "the ":
                 m = t.day_before.search(text, max(lo, tx.start - 16), tx.start)
