@@ -293,6 +293,15 @@ def test_offsets_are_exact_on_crlf_text() -> None:
         ("The reduced dividend is payable Jan. 2 to holders of record.", "1989-11-02", "1990-01-02"),
         # "increased" is an adjective here; "will be paid" is the future
         ("The increased dividend will be paid Dec. 14.", "1989-10-26", "1989-12-14"),
+        # a word in -ed after a determiner is an adjective: "would be paid" decides
+        ("The split would be paid on a still unspecified date in January.", "1989-10-26", "1990-01"),
+        ("The split would be paid on an unspecified date in January.", "1989-10-26", "1990-01"),
+        # the control: a past tense pulls January back
+        ("The split was paid on a date in January.", "1989-10-26", "1989-01"),
+        # when something takes effect: the nearest, whatever the clause's tense
+        ("The bank also created an office of the chairman, effective Feb. 1.", "1989-10-26", "1990-02-01"),
+        ("The bank created the office, effective March 1.", "1989-03-20", "1989-03-01"),
+        ("The bank created the office on Feb. 1.", "1989-10-26", "1989-02-01"),
     ],
 )
 def test_tense_of_bare_months(sentence: str, dct: str, value: str) -> None:

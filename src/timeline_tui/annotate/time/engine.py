@@ -224,13 +224,17 @@ class Context:
         no future marker ("scheduled"); no participle after a form of "be" ("will be held",
         "is heard")."""
         t = self.tables
+        before = self.text[max(0, m.start() - 24) : m.start()].lower().split()
         if m["ed"]:
             w = m["ed"].lower()
             if w in t.not_past_ed or t.future_markers.fullmatch(w):
                 return False
+            if before and _ADVERB.match(before[-1]):
+                before = before[:-1]
+            if before and before[-1] in t.ed_adjective_after:
+                return False  # "a (still) unspecified date"
         elif m.group().lower() in _AUX:
             return True
-        before = self.text[max(0, m.start() - 12) : m.start()].lower().split()
         return not (before and before[-1] in _BE)
 
 
@@ -364,6 +368,8 @@ _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 _AUX = frozenset(
     ("was", "were", "had", "did", "has been", "have been", "ago", "last", "earlier", "yesterday")
 )
+#: a word between a determiner and an adjective in -ed ("a still unspecified date", "the newly elected")
+_ADVERB = re.compile(r"(?:still|\w{3,}ly)$")
 _BE = frozenset(("be", "been", "being", "is", "are", "am", "to", "will", "would", "'s"))
 
 
@@ -745,7 +751,9 @@ class Tagger:
         Eve", written on 10 January, is the next one)."""
         if ctx.dct is None:
             return None
-        tense = ctx.tense(pos)
+        # "effective Feb. 1": when something takes effect, the nearest whatever the tense
+        effect = self.t.effect_before.search(ctx.text, max(0, pos - 24), pos) is not None
+        tense = None if effect else ctx.tense(pos)
         future = tense is True
         # a tense marker in the clause points the way by up to eight months ("cost cuts announced in
         # January", written in late October, are January's gone; news names the months around its
@@ -762,7 +770,7 @@ class Tagger:
                 best = (score, y, against)
         assert best is not None
         if tense is None:
-            return best[1], _NO_TENSE
+            return best[1], "when it takes effect, the nearest" if effect else _NO_TENSE
         label = "future tense" if future else "past tense"
         # "it rained between 10 and 12 March", written on 6 March: the nearest one all the same
         return best[1], f"{label}, yet the nearest" if best[2] and d is not None else label

@@ -67,6 +67,7 @@ class Tables:
     #: both, "held" in "to be held"), the past one is no past tense anyway (Context._past)
     tense_markers: re.Pattern[str]
     not_past_ed: frozenset[str]
+    ed_adjective_after: frozenset[str]
     year_ago_quarter: re.Pattern[str]
     month_preceders: frozenset[str]
     month_determiners: frozenset[str]
@@ -79,6 +80,7 @@ class Tables:
     #: a starting point's preposition ending a text ("travelling from "): rules/time.yaml
     #: start_prepositions
     start_before: re.Pattern[str]
+    effect_before: re.Pattern[str]
     year_preceders: frozenset[str]
     time_zones: tuple[str, ...]
     #: the words before a bare 24-hour time ("at 11:00") that make it one
@@ -162,6 +164,7 @@ def tables() -> Tables:
         past_markers=re.compile(r"(?<![\w'])" + past, re.I),
         tense_markers=re.compile(r"(?<![\w'])(?:(?P<f>" + future + r")(?!\w)|" + past + ")", re.I),
         not_past_ed=frozenset(norm(x) for x in t["not_past_ed"]),
+        ed_adjective_after=frozenset(norm(x) for x in t["ed_adjective_after"]),
         year_ago_quarter=re.compile(_alt([norm(x) for x in t["year_ago_quarter"]])),
         month_preceders=frozenset(norm(x) for x in t["month_preceders"]),
         month_determiners=frozenset(norm(x) for x in t["month_determiners"]),
@@ -178,6 +181,9 @@ def tables() -> Tables:
         day_followers=frozenset(norm(x) for x in t["day_followers"]),
         start_before=re.compile(
             r"\b(?:" + _alt([norm(x) for x in t["start_prepositions"]]) + r")\s+(?:on\s+)?$", re.I
+        ),
+        effect_before=re.compile(
+            r"\b(?:" + _alt([norm(x) for x in t["effect_prepositions"]]) + r")\s+$", re.I
         ),
         time_zones=tuple(str(x) for x in t["time_zones"]),
         clock_preceders=frozenset(norm(x) for x in t["clock_preceders"]),
