@@ -10,6 +10,7 @@ import pytest
 from timeline_tui.annotate import annotate_source
 from timeline_tui.annotate.people import resolve_people
 from timeline_tui.annotate.quotes import quote_spans
+from timeline_tui.annotate.time import tag
 from timeline_tui.config import Config, load_config
 from timeline_tui.ingest import load_sources, source_from_text
 from timeline_tui.model import SourceAnnotations
@@ -639,6 +640,27 @@ def test_a_period_after_a_number_with_a_letter_ends_the_sentence() -> None:
     doc = annotate_source(source_from_text(text, sid="obit", path="obit.txt"), Config())
     last = doc.quotes[1]
     assert (last.text, last.speaker, last.content_start) == ('"She didn\'t need to."', "Anna Whitford", None)
+
+
+def test_a_sentence_ends_before_a_tokenised_opening_quote() -> None:
+    """Tokenised news (TimeML, Timeline17) opens quotations with two backquotes and a space: the
+    sentence before them ends there, so its tense is not read from the quotation's "will"."""
+    from timeline_tui.annotate.sentences import split_sentences
+
+    text = (
+        "Neil Fritzsche , of Lincolnshire Fire and Rescue , said his team used heavy machinery to pull "
+        "away a slab from a collapsed building on Monday to find `` a lady '' . \n"
+        "`` We will keep going , '' he told the BBC ."
+    )
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Neil Fritzsche , of Lincolnshire Fire and Rescue , said his team used heavy machinery to pull "
+        "away a slab from a collapsed building on Monday to find `` a lady '' .",
+        "`` We will keep going , '' he told the BBC .",
+    ]
+    tx = next(t for t in tag(text, "2010-01-19") if t.text == "Monday")
+    assert tx.value == "2010-01-18"
+    # a quotation mark run on to a lower-case word opens no sentence
+    assert len(split_sentences("He said . ``we will go''")) == 1
 
 
 def test_a_pronoun_after_an_unnamed_speaker_is_not_the_last_named_person() -> None:

@@ -21,7 +21,7 @@ _BOUNDARY = re.compile(
     [.!?\n]
     (?:
       (?P<end>(?<=[.!?])[.!?]*[\"'”’)\]*_]*)  # the rest of the terminal punctuation, closers
-      (?=\s+[\"'“‘(\[*_]*[A-Z0-9À-Ý])        # whitespace, then an opener and a capital or digit
+      (?=\s+(?:``[ \t]*)?[\"'“‘(\[*_]*[A-Z0-9À-Ý])  # whitespace, then an opener and a capital or digit
     | (?P<para>(?<=\n)[ \t]*\n)               # blank line
     | (?P<line>(?<=\n)(?=[ \t]*(?:\#|[-*+]\s|\d+\.\s)))  # a markdown heading / list item starts a new line
     )
