@@ -959,3 +959,30 @@ def test_a_title_calls_people_as_the_sources_do_and_names_the_host_first(tmp_pat
         },
     )
     assert titles["2025-05-13"] == "Xi receives Lula in Beijing", titles
+
+
+def test_a_comment_posting_stamp_dates_no_event(tmp_path: Path) -> None:
+    # BBC "Have your say" comments: the stamp tells when a reader posted, not something that happened;
+    # what the comment mentions is still dated, and its passage leaves the stamp out
+    page = (
+        "Publish date 2010-05-29\n\nBP began its top kill attempt on Wednesday, the company said.\n\n"
+        "At 2:40 pm on 28 May 2010, richard33p wrote: I just wonder if British would accept this from "
+        "an American company.\n\n"
+        "At 13:11 2nd Jun 2010, bakuboy wrote: lynn_k wrote: The rig exploded on 20 April 2010 and BP "
+        "has done too little since.\n"
+    )
+    tl = _timeline_of(tmp_path, {"bbc.txt": page})
+    dates = {e.date: e for e in tl.events}
+    assert "2010-05-28" not in dates and "2010-06-02" not in dates, sorted(dates)
+    assert "2010-05-26" in dates
+    assert dates["2010-04-20"].evidence[0].text.startswith("The rig exploded on 20 April 2010")
+
+
+def test_a_day_a_columnist_wrote_on_is_an_event(tmp_path: Path) -> None:
+    # no time of day: "On Monday, Smith wrote:" is what Smith did that day, not a comment's stamp
+    text = (
+        "Publish date 2010-05-29\n\nOn Monday, the chairman of the committee, Henry Waxman, wrote: BP cut "
+        "corners on the well to save time and money.\n"
+    )
+    tl = _timeline_of(tmp_path, {"a.txt": text})
+    assert [e.date for e in tl.events] == ["2010-05-24"]

@@ -216,6 +216,71 @@ def _commonest(counts: Counter[str], n: int | None = None) -> list[tuple[str, in
     return ranked if n is None else ranked[:n]
 
 
+@cache
+def _posted_after() -> re.Pattern[str]:
+    """What follows a comment's posting stamp: a comma, the commenter (up to three words) and a
+    posting verb with its colon (", Nikolas wrote:"; rules/events.yaml posting_verbs)."""
+    return re.compile(rf"\s*,\s*{_poster()}")
+
+
+@cache
+def _poster() -> str:
+    """A commenter (up to three words) and a posting verb with its colon ("Nikolas wrote:")."""
+    verbs = word_alternation([str(v) for v in load_rules("events")["posting_verbs"]])
+    return rf"(?:[^\s,:;.!?]+\s+){{0,2}}[^\s,:;.!?]+\s+(?:{verbs})\s*:"
+
+
+@cache
+def _quoted_poster() -> re.Pattern[str]:
+    """A comment quoted at the start of another, after its stamp ("LeoNaphta wrote: ...")."""
+    return re.compile(rf"\s*{_poster()}\s*")
+
+
+#: what may lie between the parts of a posting stamp ("9:23 pm on 18 Jan 2010", "13:11 2nd Jun 2010")
+_STAMP_GAP = re.compile(r"\s*(?:,|on|at)?\s*", re.I)
+
+
+def _posting_stamps(doc: SourceAnnotations) -> dict[int, tuple[int, int]]:
+    """The time expressions that stamp a reader's comment, by index, each with where its stamp
+    starts and ends: those right before ", NAME wrote:" and the ones joined to them ("At 9:23 pm on
+    18 Jan 2010, Nikolas wrote:"), when they give a time of day, as a posting stamp does ("On
+    Monday, Smith wrote: ..." dates what Smith did)."""
+    timexes, text = doc.timexes, doc.source.text
+    posted = _posted_after()
+    out: dict[int, tuple[int, int]] = {}
+    for i, t in enumerate(timexes):
+        m = posted.match(text, t.end)
+        if m is None:
+            continue
+        j = i
+        while j > 0 and _STAMP_GAP.fullmatch(text, timexes[j - 1].end, timexes[j].start):
+            j -= 1
+        if any(x.type == "TIME" or x.value[10:11] == "T" for x in timexes[j : i + 1]):
+            lead = _STAMP_LEAD.search(text, max(0, timexes[j].start - 12), timexes[j].start)
+            span = (lead.start() if lead else timexes[j].start, m.end())
+            out.update((k, span) for k in range(j, i + 1))
+    return out
+
+
+#: the word that opens a posting stamp ("At 9:23 pm ...")
+_STAMP_LEAD = re.compile(r"\b(?:at|on)\s+$", re.I)
+
+
+def _after_stamp(stamps: list[tuple[int, int]], text: str, s0: int, s1: int) -> int:
+    """Where a passage starts once a posting stamp that opens it is left out, with the names of the
+    comments it quotes ("At 9:23 pm on 18 Jan 2010, Nikolas wrote: Russia does …" -> "Russia does
+    …"; "…, AllenT2 wrote: LeoNaphta wrote: Actually …" -> "Actually …")."""
+    i = bisect.bisect_left(stamps, (s0, -1))
+    if i < len(stamps) and stamps[i][1] < s1 and not text[s0 : stamps[i][0]].strip():
+        rest = stamps[i][1]
+        while (m := _quoted_poster().match(text, rest, s1)) is not None:
+            rest = m.end()
+        while rest < s1 and text[rest].isspace():
+            rest += 1
+        return rest
+    return s0
+
+
 def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
     out: list[Candidate] = []
     for doc in docs:
@@ -230,7 +295,12 @@ def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
         #: the content words of each passage of this source (several expressions may date one)
         passage_words: dict[tuple[int, int], frozenset[str]] = {}
         prev: Timex | None = None
-        for t in doc.timexes:
+        stamps = _posting_stamps(doc) if ":" in text else {}
+        stamp_spans = sorted(set(stamps.values()))
+        for k, t in enumerate(doc.timexes):
+            if k in stamps:
+                prev = t
+                continue  # "At 9:23 pm on 18 Jan 2010, Nikolas wrote:": when a comment was posted
             if prev is not None and _second_day(prev, t, text):
                 prev = t
                 continue  # "Its next meeting is on Sept. 16-17": one event, on its first day
@@ -243,6 +313,8 @@ def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
             if s1 - s0 > 2 * _PASSAGE_REACH:
                 s0, s1 = _clip_passage(text, s0, s1, t.start, t.end)
             s0 = _after_label(doc, s0, s1)
+            if stamp_spans:
+                s0 = _after_stamp(stamp_spans, text, s0, s1)
             sentence = text[s0:s1]
             if len(sentence.split(None, 4)) < 5:
                 continue  # a lone date, a stamp, a heading (fewer than five words)
