@@ -986,3 +986,16 @@ def test_a_day_a_columnist_wrote_on_is_an_event(tmp_path: Path) -> None:
     )
     tl = _timeline_of(tmp_path, {"a.txt": text})
     assert [e.date for e in tl.events] == ["2010-05-24"]
+
+
+def test_a_page_update_stamp_dates_no_event(tmp_path: Path) -> None:
+    # a page's "Last updated" stamp in its body dates the page, not a happening; prose "was last
+    # updated on Monday" is not a stamp
+    page = (
+        "Publish date 2010-08-27\n\nOil spill costs\n\n26 August 2010 Last updated at 14:30 GMT\n\n"
+        "In 2002 the tanker Prestige broke up off Spain's Galician coast.\n\n"
+        "Page last updated at 07:41 GMT, Wednesday, 9 June 2010 08:41 UK\n\n"
+        "The company said its estimate of the leak was last updated on Monday by engineers.\n"
+    )
+    tl = _timeline_of(tmp_path, {"bbc.txt": page})
+    assert sorted(e.date for e in tl.events) == ["2002", "2010-08-23"]

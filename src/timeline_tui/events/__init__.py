@@ -236,8 +236,8 @@ def _quoted_poster() -> re.Pattern[str]:
     return re.compile(rf"\s*{_poster()}\s*")
 
 
-#: what may lie between the parts of a posting stamp ("9:23 pm on 18 Jan 2010", "13:11 2nd Jun 2010")
-_STAMP_GAP = re.compile(r"\s*(?:,|on|at)?\s*", re.I)
+#: what may lie between the parts of a stamp, on its line ("9:23 pm on 18 Jan 2010", "13:11 2nd Jun 2010")
+_STAMP_GAP = re.compile(r"[ \t]*(?:,|on|at)?[ \t]*", re.I)
 
 
 def _posting_stamps(doc: SourceAnnotations) -> dict[int, tuple[int, int]]:
@@ -259,7 +259,36 @@ def _posting_stamps(doc: SourceAnnotations) -> dict[int, tuple[int, int]]:
             lead = _STAMP_LEAD.search(text, max(0, timexes[j].start - 12), timexes[j].start)
             span = (lead.start() if lead else timexes[j].start, m.end())
             out.update((k, span) for k in range(j, i + 1))
+    # a page's update stamp: the times its label joins, or that follow it
+    label, gap = _update_label()
+    i = 0
+    while i < len(timexes):
+        j, first = i, None
+        before = label.search(text, max(0, timexes[i].start - 40), timexes[i].start)
+        if before is not None:
+            first = before.start()
+        while j + 1 < len(timexes):
+            a, b = timexes[j].end, timexes[j + 1].start
+            if _STAMP_GAP.fullmatch(text, a, b):
+                j += 1
+            elif gap.fullmatch(text, a, b):
+                first = timexes[i].start if first is None else first
+                j += 1
+            else:
+                break
+        if first is not None:
+            out.update((k, (first, timexes[j].end)) for k in range(i, j + 1) if k not in out)
+        i = j + 1
     return out
+
+
+@cache
+def _update_label() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A page's update label (events.yaml update_labels) ending right before a time ("Last updated
+    at "), and the same label between two times ("6 January 2011 Last updated at 18:51")."""
+    labels = "|".join(re.escape(str(x)) for x in load_rules("events")["update_labels"])
+    label = rf"(?<![\w-])(?:{labels})(?:\s+(?:at|on))?\s*:?[ \t]*"
+    return re.compile(rf"{label}$"), re.compile(rf"[ \t]*,?[ \t]*{label}")
 
 
 #: the word that opens a posting stamp ("At 9:23 pm ...")
@@ -295,7 +324,7 @@ def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
         #: the content words of each passage of this source (several expressions may date one)
         passage_words: dict[tuple[int, int], frozenset[str]] = {}
         prev: Timex | None = None
-        stamps = _posting_stamps(doc) if ":" in text else {}
+        stamps = _posting_stamps(doc)
         stamp_spans = sorted(set(stamps.values()))
         for k, t in enumerate(doc.timexes):
             if k in stamps:
