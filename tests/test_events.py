@@ -798,6 +798,20 @@ def test_a_title_tells_what_happened_at_the_time(tmp_path: Path, text: str, date
         ),
         # nothing said that a title could hold: the statement itself
         ("Mayor Ann Lee said so in a statement on Monday.", "2024-02-12", "Lee statement"),
+        # a long phrase before "that"; a quotation inside what was said
+        (
+            "Russian President Dmitry Medvedev said in an interview with the Wall Street Journal on Thursday "
+            "that BP had to pay “a lot of money this year”.",
+            "2024-02-15",
+            "Medvedev says BP had to pay “a lot of money this year”",
+        ),
+        # what was said ends where a quotation opens a sentence of its own
+        (
+            "President Dmitry Medvedev says BP may not survive the crisis “What I know is that BP will have "
+            "to pay,” he said on Thursday.",
+            "2024-02-15",
+            "Medvedev says BP may not survive the crisis",
+        ),
     ],
 )
 def test_a_statement_is_titled_by_what_was_said(tmp_path: Path, text: str, date: str, title: str) -> None:
@@ -999,3 +1013,19 @@ def test_a_page_update_stamp_dates_no_event(tmp_path: Path) -> None:
     )
     tl = _timeline_of(tmp_path, {"bbc.txt": page})
     assert sorted(e.date for e in tl.events) == ["2002", "2010-08-23"]
+
+
+def test_an_event_most_sources_tell_in_other_words_is_no_statement(tmp_path: Path) -> None:
+    # one passage of three reports what Suttles said of the top kill: its title tells the top kill
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 2010-05-27\n\nBP began its top kill attempt on Wednesday, pumping heavy "
+            "drilling mud into the well.\n",
+            "b.txt": "Publish date 2010-05-28\n\nThe top kill attempt, which began on Wednesday, involves "
+            "pumping heavy drilling mud into the well.\n",
+            "c.txt": "Publish date 2010-05-30\n\nMr Doug Suttles said the top kill attempt, which had been "
+            "going on since Wednesday, had failed to stop the heavy drilling mud.\n",
+        },
+    )
+    assert titles == {"2010-05-26": "The top kill attempt began on Wednesday"}, titles
