@@ -209,6 +209,8 @@ def test_given_names_and_places() -> None:
         ("Fed Chair Jerome Powell told reporters that rates would stay.", "Jerome Powell"),
         ("Majority Leader Mitch McConnell said the vote would wait.", "Mitch McConnell"),
         ("Speaker Nancy Pelosi said the House would act.", "Nancy Pelosi"),
+        # British spelling, in apposition
+        ("The UN's Chief Humanitarian Aid Co-ordinator, John Holmes, says $360m is needed.", "John Holmes"),
     ],
 )
 def test_a_role_word_before_a_name_is_no_part_of_it(sentence: str, name: str) -> None:
