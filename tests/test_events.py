@@ -1029,3 +1029,19 @@ def test_an_event_most_sources_tell_in_other_words_is_no_statement(tmp_path: Pat
         },
     )
     assert titles == {"2010-05-26": "The top kill attempt began on Wednesday"}, titles
+
+
+def test_a_visit_names_whom_or_where_a_passage_says(tmp_path: Path) -> None:
+    titles = _titles(
+        tmp_path,
+        {
+            # the second person was not visited: no "Obama visits Hayward"; nowhere named: the passage
+            "a.txt": "Publish date 2010-06-09\n\nPresident Barack Obama, on his fourth trip to the region on "
+            "Tuesday, criticised BP chief executive Tony Hayward.\n",
+            # whom a passage says was visited
+            "b.txt": "Publish date 2010-01-20\n\nUN Secretary-General Ban Ki-moon visited President René "
+            "Préval on Sunday to discuss the relief effort.\n",
+        },
+    )
+    assert titles["2010-06-08"].startswith("President Barack Obama, on his fourth trip"), titles
+    assert titles["2010-01-17"] == "Ban visits Préval", titles

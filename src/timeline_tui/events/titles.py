@@ -169,6 +169,12 @@ def make_title(
             said = _what_was_said(a, plain_texts or texts)
             if said:
                 return _fit(said)
+        if a and b and rule.get("second_only"):
+            second = people[1]
+            if not _said_of(str(rule["second_only"]), second, texts, called.get(second, "")):
+                b = ""  # "Obama will make his fourth visit to the region": he visits nobody named
+        if a and not b and not place and rule.get("needs_place"):
+            continue  # "Obama visits": where, or whom, no passage says
         template = rule["both"] if a and b else rule.get("one") if a else None
         if a and not template:
             continue  # a rule for two people, and one is named: the next event word
