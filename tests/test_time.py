@@ -189,6 +189,9 @@ def test_without_publication_date_nothing_is_invented() -> None:
         "They will March on the capital, organisers said.",
         "The company paid $27 million.",
         "The measure won 2010 votes.",
+        "Two of these self-sustaining 1500+ personnel battle groups are always ready.",
+        "Two of these self-sustaining 1500 + personnel battle groups are always ready.",
+        "The fund drew 2000-plus applicants.",
         "Call 555-1979 for details.",
         "Section 2023 of the act.",
         "Upgrade to version 2.2023 now",
@@ -206,6 +209,7 @@ def test_a_number_paired_with_a_zoned_clock_time_is_no_year() -> None:
     assert all(t.text != "1400" for t in tag("The ban runs between 1400 and 1600 GMT.", DCT))
     # years joined by "and" stay years
     assert [t.value for t in tag("It happened in 1979 and 1980.", DCT)] == ["1979", "1980"]
+    assert [t.value for t in tag("Revenue was counted for 2009 + 2010.", DCT)] == ["2009", "2010"]
 
 
 @pytest.mark.parametrize(

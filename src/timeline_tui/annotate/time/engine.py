@@ -1043,8 +1043,8 @@ class Tagger:
         text = ctx.text
         after = text[m.end() : m.end() + 30]
         nxt = _FOLLOWING_WORD.match(after)
-        if nxt and nxt.group(1).lower() in self.t.count_nouns:
-            return None
+        if (nxt and nxt.group(1).lower() in self.t.count_nouns) or self.t.count_suffix.match(after):
+            return None  # "2010 votes", "1500+ personnel"
         before = text[max(0, m.start() - 25) : m.start()]
         # "from 2001 to 2005", "the 2010-2011 season": a range of years, not of counts
         first = _YEAR_RANGE_BEFORE.search(before)

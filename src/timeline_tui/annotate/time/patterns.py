@@ -60,6 +60,7 @@ class Tables:
     future_ref: frozenset[str]
     set_words: dict[str, str]
     count_nouns: frozenset[str]
+    count_suffix: re.Pattern[str]
     future_markers: re.Pattern[str]
     past_markers: re.Pattern[str]
     #: both in one pattern, for one scan instead of two: a future marker (group ``f``) is tried
@@ -160,6 +161,8 @@ def tables() -> Tables:
         future_ref=frozenset(norm(x) for x in t["future_ref"]),
         set_words={norm(k): str(v) for k, v in t["set_words"].items()},
         count_nouns=frozenset(norm(x) for x in t["count_nouns"]),
+        # a suffix not followed by another number ("2009 + 2010" adds years)
+        count_suffix=re.compile("(?:" + _alt([str(x) for x in t["count_suffixes"]]) + r")(?!\s*\d)"),
         future_markers=re.compile(r"(?<![\w'])" + future + r"(?!\w)", re.I),
         past_markers=re.compile(r"(?<![\w'])" + past, re.I),
         tense_markers=re.compile(r"(?<![\w'])(?:(?P<f>" + future + r")(?!\w)|" + past + ")", re.I),
