@@ -618,6 +618,39 @@ def test_live_entries_run_into_one_line_are_times() -> None:
     assert [t.value for t in tag(text, DCT)] == ["2008", "2004", "2000"]
 
 
+def test_a_date_does_not_take_its_year_across_a_blank_line() -> None:
+    found = [(t.text, t.value) for t in tag("The talks end on 13 January\n\n2024 will be a hard year.", DCT)]
+    assert found == [("13 January", "2024-01-13"), ("2024", "2024")]
+    assert tag("The talks ended on January 13,\n\n1999 was a hard year.", DCT)[0].text == "January 13"
+    # a wrapped line keeps its date whole
+    assert [t.value for t in tag("The talks ended on 13 January\n2019 in Geneva.", DCT)] == ["2019-01-13"]
+    assert [t.value for t in tag("The talks ended on January 13,\n2019 in Geneva.", DCT)] == ["2019-01-13"]
+
+
+def test_a_live_entry_is_on_a_day_of_the_page_not_a_day_an_entry_mentions() -> None:
+    page = (
+        "Haiti earthquake live\n\nWednesday 13 January\n\n"
+        "1614 A-cui from Beijing e-mails: Sichuan people suffered the pain of earthquake on 12 May 2008.\n"
+        "1610 United Nations Secretary General Ban Ki-moon says one UN staff member was rescued.\n"
+        "1555 Yesterday rescuers reached the hotel.\n"
+    )
+    found = [(t.text, t.value) for t in tag(page, "2010-01-14")]
+    assert found == [
+        ("Wednesday 13 January", "2010-01-13"),
+        ("1614", "2010-01-13T16:14"),
+        ("12 May 2008", "2008-05-12"),
+        ("1610", "2010-01-13T16:10"),
+        ("1555", "2010-01-13T15:55"),
+        ("Yesterday", "2010-01-13"),
+    ]
+    # without a day of the page before it: the day of publication, whatever day an entry names
+    page = (
+        "Live\n\n1614 Survivors recall the earthquake of 12 May 2008.\n1610 Rescuers reached the hotel "
+        "yesterday.\n1600 Aid arrives.\n"
+    )
+    assert [t.value for t in tag(page, "2010-01-14")][-1] == "2010-01-14T16:00"
+
+
 def test_one_scan_for_both_tense_markers_reads_every_clause_as_two_scans_do() -> None:
     """Context.tense scans for future and past markers with one pattern (Tables.tense_markers), in
     which a future marker hides a past one it overlaps. Over every pair of markers of the two

@@ -122,6 +122,8 @@ class Context:
     #: where the text named that year and moved to that day (end offsets; -1: not yet)
     named_year_at: int = -1
     narrative_at: int = -1
+    #: the last day the narrative moved to near publication (a live page's day: _live_time), and its text
+    page_day: tuple[date, str] | None = None
     #: the last calendar date the text gave (value, its text, end offset): what "two years after the
     #: death of her husband" counts back from when it stands earlier in the same sentence
     last_dated: tuple[str, str, int] | None = None
@@ -294,6 +296,15 @@ def _may_open_entry(text: str, start: int) -> bool:
         and text[start + 4 : start + 5] == " "
         and text[start + 5 : start + 6].isupper()
     )
+
+
+def _alone_on_its_line(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` has its line to itself, but for white space and punctuation (a heading:
+    "Wednesday 13 January")."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    rest = text[ls:s] + text[e : le if le != -1 else len(text)]
+    return not any(c.isalnum() for c in rest)
 
 
 def _live_blog_times(text: str) -> set[int]:
@@ -2061,7 +2072,15 @@ class Tagger:
         digits = m.group()[:4]  # the candidate starts at the entry's four digits
         hm = f"{digits[:2]}:{digits[2:]}"
         what = f"'{digits}' opens an entry of a live page (its lines begin with the time) → {hm}"
-        return self._on_the_day(ctx, hm, what, m.start())
+        # the day a heading of the page moved to ("Wednesday 13 January"), else the day of
+        # publication: not a day an entry mentions ("… the pain of earthquake on 12 May 2008",
+        # "Yesterday, rescuers …")
+        narrative, narrative_text = ctx.narrative, ctx.narrative_text
+        ctx.narrative, ctx.narrative_text = ctx.page_day or (None, "")
+        try:
+            return self._on_the_day(ctx, hm, what, m.start())
+        finally:
+            ctx.narrative, ctx.narrative_text = narrative, narrative_text
 
     def _n_weekof(self, m: re.Match[str], ctx: Context) -> Norm | None:
         """ "the week of March 6": the ISO week holding that day."""
@@ -2617,6 +2636,12 @@ class Tagger:
                 ctx.narrative = date.fromisoformat(dated[:10])
                 ctx.narrative_text = span
                 ctx.narrative_at = e
+                if (
+                    ctx.dct is not None
+                    and abs((ctx.narrative - ctx.dct).days) <= self.t.live_page_days
+                    and _alone_on_its_line(text, s, e)
+                ):
+                    ctx.page_day = (ctx.narrative, span)  # a heading of a live page's day
         return self._coordinate_days(out, text)
 
     def _coordinate_days(self, out: list[Timex], text: str) -> list[Timex]:

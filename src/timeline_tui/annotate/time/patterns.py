@@ -61,6 +61,7 @@ class Tables:
     set_words: dict[str, str]
     count_nouns: frozenset[str]
     count_suffix: re.Pattern[str]
+    live_page_days: int
     future_markers: re.Pattern[str]
     past_markers: re.Pattern[str]
     #: both in one pattern, for one scan instead of two: a future marker (group ``f``) is tried
@@ -162,6 +163,7 @@ def tables() -> Tables:
         set_words={norm(k): str(v) for k, v in t["set_words"].items()},
         count_nouns=frozenset(norm(x) for x in t["count_nouns"]),
         # a suffix not followed by another number ("2009 + 2010" adds years)
+        live_page_days=int(t["live_page_days"]),
         count_suffix=re.compile("(?:" + _alt([str(x) for x in t["count_suffixes"]]) + r")(?!\s*\d)"),
         future_markers=re.compile(r"(?<![\w'])" + future + r"(?!\w)", re.I),
         past_markers=re.compile(r"(?<![\w'])" + past, re.I),
@@ -266,6 +268,11 @@ def patterns() -> Patterns:
     B = r"(?<![\w$£€#@/.-])"  # start boundary: not inside a word, number, amount, handle or path
     E = r"(?![\w])"
 
+    # before a date's year: white space on its line, or one line break (a wrapped line), not a blank
+    # line ("Wednesday 13 January", a heading, and "1614 A-cui from Beijing …", a live page's entry,
+    # are no 13 January 1614). (No case-dependent class here: the patterns are also run lower-cased.)
+    year_gap = r"(?:[ \t]*\r?\n(?![ \t]*\r?\n))?[ \t]*"
+
     spec: list[tuple[str, str]] = [
         # 2023-12-04, 2023-12-04T15:26
         (
@@ -280,7 +287,7 @@ def patterns() -> Patterns:
         (
             "dmy",
             B + r"(?:(?P<wd>" + weekday_any + r"),?\s+)?(?:the\s+)?(?P<d>" + day + r")(?:\s+of)?\s*/?\s*"
-            r"(?P<mon>" + month + r")\s*/?\s*,?\s*(?P<y>" + year + r")" + E + time_hm,
+            r"(?P<mon>" + month + r")[ \t]*/?[ \t]*,?" + year_gap + r"(?P<y>" + year + r")" + E + time_hm,
         ),
         # December 4, 2023; Dec. 4; Friday, Sept. 30
         (
@@ -294,7 +301,9 @@ def patterns() -> Patterns:
             + day
             + r")"
             + E
-            + r"(?:,?\s+(?P<y>"
+            + r"(?:,?(?=\s)"
+            + year_gap
+            + r"(?P<y>"
             + year
             + r")"
             + E
@@ -332,7 +341,11 @@ def patterns() -> Patterns:
             + date_mod
             + r")[-\s]+)?(?P<mon>"
             + month
-            + r"),?\s+(?:of\s+)?(?P<y>"
+            + r"),?(?=\s)(?:"
+            + year_gap
+            + r"of\s+)?"
+            + year_gap
+            + r"(?P<y>"
             + year
             + r")"
             + E,
