@@ -1045,3 +1045,15 @@ def test_a_visit_names_whom_or_where_a_passage_says(tmp_path: Path) -> None:
     )
     assert titles["2010-06-08"].startswith("President Barack Obama, on his fourth trip"), titles
     assert titles["2010-01-17"] == "Ban visits Préval", titles
+
+
+def test_the_time_heading_a_live_entry_in_four_digits_is_no_part_of_its_title(tmp_path: Path) -> None:
+    text = (
+        "Haiti earthquake live\n\nPublished 13 January 2010\n\n"
+        "2034 The US televangelist Pat Robertson claims the nation swore a pact to the devil two centuries "
+        "ago.\n2021 Rescuers pull a woman from the rubble of a hotel in Port-au-Prince.\n"
+        "1958 The first aid flights land at the airport in Port-au-Prince.\n"
+    )
+    titles = {e.title for e in _timeline_of(tmp_path, {"live.txt": text}).events}
+    assert "Rescuers pull a woman from the rubble of a hotel in Port-au-Prince" in titles, titles
+    assert not any(t.startswith(("2034", "2021", "1958")) for t in titles), titles

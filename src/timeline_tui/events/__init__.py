@@ -286,7 +286,11 @@ def _posting_stamps(doc: SourceAnnotations) -> dict[int, tuple[int, int]]:
 def _update_label() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A page's update label (events.yaml update_labels) ending right before a time ("Last updated
     at "), and the same label between two times ("6 January 2011 Last updated at 18:51")."""
-    labels = "|".join(re.escape(str(x)) for x in load_rules("events")["update_labels"])
+    # a label written with its colon needs one, spaced or not ("Added:", "Added :")
+    labels = "|".join(
+        re.escape(x[:-1]) + r"\s*:" if x.endswith(":") else re.escape(x)
+        for x in map(str, load_rules("events")["update_labels"])
+    )
     label = rf"(?<![\w-])(?:{labels})(?:\s+(?:at|on))?\s*:?[ \t]*"
     return re.compile(rf"{label}$"), re.compile(rf"[ \t]*,?[ \t]*{label}")
 
@@ -818,9 +822,33 @@ def _clause_break() -> re.Pattern[str]:
     return re.compile(r";\s+|,\s+(?:" + word_alternation(tables()["clause_breaks"]) + r")\s+")
 
 
+#: a time of day that may head an entry of a live page ("2034 The US televangelist …"), its zone
+_LIVE_HEAD = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?:[ \t]*[A-Z]{2,4}\b)?[ \t]+(?=[A-Z“\"`])")
+
+
+def _after_live_head(c: Candidate, lo: int) -> int:
+    """Where a title's clause starts once the time heading a live page's entry is left out ("2034 The
+    US televangelist, Pat Robertson, claims …" -> "The US televangelist …"): a time of day the tagger
+    read there (a year stays: "1991 saw …")."""
+    m = _LIVE_HEAD.match(c.doc.source.text, lo)
+    if m is None:
+        return lo
+    timexes = c.doc.timexes
+    i = bisect.bisect_left(timexes, lo, key=operator.attrgetter("start"))
+    if i < len(timexes) and timexes[i].start == lo and timexes[i].type == "TIME":
+        return m.end()
+    return lo
+
+
 def _own_clause(c: Candidate, end: int) -> tuple[int, int]:
     """The clause of the passage (up to ``end``) that holds its time expression, when the passage
-    has more than one and that clause tells enough; else the passage."""
+    has more than one and that clause tells enough; else the passage (without the time heading a
+    live entry)."""
+    start, end = _own_clause_of(c, end)
+    return _after_live_head(c, start), end
+
+
+def _own_clause_of(c: Candidate, end: int) -> tuple[int, int]:
     text = c.doc.source.text
     lo = c.start
     for m in _clause_break().finditer(text, c.start, c.timex.start):
