@@ -1057,3 +1057,18 @@ def test_the_time_heading_a_live_entry_in_four_digits_is_no_part_of_its_title(tm
     titles = {e.title for e in _timeline_of(tmp_path, {"live.txt": text}).events}
     assert "Rescuers pull a woman from the rubble of a hotel in Port-au-Prince" in titles, titles
     assert not any(t.startswith(("2034", "2021", "1958")) for t in titles), titles
+
+
+def test_an_entry_headed_by_its_time_is_titled_by_the_entry(tmp_path: Path) -> None:
+    # a chronology run into one passage: each year's event is its own entry, without its heading
+    text = (
+        "Publish date 2010-05-01\n\nWorst oil spills\n\nApril 2010: Blast at BP's Deepwater Horizon rig causes "
+        "crude to spill at a rate of 5,000 barrels a day 1991: 520m gallons deliberately released from Iraqi "
+        "oil tankers to impede US invasion 1989: 11m gallons spilt into Alaska's Prince William Sound in the "
+        "Exxon Valdez disaster\n\n2 May: BP starts drilling the first of two relief wells.\n"
+    )
+    titles = {e.date: e.title for e in _timeline_of(tmp_path, {"a.txt": text}).events}
+    assert titles["1991"] == "520m gallons deliberately released from Iraqi oil tankers to impede US invasion"
+    assert titles["1989"].startswith("11m gallons spilt into Alaska's Prince William Sound"), titles
+    assert titles["2010-04"].startswith("Blast at BP's Deepwater Horizon rig"), titles
+    assert titles["2010-05-02"] == "BP starts drilling the first of two relief wells", titles

@@ -826,26 +826,66 @@ def _clause_break() -> re.Pattern[str]:
 _LIVE_HEAD = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?:[ \t]*[A-Z]{2,4}\b)?[ \t]+(?=[A-Z“\"`])")
 
 
+#: a colon after a time that heads an entry of a chronology or a live page ("2 May : BP starts …")
+_ENTRY_COLON = re.compile(r"[ \t]*:[ \t]+(?=[A-Z0-9“\"`])")
+
+
 def _after_live_head(c: Candidate, lo: int) -> int:
-    """Where a title's clause starts once the time heading a live page's entry is left out ("2034 The
-    US televangelist, Pat Robertson, claims …" -> "The US televangelist …"): a time of day the tagger
-    read there (a year stays: "1991 saw …")."""
-    m = _LIVE_HEAD.match(c.doc.source.text, lo)
-    if m is None:
-        return lo
+    """Where a title's clause starts once the time heading an entry is left out, as the event's date
+    tells it: a time of day the tagger read heading a live page's entry ("2034 The US televangelist
+    … claims" -> "The US televangelist …"; a year stays: "1991 saw …"), or any time before a colon
+    ("2 May: BP starts drilling the first of two relief wells", "1991: 520m gallons were released")."""
+    text = c.doc.source.text
     timexes = c.doc.timexes
     i = bisect.bisect_left(timexes, lo, key=operator.attrgetter("start"))
-    if i < len(timexes) and timexes[i].start == lo and timexes[i].type == "TIME":
-        return m.end()
+    if i == len(timexes) or timexes[i].start != lo:
+        return lo
+    t = timexes[i]
+    colon = _ENTRY_COLON.match(text, t.end)
+    if colon is not None:
+        return colon.end()
+    if t.type == "TIME":
+        m = _LIVE_HEAD.match(text, lo)
+        if m is not None:
+            return m.end()
     return lo
 
 
 def _own_clause(c: Candidate, end: int) -> tuple[int, int]:
     """The clause of the passage (up to ``end``) that holds its time expression, when the passage
     has more than one and that clause tells enough; else the passage (without the time heading a
-    live entry)."""
+    live entry). In a passage of entries headed by their times ("2 May: BP starts drilling …", a
+    chronology run into one passage: "April 2010: Blast at … 1991: 520m gallons … 1979: 140m
+    gallons were spilt over nine months …"), the entry that holds the time expression."""
+    entry = _entry_of(c, end)
+    if entry is not None:
+        return entry
     start, end = _own_clause_of(c, end)
     return _after_live_head(c, start), end
+
+
+def _entry_of(c: Candidate, end: int) -> tuple[int, int] | None:
+    """The entry of the passage (up to ``end``) that holds its time expression: from the colon of the
+    last time heading an entry at or before it to the next such time; None when no time heads one."""
+    text = c.doc.source.text
+    timexes = c.doc.timexes
+    key = operator.attrgetter("start")
+    lo, hi = None, end
+    i = bisect.bisect_left(timexes, c.start, key=key)
+    for t in timexes[i:]:
+        if t.start >= end:
+            break
+        colon = _ENTRY_COLON.match(text, t.end)
+        if colon is None:
+            continue
+        if t.start <= c.timex.start:
+            lo = colon.end()
+        else:
+            hi = t.start
+            break
+    if lo is None or lo >= hi or len(text[lo:hi].split()) < _CLAUSE_WORDS:
+        return None
+    return lo, hi
 
 
 def _own_clause_of(c: Candidate, end: int) -> tuple[int, int]:
