@@ -15,7 +15,7 @@ import re
 from calendar import monthrange
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from dateutil.easter import easter
@@ -122,8 +122,12 @@ class Context:
     #: where the text named that year and moved to that day (end offsets; -1: not yet)
     named_year_at: int = -1
     narrative_at: int = -1
-    #: the last day the narrative moved to near publication (a live page's day: _live_time), and its text
+    #: the days the narrative moved to near publication, with their text and extent: the last one
+    #: alone on its line is a live page's day (_live_time)
+    near_days: list[tuple[date, str, int, int]] = field(default_factory=list)
+    #: the last of ``near_days`` found alone on its line, and how many of them were looked at
     page_day: tuple[date, str] | None = None
+    near_days_read: int = 0
     #: the last calendar date the text gave (value, its text, end offset): what "two years after the
     #: death of her husband" counts back from when it stands earlier in the same sentence
     last_dated: tuple[str, str, int] | None = None
@@ -2076,6 +2080,10 @@ class Tagger:
         # publication: not a day an entry mentions ("… the pain of earthquake on 12 May 2008",
         # "Yesterday, rescuers …")
         narrative, narrative_text = ctx.narrative, ctx.narrative_text
+        for day, span, s, e in ctx.near_days[ctx.near_days_read :]:
+            if _alone_on_its_line(ctx.text, s, e):
+                ctx.page_day = (day, span)
+        ctx.near_days_read = len(ctx.near_days)
         ctx.narrative, ctx.narrative_text = ctx.page_day or (None, "")
         try:
             return self._on_the_day(ctx, hm, what, m.start())
@@ -2636,12 +2644,8 @@ class Tagger:
                 ctx.narrative = date.fromisoformat(dated[:10])
                 ctx.narrative_text = span
                 ctx.narrative_at = e
-                if (
-                    ctx.dct is not None
-                    and abs((ctx.narrative - ctx.dct).days) <= self.t.live_page_days
-                    and _alone_on_its_line(text, s, e)
-                ):
-                    ctx.page_day = (ctx.narrative, span)  # a heading of a live page's day
+                if ctx.dct is not None and abs((ctx.narrative - ctx.dct).days) <= self.t.live_page_days:
+                    ctx.near_days.append((ctx.narrative, span, s, e))
         return self._coordinate_days(out, text)
 
     def _coordinate_days(self, out: list[Timex], text: str) -> list[Timex]:
