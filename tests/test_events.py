@@ -869,6 +869,26 @@ def test_two_days_of_one_month_are_one_event_on_the_first(tmp_path: Path) -> Non
         },
     )
     assert list(titles) == ["2025-09-16"], titles
+    # a range across two months, and its two days joined by "and"
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 2024-03-20\n\nThe Fed will meet next on April 30 and May 1 in Washington.\n",
+            "b.txt": "Publish date 2024-03-21\n\nThe central bank's next meeting is on April 30 to May 1.\n",
+        },
+    )
+    assert list(titles) == ["2024-04-30"], titles
+
+
+def test_a_title_ends_without_the_period_inside_its_closing_quote(tmp_path: Path) -> None:
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 2024-03-20\n\nTreasury Secretary Janet Yellen said on Tuesday that the economy "
+            'had shown "remarkable resilience."\n'
+        },
+    )
+    assert titles == {"2024-03-19": 'Yellen says the economy had shown "remarkable resilience"'}, titles
 
 
 def test_a_closed_quotation_before_a_period_does_not_open_its_title(tmp_path: Path) -> None:

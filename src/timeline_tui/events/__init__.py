@@ -168,13 +168,26 @@ def _day_joiners() -> frozenset[str]:
     return frozenset(str(w) for w in load_rules("time")["day_joiners"])
 
 
+#: the most days a range written "April 30-May 1" may span to be one happening on its first day
+_RANGE_DAYS = 7
+
+
 def _second_day(prev: Timex, t: Timex, text: str) -> bool:
-    """Whether ``t`` is the second day of the month that ``prev`` shares, written right after it
-    ("Sept. 16-17", "the 14th and 15th of July"): the same happening, not one of its own."""
+    """Whether ``t`` is the second day of a range that opens with ``prev``, written right after it
+    ("Sept. 16-17", "the 14th and 15th of July", "April 30-May 1", "April 30 and May 1"): the same
+    happening, not one of its own."""
     if t.type != "DATE" or prev.type != "DATE" or len(t.value) != 10 or len(prev.value) != 10:
         return False
-    if t.value[:7] != prev.value[:7] or not 0 <= t.start - prev.end <= 12:
+    if not 0 <= t.start - prev.end <= 12:
         return False
+    if t.value[:7] != prev.value[:7]:
+        # another month: a range of a few days ("April 30-May 1")
+        try:
+            days = (date.fromisoformat(t.value) - date.fromisoformat(prev.value)).days
+        except ValueError:
+            return False
+        if not 0 < days <= _RANGE_DAYS:
+            return False
     gap = text[prev.end : t.start].split()
     if gap[-1:] == ["the"]:
         gap = gap[:-1]

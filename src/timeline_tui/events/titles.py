@@ -306,8 +306,12 @@ def _trim(text: str) -> str:
     return _LIST_MARKER.sub("", text.lstrip()).rstrip(".")
 
 
+#: a period (or comma) closing a title inside its closing quote: 'had shown "remarkable resilience."'
+_END_IN_QUOTE = re.compile(r"[.,;](?=[\"”’']+$)")
+
+
 def _fit(title: str) -> str:
-    title = " ".join(title.split())
+    title = _END_IN_QUOTE.sub("", " ".join(title.split()))
     if len(title) <= MAX_LEN:
         return title
     cut = title[: MAX_LEN - 1].rsplit(" ", 1)[0]
