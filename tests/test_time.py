@@ -306,10 +306,45 @@ def test_offsets_are_exact_on_crlf_text() -> None:
         ("The bank also created an office of the chairman, effective Feb. 1.", "1989-10-26", "1990-02-01"),
         ("The bank created the office, effective March 1.", "1989-03-20", "1989-03-01"),
         ("The bank created the office on Feb. 1.", "1989-10-26", "1989-02-01"),
+        ("The deal the ministers signed takes effect from Jan. 1.", "2024-10-24", "2025-01-01"),
+        ("The rule the board approved comes into force on March 1.", "2024-10-24", "2025-03-01"),
+        ("The law took effect on Jan. 1.", "2024-10-24", "2024-01-01"),
     ],
 )
 def test_tense_of_bare_months(sentence: str, dct: str, value: str) -> None:
     assert one(sentence, dct)[2] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "text", "value"),
+    [
+        ("Q4 2023 profit rose 12%.", "2024-02-01", "Q4 2023", "2023-Q4"),
+        ("Sales in 3Q24 beat forecasts.", "2024-10-24", "3Q24", "2024-Q3"),
+        ("Its Q2'24 margin fell.", "2024-10-24", "Q2'24", "2024-Q2"),
+        ("It raised its Q1 FY25 guidance.", "2024-10-24", "Q1 FY25", "2025-Q1"),
+        # a quarter's code alone: the nearest in the direction of the tense
+        ("Q3 results beat forecasts, the company said.", "2024-10-24", "Q3", "2024-Q3"),
+        ("Q4 sales rose, the company said.", "2024-02-01", "Q4", "2023-Q4"),
+        ("Q1 sales will rise, the company said.", "2024-11-20", "Q1", "2025-Q1"),
+        ("The H1 2025 outlook was raised.", "2024-10-24", "H1 2025", "2025-H1"),
+        ("It posted a 1H24 loss.", "2024-10-24", "1H24", "2024-H1"),
+        ("The deal closed on 20.03.2024 in Zurich.", "2024-10-24", "20.03.2024", "2024-03-20"),
+    ],
+)
+def test_quarter_and_half_codes_and_dotted_dates(sentence: str, dct: str, text: str, value: str) -> None:
+    assert [(t.text, t.value) for t in tag(sentence, dct)] == [(text, value)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The H1N1 virus spread quickly.",
+        "Version 1.10.2024.1 fixed the bug.",
+        "Its H2 fuel cells are costly.",
+    ],
+)
+def test_codes_that_are_no_quarters_or_dates(sentence: str) -> None:
+    assert tag(sentence, "2024-10-24") == []
 
 
 def test_year_ago_after_a_named_quarter_is_that_quarter() -> None:

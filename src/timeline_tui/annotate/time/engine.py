@@ -1223,6 +1223,43 @@ class Tagger:
             f"quarter a year earlier, {norm.value}"
         )
 
+    @staticmethod
+    def _code_year(m: re.Match[str]) -> int | None:
+        """The year a quarter's or half's code gives ("Q3 2024", "Q3'24", "Q3 FY24", "3Q24")."""
+        y = m["y"] or m["y2"] or m["yf"] or m["ya"]
+        if y is None:
+            return None
+        return int(y) if len(y) == 4 else 2000 + int(y)
+
+    def _n_qcode(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        """ "Q3 2024", "3Q24": that quarter; "Q3" alone: the nearest one the clause's tense points to
+        (a past one unless it speaks of the future), as "the third quarter" is read."""
+        q = int(m["q"] or m["q2"])
+        y = self._code_year(m)
+        if y is not None:
+            return Norm("DATE", f"{y:04d}-Q{q}", explanation="names its quarter")
+        if ctx.dct is None:
+            return Norm("DATE", f"XXXX-Q{q}", anchor="none", explanation=self.no_dct(m.group()))
+        y = ctx.dct.year
+        cur = (ctx.dct.month - 1) // 3 + 1
+        if q > cur and not ctx.future(m.start()):
+            y -= 1
+        elif q < cur - 1 and ctx.future(m.start()):
+            y += 1
+        value = f"{y:04d}-Q{q}"
+        return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → {value}")
+
+    def _n_hcode(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        """ "H1 2025", "1H24": that half-year."""
+        y = self._code_year(m)
+        if y is None:
+            return None
+        return Norm("DATE", f"{y:04d}-H{m['h'] or m['h2']}", explanation="names its half-year")
+
+    def _n_dotted(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        """ "20.03.2024": day, month, year."""
+        return self._full_date(m, self.year(m["y"]), int(m["m"]), int(m["d"]))
+
     def _n_half(self, m: re.Match[str], ctx: Context) -> Norm | None:
         word = " ".join(m["ord"].lower().split())
         h = self.t.halves.get(word) or self.t.halves_with_year[word]

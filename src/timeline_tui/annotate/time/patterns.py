@@ -333,6 +333,11 @@ def patterns() -> Patterns:
             + r")"
             + E,
         ),
+        # 20.03.2024: day, month and year with dots (the European order)
+        (
+            "dotted",
+            B + r"(?P<d>[0-2]?\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>" + year + r")" + E + r"(?!\.\d)",
+        ),
         # early December 2023, July 1997, December of 2023
         (
             "my",
@@ -415,6 +420,24 @@ def patterns() -> Patterns:
             + r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>"
             + year
             + r")|(?P<rely>last|this|next)\s+year))?",
+        ),
+        # Q3, Q3 2024, Q3'24, Q3 FY24, 3Q24: a quarter by its code (a two-digit year only written so)
+        (
+            "qcode",
+            B
+            + r"(?:Q(?P<q>[1-4])(?:[ \t]*(?:[-/][ \t]*)?(?P<y>"
+            + year
+            + r")|[ \t]*['’](?P<y2>\d\d)|[ \t]*(?:FY|fiscal)[ \t]?['’]?(?P<yf>(?:19|20)?\d\d))?"
+            r"|(?P<q2>[1-4])Q(?P<ya>\d\d))" + E,
+        ),
+        # H1 2025, H2'24, 1H24: a half-year by its code, with its year
+        (
+            "hcode",
+            B
+            + r"(?:H(?P<h>[12])(?:[ \t]*(?:[-/][ \t]*)?(?P<y>"
+            + year
+            + r")|[ \t]*['’](?P<y2>\d\d)|[ \t]*(?:FY|fiscal)[ \t]?['’]?(?P<yf>(?:19|20)?\d\d))"
+            r"|(?P<h2>[12])H(?P<ya>\d\d))" + E,
         ),
         # the first half (of 2023)
         (
@@ -737,6 +760,9 @@ def patterns() -> Patterns:
         "mdy": "month",
         "dm": "month",
         "slash": "year",
+        "dotted": "year",
+        "qcode": "digit",
+        "hcode": "digit",
         "my": "month",
         "month": "month",
         "fiscal": "fiscal",
