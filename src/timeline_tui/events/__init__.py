@@ -108,7 +108,8 @@ class Cluster:
         """The 40 commonest content words, recomputed only when the cluster has doubled."""
         n = len(self.members)
         if n >= 2 * self._top_size or not self._top:
-            self._top = frozenset(w for w, _ in _commonest(self.words, 40))
+            # (passages without content words: nothing to rank, but the size is kept as ever)
+            self._top = frozenset(w for w, _ in _commonest(self.words, 40)) if self.words else frozenset()
             self._top_size = max(1, n)
         return self._top
 
@@ -885,7 +886,8 @@ def _entry_of(c: Candidate, end: int) -> tuple[int, int] | None:
     key = operator.attrgetter("start")
     lo, hi = None, end
     i = bisect.bisect_left(timexes, c.start, key=key)
-    for t in timexes[i:]:
+    for k in range(i, len(timexes)):  # no slice: a copy of the rest of a long text's expressions
+        t = timexes[k]
         if t.start >= end:
             break
         colon = _ENTRY_COLON.match(text, t.end)
