@@ -1092,3 +1092,15 @@ def test_an_entry_headed_by_its_time_is_titled_by_the_entry(tmp_path: Path) -> N
     assert titles["1989"].startswith("11m gallons spilt into Alaska's Prince William Sound"), titles
     assert titles["2010-04"].startswith("Blast at BP's Deepwater Horizon rig"), titles
     assert titles["2010-05-02"] == "BP starts drilling the first of two relief wells", titles
+
+
+def test_who_is_quoted_at_an_event_is_one_of_its_people(tmp_path: Path) -> None:
+    text = (
+        "Publish date 2024-03-20\n\nWASHINGTON (AP) — The Federal Reserve left its benchmark interest rate "
+        "unchanged Wednesday and signaled that it still expects to cut rates three times this year.\n\n"
+        "Chair Jerome Powell said at a news conference that the Fed would need more evidence. \"We're not "
+        'going to overreact," Powell said.\n'
+    )
+    tl = _timeline_of(tmp_path, {"ap.txt": text})
+    (ev,) = [e for e in tl.events if e.date == "2024-03-20"]
+    assert ev.quotes and "jerome-powell" in ev.people, (ev.quotes, ev.people)

@@ -1195,9 +1195,15 @@ def derive(docs: list[SourceAnnotations], people: list[Person], config: Config) 
     events.sort(key=lambda e: (sort_key(e.date), -e.corroboration, e.id))
     quotes = group_quotes(docs, events)
     by_event: dict[str, set[str]] = defaultdict(set)
+    speakers: dict[str, list[str]] = defaultdict(list)
     for q in quotes:
         if q.event is not None:
             by_event[q.event].add(q.id)
+            if q.speaker is not None and q.speaker in names and q.speaker not in speakers[q.event]:
+                speakers[q.event].append(q.speaker)
     for ev in events:
         ev.quotes = sorted(by_event.get(ev.id, ()))
+        # who spoke at or about it is one of its people ("Powell told reporters …" quoted on the
+        # Fed's meeting day: a person filter on Powell finds the meeting)
+        ev.people += sorted(p for p in speakers.get(ev.id, ()) if p not in ev.people)
     return EventsResult(events=events, quotes=quotes, inferred=inferred)
