@@ -152,6 +152,11 @@ def test_durations_and_periods() -> None:
     t = tag("the Palestinians have suffered over the past 75 years", DCT)[0]
     assert (t.text, t.type, t.value) == ("the past 75 years", "DURATION", "P75Y")
     assert (t.period_start, t.period_end) == ("1948", "2023")
+    # decades and centuries counted in years: the past decade is 2013-2023, not the 2010s-2020s
+    t = tag("Output has tripled over the past decade.", DCT)[0]
+    assert (t.value, t.period_start, t.period_end) == ("P10Y", "2013", "2023")
+    t = tag("It grew in the last two decades.", DCT)[0]
+    assert (t.period_start, t.period_end) == ("2003", "2023")
     assert tag("the talks lasted three days", DCT)[0].value == "P3D"
     assert tag("a two-year program", DCT)[0].value == "P2Y"
     assert tag("for several months", DCT)[0].value == "PXM"

@@ -458,6 +458,8 @@ def shift_value(anchor: date, n: int, unit: str) -> str:
 
 
 #: granularities from fine to coarse (a count of a finer unit from a coarser time keeps the coarser)
+#: years in the units a period over the past ones is counted in years by ("the past decade")
+_YEARS_IN = {"DE": 10, "CE": 100}
 _GRAN_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "season": 4, "quarter": 4, "half": 5, "year": 6}
 
 
@@ -1859,8 +1861,10 @@ class Tagger:
         if n is not None and float(n).is_integer() and unit in ("Y", "M", "W", "D", "DE", "CE", "Q"):
             anchor_d = ctx.dct
             if pre_l.endswith(("past", "last", "previous")) and anchor_d is not None:
-                start = shift_value(anchor_d, -int(n), unit)
-                end = shift_value(anchor_d, 0, unit)
+                # "the past decade" in 2023: 2013-2023, counted in years, not the 2010s-2020s
+                p_n, p_unit = (int(n) * _YEARS_IN[unit], "Y") if unit in _YEARS_IN else (int(n), unit)
+                start = shift_value(anchor_d, -p_n, p_unit)
+                end = shift_value(anchor_d, 0, p_unit)
                 norm.period = (start, end)
                 norm.anchor = "published"
                 norm.anchor_value = ctx.dct_value
