@@ -1104,3 +1104,21 @@ def test_who_is_quoted_at_an_event_is_one_of_its_people(tmp_path: Path) -> None:
     tl = _timeline_of(tmp_path, {"ap.txt": text})
     (ev,) = [e for e in tl.events if e.date == "2024-03-20"]
     assert ev.quotes and "jerome-powell" in ev.people, (ev.quotes, ev.people)
+
+
+def test_a_range_of_months_or_years_is_one_period(tmp_path: Path) -> None:
+    text = (
+        "Publish date 2024-03-20\n\nThe central bank raised its key rate 11 times from March 2022 to July "
+        "2023.\n\nBetween 2010 and 2015 the company's output doubled in every region.\n\n"
+        "The plant was expanded in 2001 and 2005, the company said.\n"
+    )
+    tl = _timeline_of(tmp_path, {"a.txt": text})
+    got = sorted((e.date, e.end, e.title) for e in tl.events)
+    assert got == [
+        ("2001", None, "The plant was expanded in 2001 and 2005"),
+        ("2005", None, "The plant was expanded in 2001 and 2005"),
+        ("2010", "2015", "The company's output doubled in every region"),
+        ("2022-03", "2023-07", "The central bank raised its key rate 11 times"),
+    ], got
+    (period,) = [e for e in tl.events if e.date == "2022-03"]
+    assert period.evidence[0].time is not None and period.evidence[0].time.text == "March 2022 to July 2023"

@@ -24,14 +24,14 @@ import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from itertools import islice
 from operator import itemgetter
 
 from ..config import Config
-from ..dates import compatible, granularity_of, sort_key, value_interval
+from ..dates import compatible, format_value, granularity_of, sort_key, value_interval
 from ..model import (
     Conflict,
     Event,
@@ -328,6 +328,43 @@ def _after_stamp(stamps: list[tuple[int, int]], text: str, s0: int, s1: int) -> 
     return s0
 
 
+#: what joins the two ends of a range of months or years, and what opens it ("from March 2022 to
+#: July 2023", "between 2010 and 2015", "from 1990 through 2000")
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|-|–|—)\s*", re.I)
+_RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
+#: a month or a year
+_MONTH_OR_YEAR = re.compile(r"\d{4}(?:-\d\d)?")
+
+
+def _range_of(a: Timex, b: Timex, text: str) -> Timex | None:
+    """The period two expressions bound ("from March 2022 to July 2023", "between 2010 and 2015"): a
+    time expression over both, from the first to the second, when both are months or years the text
+    names, in order, and "from" or "between" opens the range ("between" with "and", "from" with the
+    others). None otherwise: "in 2010 and 2015" are two years."""
+    if a.type != "DATE" or b.type != "DATE" or a.anchor != "absolute" or b.anchor != "absolute":
+        return None
+    if not (_MONTH_OR_YEAR.fullmatch(a.value) and _MONTH_OR_YEAR.fullmatch(b.value)):
+        return None
+    if a.mod or b.mod or a.value >= b.value:
+        return None
+    join = _RANGE_JOIN.fullmatch(text, a.end, b.start)
+    opener = _RANGE_OPENER.search(text, max(0, a.start - 9), a.start)
+    if join is None or opener is None:
+        return None
+    if (join.group().strip().lower() == "and") != (opener.group().split()[0].lower() == "between"):
+        return None
+    what = text[a.start : b.end]
+    return replace(
+        a,
+        end=b.end,
+        text=what,
+        period_start=a.value,
+        period_end=b.value,
+        explanation=f"the range '{text[opener.start() : b.end]}' → period {format_value(a.value)}–"
+        f"{format_value(b.value)}",
+    )
+
+
 def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
     out: list[Candidate] = []
     for doc in docs:
@@ -344,7 +381,9 @@ def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
         prev: Timex | None = None
         stamps = _posting_stamps(doc)
         stamp_spans = sorted(set(stamps.values()))
-        for k, t in enumerate(doc.timexes):
+        timexes = doc.timexes
+        range_end = -1  # the expression that closes a range read with the one before it
+        for k, t in enumerate(timexes):
             if k in stamps:
                 prev = t
                 continue  # "At 9:23 pm on 18 Jan 2010, Nikolas wrote:": when a comment was posted
@@ -352,7 +391,14 @@ def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
                 prev = t
                 continue  # "Its next meeting is on Sept. 16-17": one event, on its first day
             prev = t
-            got = _eventful(doc, t, _inside(quotes, t.start, q_starts))
+            if k == range_end:
+                continue  # "… to July 2023": the end of the period before it
+            if k + 1 < len(timexes) and (span := _range_of(t, timexes[k + 1], text)) is not None:
+                # "from March 2022 to July 2023": one period
+                t, got = span, (span.period_start, span.period_end)
+                range_end = k + 1
+            else:
+                got = _eventful(doc, t, _inside(quotes, t.start, q_starts))
             if got is None:
                 continue
             i = bisect.bisect_right(sent_starts, t.start) - 1
@@ -1026,7 +1072,7 @@ def _counted_from(c: Candidate) -> str | None:
 @cache
 def _preposition_end() -> re.Pattern[str]:
     """A period's preposition ending the text before its expression (events.yaml period_prepositions)."""
-    return re.compile(r"\s(?:" + word_alternation(tables()["period_prepositions"]) + r")\s+$", re.I)
+    return re.compile(r"(?:^|\s)(?:" + word_alternation(tables()["period_prepositions"]) + r")\s+$", re.I)
 
 
 def _period_clause(c: Candidate) -> str:
