@@ -125,6 +125,17 @@ def test_trailing_said_name() -> None:
     assert d.quotes[0].speaker == "Tom Ruiz"
 
 
+def test_a_verb_after_a_closed_quote_that_says_something_of_its_own_is_no_attribution() -> None:
+    d = src(
+        "French President Emmanuel Macron met Turkish President Recep Tayyip Erdogan. "
+        'Macron later said: "We will not give up." Erdogan added that Turkey would mediate.'
+    )
+    assert d.quotes[0].speaker == "Emmanuel Macron"
+    # a short attribution after the closed quote still is one
+    d = src('Turkish President Recep Tayyip Erdogan spoke. "We will not give up." Erdogan said on Monday.')
+    assert d.quotes[0].speaker == "Recep Tayyip Erdogan"
+
+
 def test_nested_single_quotes_stay_inside() -> None:
     text = "Senator Ann Lee said, \"They called it 'a disgrace' and walked out of the room.\""
     assert quote_spans(text) == [(text.index('"'), len(text))]

@@ -398,7 +398,15 @@ def find_quotes(
             closed = re.search(r"\.[\s*_]*[\"”»]?[\s*_]*$", content) is not None
             # after a quote that closes its sentence, “….” Smith said. ends right after the verb;
             # “….” Gov. Hart said it would be “improper” is a sentence of its own
-            if near and _trailing_gap(between, closed) and (not closed or _SHORT_END.match(text, v.end())):
+            # … and "Erdogan added that Turkey would mediate." after it says something of its own
+            if (
+                near
+                and _trailing_gap(between, closed)
+                and (
+                    not closed
+                    or (_SHORT_END.match(text, v.end()) and not _OWN_CONTENT.match(text, v.start()))
+                )
+            ):
                 speaker, cue = near[0], v
         # a byline after a dash: “…” ― Pamela Padilla
         if speaker is None:
@@ -737,6 +745,8 @@ _ACCORDING = re.compile(
     re.M,
 )
 _SHORT_END = re.compile(r"[^.!?\n\"“”]{0,50}(?:[.!?]|$)", re.M)
+#: a reporting verb that goes on to what was said ("added that Turkey would mediate", "said:")
+_OWN_CONTENT = re.compile(r"\w+(?:\s+\w+)?\s+that\b|\w+\s*:", re.I)
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,4}|[A-Z])\.")
 _SUBORDINATE = re.compile(
     r"(?<![\w-])(?:when|while|as|after|before|because|if|since|until|and|but|where|an?)(?![\w-])"
