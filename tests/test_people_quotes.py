@@ -136,6 +136,19 @@ def test_a_verb_after_a_closed_quote_that_says_something_of_its_own_is_no_attrib
     assert d.quotes[0].speaker == "Recep Tayyip Erdogan"
 
 
+def test_names_of_international_news_without_a_title() -> None:
+    d = src("Keir Starmer met Olaf Scholz and Giorgia Meloni. Later Ursula von der Leyen joined them.")
+    assert {m.name for m in d.mentions if m.name} == {
+        "Keir Starmer",
+        "Olaf Scholz",
+        "Giorgia Meloni",
+        "Ursula von der Leyen",
+    }
+    # places that share a name's start are no people
+    d = src("Shares rose on the Sao Paulo Stock Exchange and at Marina Bay Sands in Singapore.")
+    assert [m.name for m in d.mentions if m.name] == []
+
+
 def test_nested_single_quotes_stay_inside() -> None:
     text = "Senator Ann Lee said, \"They called it 'a disgrace' and walked out of the room.\""
     assert quote_spans(text) == [(text.index('"'), len(text))]
