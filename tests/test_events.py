@@ -1122,3 +1122,20 @@ def test_a_range_of_months_or_years_is_one_period(tmp_path: Path) -> None:
     ], got
     (period,) = [e for e in tl.events if e.date == "2022-03"]
     assert period.evidence[0].time is not None and period.evidence[0].time.text == "March 2022 to July 2023"
+
+
+def test_passages_of_a_day_that_name_its_happening_are_one_event(tmp_path: Path) -> None:
+    # few words in common and different people, but each dates "the earthquake" (or "quake") itself
+    stories = {
+        "a": "President René Préval said Tuesday's quake had destroyed the presidential palace.",
+        "b": "Rescuers led by Ken Tillman searched Port-au-Prince for survivors of the 12 January earthquake.",
+        "c": "Tuesday's earthquake killed tens of thousands and left many more homeless.",
+        "d": "Brazil beat Argentina 2-1 in a friendly football match in Rio de Janeiro on Tuesday evening.",
+    }
+    for sid, body in stories.items():
+        (tmp_path / f"{sid}.txt").write_text(
+            f"Story {sid}\n\nPublished 14 January 2010\n\n{body}\n", encoding="utf-8"
+        )
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    day = [e for e in tl.events if e.date == "2010-01-12"]
+    assert sorted(sorted({x.source for x in e.evidence}) for e in day) == [["a", "b", "c"], ["d"]]

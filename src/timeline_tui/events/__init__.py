@@ -670,11 +670,22 @@ def merge_same_day(clusters: list[Cluster], cands: list[Candidate]) -> list[Clus
         first = {i: min((c.doc.source.id, c.start) for c in clusters[i].members) for i in ids}
         ids.sort(key=lambda i: (-len(sources[i]), -len(clusters[i].members), first[i]))
         heads: list[tuple[int, frozenset[str], float]] = []
+        named = {i: _named_happenings(clusters[i]) for i in ids}
         for i in ids:
             cl = clusters[i]
             words = cl.top_words()
             mass = sum(weight.get(w, 0.0) for w in words)
             best, best_sim = None, SAME_DAY_SIMILARITY
+            # most of its passages date a happening by name ("Tuesday's earthquake"): the head that
+            # names it too is the same happening, whoever else the passages name
+            own = {w for w, k in named[i].items() if 2 * k >= len(cl.members)}
+            if own:
+                best = next((h for h, _, _ in heads[:SAME_DAY_HEADS] if own & named[h].keys()), None)
+                if best is not None:
+                    clusters[best].absorb(cl)
+                    named[best].update(named[i])
+                    absorbed.add(i)
+                    continue
             for h, h_words, h_mass in heads[:SAME_DAY_HEADS]:
                 head = clusters[h]
                 if cl.people and head.people and not (cl.people.keys() & head.people.keys()):
@@ -692,6 +703,33 @@ def merge_same_day(clusters: list[Cluster], cands: list[Candidate]) -> list[Clus
             clusters[best].absorb(cl)
             absorbed.add(i)
     return [cl for i, cl in enumerate(clusters) if i not in absorbed]
+
+
+@cache
+def _happening_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """A happening noun right after a day that dates it ("Tuesday's earthquake", "the 12 January
+    devastating quake": up to two lower-case words between) or right before it ("the earthquake on
+    Tuesday", "the quake of 12 January"), and the word each noun counts as."""
+    nouns = word_alternation(sorted(_happening_nouns()))
+    after = re.compile(rf"(?:['’]s)?\s+(?:[a-z0-9][\w.-]*\s+){{0,2}}?(?P<n>{nouns})\b")
+    before = re.compile(rf"\b(?P<n>{nouns})\s+(?:on|of)\s+(?:last\s+)?$")
+    synonyms = {str(k): str(v) for k, v in tables()["happening_synonyms"].items()}
+    return after, before, synonyms
+
+
+def _named_happenings(cl: Cluster) -> Counter[str]:
+    """How many of a cluster's passages date a happening they name, by the happening's word."""
+    after, before, synonyms = _happening_patterns()
+    out: Counter[str] = Counter()
+    for c in cl.members:
+        text, t = c.doc.source.text, c.timex
+        m = after.match(text, t.end, min(len(text), t.end + 40)) or before.search(
+            text, max(0, t.start - 30), t.start
+        )
+        if m is not None:
+            noun = m["n"].lower()
+            out[synonyms.get(noun, noun)] += 1
+    return out
 
 
 _PHRASE_AFTER = re.compile(r"\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)(?:\s+([a-z]+)\b)?")
