@@ -690,6 +690,17 @@ def test_a_year_and_a_name_title_an_event_with_the_happening_noun(tmp_path: Path
     assert "Obama" not in titles  # a year that "the" does not open names no happening
 
 
+def _sources_by_event_of_the_day(tmp_path: Path, stories: dict[str, str]) -> list[list[str]]:
+    """The sources of each event of 12 January 2010, from stories (id -> body) published two days later."""
+    for sid, body in stories.items():
+        (tmp_path / f"{sid}.txt").write_text(
+            f"Story {sid}\n\nPublished 14 January 2010\n\n{body}\n", encoding="utf-8"
+        )
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    day = [e for e in tl.events if e.date == "2010-01-12"]
+    return sorted(sorted({x.source for x in e.evidence}) for e in day)
+
+
 def test_one_day_told_in_other_words_is_one_event_and_another_happening_that_day_is_not(
     tmp_path: Path,
 ) -> None:
@@ -699,13 +710,7 @@ def test_one_day_told_in_other_words_is_one_event_and_another_happening_that_day
         "c": "Tuesday's quake near Port-au-Prince was the worst in two centuries, with homes flattened.",
         "d": "Brazil beat Argentina 2-1 in a friendly football match in Rio de Janeiro on Tuesday evening.",
     }
-    for sid, body in stories.items():
-        (tmp_path / f"{sid}.txt").write_text(
-            f"Story {sid}\n\nPublished 14 January 2010\n\n{body}\n", encoding="utf-8"
-        )
-    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
-    day = [e for e in tl.events if e.date == "2010-01-12"]
-    assert sorted(sorted({x.source for x in e.evidence}) for e in day) == [["a", "b", "c"], ["d"]]
+    assert _sources_by_event_of_the_day(tmp_path, stories) == [["a", "b", "c"], ["d"]]
 
 
 def test_the_time_heading_a_live_entry_is_no_part_of_its_title(tmp_path: Path) -> None:
@@ -1132,10 +1137,4 @@ def test_passages_of_a_day_that_name_its_happening_are_one_event(tmp_path: Path)
         "c": "Tuesday's earthquake killed tens of thousands and left many more homeless.",
         "d": "Brazil beat Argentina 2-1 in a friendly football match in Rio de Janeiro on Tuesday evening.",
     }
-    for sid, body in stories.items():
-        (tmp_path / f"{sid}.txt").write_text(
-            f"Story {sid}\n\nPublished 14 January 2010\n\n{body}\n", encoding="utf-8"
-        )
-    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
-    day = [e for e in tl.events if e.date == "2010-01-12"]
-    assert sorted(sorted({x.source for x in e.evidence}) for e in day) == [["a", "b", "c"], ["d"]]
+    assert _sources_by_event_of_the_day(tmp_path, stories) == [["a", "b", "c"], ["d"]]
