@@ -932,7 +932,7 @@ def _after_live_head(c: Candidate, lo: int) -> int:
     """Where a title's clause starts once the time heading an entry is left out, as the event's date
     tells it: a time of day the tagger read heading a live page's entry ("2034 The US televangelist
     … claims" -> "The US televangelist …"; a year stays: "1991 saw …"), or any time before a colon
-    ("2 May: BP starts drilling the first of two relief wells", "1991: 520m gallons were released")."""
+    whose entry is too short for ``_entry_of`` ("2 May 1787: Puerto Rico")."""
     text = c.doc.source.text
     timexes = c.doc.timexes
     i = bisect.bisect_left(timexes, lo, key=operator.attrgetter("start"))

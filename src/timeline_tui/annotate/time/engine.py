@@ -457,9 +457,9 @@ def shift_value(anchor: date, n: int, unit: str) -> str:
     return f"{anchor.year + n:04d}"
 
 
-#: granularities from fine to coarse (a count of a finer unit from a coarser time keeps the coarser)
 #: years in the units a period over the past ones is counted in years by ("the past decade")
 _YEARS_IN = {"DE": 10, "CE": 100}
+#: granularities from fine to coarse (a count of a finer unit from a coarser time keeps the coarser)
 _GRAN_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "season": 4, "quarter": 4, "half": 5, "year": 6}
 
 

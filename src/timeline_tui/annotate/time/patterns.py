@@ -162,8 +162,8 @@ def tables() -> Tables:
         future_ref=frozenset(norm(x) for x in t["future_ref"]),
         set_words={norm(k): str(v) for k, v in t["set_words"].items()},
         count_nouns=frozenset(norm(x) for x in t["count_nouns"]),
-        # a suffix not followed by another number ("2009 + 2010" adds years)
         live_page_days=int(t["live_page_days"]),
+        # a suffix not followed by another number ("2009 + 2010" adds years)
         count_suffix=re.compile("(?:" + _alt([str(x) for x in t["count_suffixes"]]) + r")(?!\s*\d)"),
         future_markers=re.compile(r"(?<![\w'])" + future + r"(?!\w)", re.I),
         past_markers=re.compile(r"(?<![\w'])" + past, re.I),
