@@ -326,6 +326,8 @@ def test_tense_of_bare_months(sentence: str, dct: str, value: str) -> None:
         ("Q4 2023 profit rose 12%.", "2024-02-01", "Q4 2023", "2023-Q4"),
         ("Sales in 3Q24 beat forecasts.", "2024-10-24", "3Q24", "2024-Q3"),
         ("Its Q2'24 margin fell.", "2024-10-24", "Q2'24", "2024-Q2"),
+        # two digits as a fiscal year's are read: above 30, the 1900s
+        ("Its Q3'95 margin fell.", "2024-10-24", "Q3'95", "1995-Q3"),
         ("It raised its Q1 FY25 guidance.", "2024-10-24", "Q1 FY25", "2025-Q1"),
         # a quarter's code alone: the nearest in the direction of the tense
         ("Q3 results beat forecasts, the company said.", "2024-10-24", "Q3", "2024-Q3"),

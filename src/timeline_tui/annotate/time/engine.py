@@ -256,6 +256,14 @@ _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"\w['’]s[ \t]+$")
 
 
+def _full_year(digits: str) -> int:
+    """A year from its four digits, or from two ("FY24", "Q3'95"): 1931-1999 above 30, else 20xx."""
+    y = int(digits)
+    if len(digits) > 2:
+        return y
+    return y + (1900 if y > 30 else 2000)
+
+
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is all its line holds, besides markup (``**07:55 GMT**``)."""
     ls = text.rfind("\n", 0, start) + 1
@@ -1008,9 +1016,7 @@ class Tagger:
             )
             value = str(ctx.dct.year + shift)
             return self._pub(ctx, value, f"'{m.group()}' in {ctx.dct_desc} → fiscal year {value}")
-        y = m["y"].lstrip("'")
-        if len(y) == 2:
-            y = ("19" if int(y) > 30 else "20") + y
+        y = str(_full_year(m["y"].lstrip("'")))
         # TimeML writes a fiscal year as its year; the explanation keeps that it is a fiscal one
         return Norm(
             "DATE", y, explanation=f"names fiscal year {y} (its calendar dates depend on the company)"
@@ -1231,7 +1237,7 @@ class Tagger:
         y = m["y"] or m["y2"] or m["yf"] or m["ya"]
         if y is None:
             return None
-        return int(y) if len(y) == 4 else 2000 + int(y)
+        return _full_year(y)
 
     def _n_qcode(self, m: re.Match[str], ctx: Context) -> Norm | None:
         """ "Q3 2024", "3Q24": that quarter; "Q3" alone: the nearest one the clause's tense points to
