@@ -375,6 +375,13 @@ def test_year_ago_after_a_named_quarter_is_that_quarter() -> None:
         ("Sales in this year's third quarter rose.", "1989-10-26", "this year's third quarter", "1989-Q3"),
         ("The ratification began in February this year.", "1998-12-03", "February this year", "1998-02"),
         ("He resigned in June last year.", "1998-02-19", "June last year", "1997-06"),
+        ("He resigned in July of last year.", "1998-02-19", "July of last year", "1997-07"),
+        # a day with its year told relative to publication: the year the words give, whatever the
+        # tense and distance would say
+        ("She visited on April 30 last year.", "2024-03-05", "April 30 last year", "2023-04-30"),
+        ("He came on July 4 of last year.", "2024-03-05", "July 4 of last year", "2023-07-04"),
+        ("The deal closes on 30 April this year.", "2024-03-05", "30 April this year", "2024-04-30"),
+        ("It was signed Jan. 5, last year.", "2024-03-05", "Jan. 5, last year", "2023-01-05"),
         ("Earnings for the current fiscal year will rise.", "1989-11-02", "the current fiscal year", "1989"),
         ("Results for fiscal 1988 were weak.", "1989-11-02", "fiscal 1988", "1988"),
         ("Prices have doubled in recent years.", "1998-02-13", "recent years", "PXY"),
@@ -1209,6 +1216,16 @@ def test_a_weekday_after_a_starting_point_is_the_coming_one(sentence: str, value
         ("They met on 3 and 4 May.", [("3", "2025-05-03"), ("4 May", "2025-05-04")]),
         # a year after the second day is the first day's too
         ("It ran May 1-3, 2024.", [("May 1", "2024-05-01"), ("3, 2024", "2024-05-03")]),
+        # a dash to a day of the next month ("-" right before the month), in the first day's year
+        ("The fair ran Sept. 28-Oct. 3.", [("Sept. 28", "2024-09-28"), ("Oct. 3", "2024-10-03")]),
+        ("They met April 30-May 1.", [("April 30", "2025-04-30"), ("May 1", "2025-05-01")]),
+        # across a year's end: the year written after the second day, the year before for the first
+        (
+            "Talks ran Dec. 30-Jan. 2, 2025.",
+            [("Dec. 30", "2024-12-30"), ("Jan. 2, 2025", "2025-01-02")],
+        ),
+        # a dash to a lower-case word is no range
+        ("It ran June 20-may be longer.", [("June 20", "2025-06-20")]),
         # a count, not a day
         ("On April 24 and 25 people died.", [("April 24", "2025-04-24")]),
         ("Voting ended on June 5 and 40 seats changed hands.", [("June 5", "2025-06-05")]),

@@ -850,6 +850,15 @@ class Tagger:
         return None
 
     def _month_day(self, m: re.Match[str], ctx: Context, mon: int, d: int) -> Norm | None:
+        rely = (m.groupdict().get("rely") or "").lower()
+        if rely and ctx.dct is not None:
+            # "April 30 last year", "30 April of this year": the year the words give
+            y = ctx.dct.year + {"last": -1, "next": 1}.get(rely, 0)
+            norm = self._full_date(m, y, mon, d)
+            if norm is not None:
+                norm.anchor, norm.anchor_value = "published", ctx.dct_value
+                norm.explanation = f"'{m.group()}' ('{rely} year') in {ctx.dct_desc} → {format_value(f'{y:04d}-{mon:02d}-{d:02d}')}"
+            return norm
         famous = self._famous_day(m, ctx, mon, d)
         if famous is not None:
             return famous
@@ -2717,6 +2726,10 @@ class Tagger:
                     res.append(self._other_day(tx, ym, day, m.start("d"), m.end("d"), text, of=tx))
                 res.append(tx)
                 continue
+            other = self._month_day_after(tx, text, hi)
+            if other is not None:
+                res.extend(other)
+                continue
             m = t.day_after.match(text, tx.end, hi)
             if (
                 m is None
@@ -2746,6 +2759,43 @@ class Tagger:
             res.append(tx)
             res.append(self._other_day(tx, ym, int(m["d"]), m.start("d"), m.end(), text, of=tx))
         return res
+
+    def _month_day_after(self, tx: Timex, text: str, hi: int) -> tuple[Timex, Timex] | None:
+        """ "April 30-May 1", "Dec. 30 – Jan. 2, 2024": the day ``tx`` and the day of the next month
+        a dash joins to it, in ``tx``'s year (the next one when the month comes round again), or
+        both in the year written after the second; None when no such day follows."""
+        m = self.t.month_day_after.match(text, tx.end, hi)
+        if m is None or not m["mon"][0].isupper() or _YEAR_IN.search(tx.text):
+            return None
+        mon = self.t.months.get(m["mon"].lower())
+        d = int(m["d"])
+        first_mon = int(tx.value[5:7])
+        if mon is None or mon == first_mon:
+            return None
+        whole = text[tx.start : m.end()]
+        if m["y"]:
+            y2 = int(m["y"])
+            y1 = y2 - 1 if mon < first_mon else y2
+            value = f"{y1:04d}{tx.value[4:10]}"
+            tx = replace(
+                tx,
+                value=value,
+                anchor="absolute",
+                anchor_value=None,
+                explanation=f"'{tx.text}': the year of '{whole}' → {format_value(value)}",
+            )
+        else:
+            y2 = int(tx.value[:4]) + (1 if mon < first_mon else 0)
+        ym = f"{y2:04d}-{mon:02d}"
+        if not _valid_day(ym, d):
+            return None
+        second = self._other_day(tx, ym, d, m.start("mon"), m.end(), text, of=tx)
+        second = replace(
+            second,
+            explanation=f"'{second.text}': the day after the dash in '{whole}', the day after "
+            f"'{tx.text}' ({tx.explanation}) → {format_value(second.value)}",
+        )
+        return tx, second
 
     def _two_days_before(self, tx: Timex, text: str, lo: int) -> tuple[Timex, Timex] | None:
         """ "10-12 March": the two days a dash joins before a month read alone, each a date of its

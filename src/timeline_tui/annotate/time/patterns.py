@@ -78,6 +78,9 @@ class Tables:
     #: "the 14th and 15th of July"): rules/time.yaml day_joiners; group "d" the day, "j" the joiner
     day_after: re.Pattern[str]
     day_before: re.Pattern[str]
+    #: a day of another month after a dash ("April 30-May 1", "Dec. 30 – Jan. 2, 2024"): groups
+    #: "mon", "d" and "y" (the dash keeps the candidate search from starting there)
+    month_day_after: re.Pattern[str]
     day_followers: frozenset[str]
     #: a starting point's preposition ending a text ("travelling from "): rules/time.yaml
     #: start_prepositions
@@ -183,6 +186,12 @@ def tables() -> Tables:
             + _alt([norm(x) for x in t["day_joiners"]])
             + r")[ \t]*(?:the[ \t]+)?$"
         ),
+        month_day_after=re.compile(
+            r"[ \t]*[-–][ \t]*(?P<mon>"
+            + _alt([norm(k) for k in cal["months"]])
+            + r")\.?[ \t]+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?[ \t]+(?P<y>1[5-9]\d\d|20\d\d))?(?![\w/:.,]\d|[-–]\d|\w)",
+            re.I,
+        ),
         day_followers=frozenset(norm(x) for x in t["day_followers"]),
         start_before=re.compile(
             r"\b(?:" + _alt([norm(x) for x in t["start_prepositions"]]) + r")\s+(?:on\s+)?$", re.I
@@ -272,6 +281,9 @@ def patterns() -> Patterns:
     # line ("Wednesday 13 January", a heading, and "1614 A-cui from Beijing …", a live page's entry,
     # are no 13 January 1614). (No case-dependent class here: the patterns are also run lower-cased.)
     year_gap = r"(?:[ \t]*\r?\n(?![ \t]*\r?\n))?[ \t]*"
+    # a month or day with its year told relative to publication: "June last year", "April 30 of last
+    # year", "30 April this year"
+    rel_year = r"(?:,?\s+(?:of\s+)?(?P<rely>last|this|next)\s+year\b)?"
 
     spec: list[tuple[str, str]] = [
         # 2023-12-04, 2023-12-04T15:26
@@ -308,9 +320,10 @@ def patterns() -> Patterns:
             + r")"
             + E
             + r")?"
+            + rel_year
             + time_hm,
         ),
-        # 4 December, the 4th of December
+        # 4 December, the 4th of December, 30 April last year
         (
             "dm",
             B
@@ -321,7 +334,8 @@ def patterns() -> Patterns:
             + r")(?:\s+of)?\s+(?P<mon>"
             + month
             + r")"
-            + E,
+            + E
+            + rel_year,
         ),
         # 12/04/2023 (US order)
         # 12/4/2023 (month first, as US news writes it), 13/3/2024 (a day past 12 first: day first)
@@ -367,7 +381,7 @@ def patterns() -> Patterns:
             + _alt([m for m in abbr_months if m not in ("mar", "jun", "jul")])
             + r"\.)"
             + E
-            + r"(?:,?\s+(?P<rely>last|this|next)\s+year\b)?",
+            + rel_year,
         ),
         # fiscal 1989, FY1990, fiscal year 1990
         (
