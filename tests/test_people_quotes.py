@@ -786,6 +786,22 @@ def test_particles_inside_a_name() -> None:
     assert [q.speaker for q in doc.quotes] == ["Erik ten Hag"]
 
 
+def test_a_family_name_with_its_particles_is_a_mention_of_the_person() -> None:
+    text = (
+        "Published 3 March 2024\n\n"
+        "Ursula von der Leyen arrived in Kyiv on Monday. Von der Leyen met ministers, and Erik ten "
+        "Hag watched the match. Later, von der Leyen and Ten Hag left.\n"
+    )
+    doc = annotate_source(source_from_text(text, sid="p", path="p.txt"), Config())
+    assert [(m.text, m.name) for m in doc.mentions if m.kind == "name"] == [
+        ("Ursula von der Leyen", "Ursula von der Leyen"),
+        ("Von der Leyen", "Ursula von der Leyen"),
+        ("Erik ten Hag", "Erik ten Hag"),
+        ("von der Leyen", "Ursula von der Leyen"),
+        ("Ten Hag", "Erik ten Hag"),
+    ]
+
+
 def test_a_capitalised_role_inside_a_proper_name_is_no_mention() -> None:
     text = "Published 3 March 2024\n\nManchester City moved to the top of the Premier League on Sunday.\n"
     doc = annotate_source(source_from_text(text, sid="m", path="m.txt"), Config())

@@ -1037,6 +1037,14 @@ def find_mentions(
         surname = family_name(name)
         if (len(surname) >= 4 or surname != name.split()[-1]) and surname.lower() not in r.not_names:
             keys[surname] = canonical(name)
+        # "Ursula von der Leyen" … "von der Leyen said", "Von der Leyen said" at a sentence's start
+        words = name.split()
+        k = len(words) - 1
+        while k > 1 and words[k - 1].islower() and words[k - 1] in r.particles:
+            k -= 1
+        if k < len(words) - 1:
+            with_particles = " ".join(words[k:])
+            keys[with_particles] = keys[with_particles[0].upper() + with_particles[1:]] = canonical(name)
     # a word before the last of a name of three words or more that is no given name: the name news
     # calls the person by where the family name does not come last ("Tedros Adhanom Ghebreyesus" …
     # "Tedros said", "Luiz Inácio Lula da Silva" … "Lula said")
