@@ -1138,3 +1138,14 @@ def test_passages_of_a_day_that_name_its_happening_are_one_event(tmp_path: Path)
         "d": "Brazil beat Argentina 2-1 in a friendly football match in Rio de Janeiro on Tuesday evening.",
     }
     assert _sources_by_event_of_the_day(tmp_path, stories) == [["a", "b", "c"], ["d"]]
+
+
+def test_a_happening_that_took_place_on_the_day_is_named_by_its_passage(tmp_path: Path) -> None:
+    # "The … quake … struck … on Tuesday" dates the quake as "Tuesday's quake" does, though the day
+    # stands after the verb; "after the quake hit, Obama spoke on Tuesday" dates what Obama did
+    stories = {
+        "a": "The tremor, Haiti's worst in two centuries, struck south of the capital on Tuesday.",
+        "b": "Lt Gen Ken Keen said Tuesday's earthquake had destroyed the presidential palace.",
+        "c": "After the quake hit, President Barack Obama spoke to reporters in Washington on Tuesday.",
+    }
+    assert _sources_by_event_of_the_day(tmp_path, stories) == [["a", "b"], ["c"]]

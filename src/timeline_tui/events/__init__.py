@@ -706,25 +706,33 @@ def merge_same_day(clusters: list[Cluster], cands: list[Candidate]) -> list[Clus
 
 
 @cache
-def _happening_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+def _happening_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """A happening noun right after a day that dates it ("Tuesday's earthquake", "the 12 January
-    devastating quake": up to two lower-case words between) or right before it ("the earthquake on
-    Tuesday", "the quake of 12 January"), and the word each noun counts as."""
+    devastating quake": up to two lower-case words between), right before it ("the earthquake on
+    Tuesday", "the quake of 12 January"), or the subject of a verb of taking place before it in its
+    sentence ("The 7.0-magnitude quake, Haiti's worst in two centuries, struck … on Tuesday";
+    events.yaml happening_verbs), and the word each noun counts as."""
     nouns = word_alternation(sorted(_happening_nouns()))
+    verbs = word_alternation([str(v) for v in tables()["happening_verbs"]])
     after = re.compile(rf"(?:['’]s)?\s+(?:[a-z0-9][\w.-]*\s+){{0,2}}?(?P<n>{nouns})\b")
     before = re.compile(rf"\b(?P<n>{nouns})\s+(?:on|of)\s+(?:last\s+)?$")
+    subject = re.compile(rf"\b(?P<n>{nouns})\b[^.;!?\n]{{0,80}}?\b(?:{verbs})\b[^.;!?\n]{{0,80}}$")
     synonyms = {str(k): str(v) for k, v in tables()["happening_synonyms"].items()}
-    return after, before, synonyms
+    return after, before, subject, synonyms
 
 
 def _named_happenings(cl: Cluster) -> Counter[str]:
     """How many of a cluster's passages date a happening they name, by the happening's word."""
-    after, before, synonyms = _happening_patterns()
+    after, before, subject, synonyms = _happening_patterns()
     out: Counter[str] = Counter()
     for c in cl.members:
         text, t = c.doc.source.text, c.timex
-        m = after.match(text, t.end, min(len(text), t.end + 40)) or before.search(
-            text, max(0, t.start - 30), t.start
+        m = (
+            after.match(text, t.end, min(len(text), t.end + 40))
+            or before.search(text, max(0, t.start - 30), t.start)
+            # a subject only in a passage that names nobody: "After the quake hit, Keen arrived on
+            # Tuesday" dates Keen's arrival
+            or (None if c.people else subject.search(text, max(0, t.start - 170), t.start))
         )
         if m is not None:
             noun = m["n"].lower()
