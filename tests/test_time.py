@@ -81,6 +81,9 @@ def test_years_decades_centuries_quarters(sentence: str, value: str) -> None:
         ("met with Ayatollah Khamenei on Monday evening.", "Monday evening", "2023-12-04"),
         ("The two presidents will meet again on Friday.", "Friday", "2023-12-08"),
         ("Officials said last Friday that the talks failed.", "last Friday", "2023-12-01"),
+        # written on a Tuesday, "last Monday" is not yesterday but the Monday of the week before
+        ("He resigned last Monday, aides said.", "last Monday", "2023-11-27"),
+        ("He resigned last Sunday, aides said.", "last Sunday", "2023-12-03"),
         ("Earlier today, the Leader received the delegation.", "Earlier today", "2023-12-05"),
         ("The minister arrived yesterday.", "yesterday", "2023-12-04"),
     ],

@@ -1427,7 +1427,11 @@ class Tagger:
             how = "'next'"
         elif rel in ("last", "past"):
             delta = -((dct.weekday() - wd) % 7 or 7)
-            how = "'last'"
+            how = f"'{rel}'"
+            if rel == "last" and delta == -1:
+                # "last Tuesday", written on a Wednesday, is not yesterday (that would be "yesterday"
+                # or "on Tuesday") but the Tuesday of the week before
+                delta, how = -8, "'last': not yesterday, the week before"
         elif rel == "this" or not rel or rel in ("early", "late"):
             future, how = ctx.leaning(m.start())
             delta = (_weekday_on(dct, wd, future) - dct).days
