@@ -1149,3 +1149,19 @@ def test_a_happening_that_took_place_on_the_day_is_named_by_its_passage(tmp_path
         "c": "After the quake hit, President Barack Obama spoke to reporters in Washington on Tuesday.",
     }
     assert _sources_by_event_of_the_day(tmp_path, stories) == [["a", "b"], ["c"]]
+
+
+def test_the_day_of_a_dateline_dates_no_event(tmp_path: Path) -> None:
+    # the dispatch's day, whether or not the dateline gave the source its outlet
+    body = (
+        "WASHINGTON, August 11 (Xinhua) --\n\n"
+        "U.S. Secretary of State Madeleine Albright said on Tuesday that aid would flow to Kenya.\n"
+    )
+    files = {
+        "wire.txt": f"Kenya aid\n\nPublished 12 August 1998\n\n{body}",
+        "paper.md": f"---\ntitle: Kenya aid\npublished: 1998-08-12\noutlet: Daily Paper\n---\n{body}",
+    }
+    tl = _timeline_of(tmp_path, files)
+    assert [(e.date, e.title, e.corroboration) for e in tl.events] == [
+        ("1998-08-11", "Albright says aid would flow to Kenya", 2)
+    ]

@@ -32,6 +32,7 @@ from operator import itemgetter
 
 from ..config import Config
 from ..dates import compatible, format_value, granularity_of, sort_key, value_interval
+from ..ingest.meta import rules as meta_rules
 from ..model import (
     Conflict,
     Event,
@@ -138,6 +139,16 @@ def _sentence_index(doc: SourceAnnotations) -> list[int]:
     return [s for s, _ in doc.sentences]
 
 
+def _in_dateline(text: str, t: Timex) -> bool:
+    """Whether ``t`` is the date of a dateline opening its line ("WASHINGTON, August 11 (Xinhua)
+    --", ingest's meta.yaml ``dateline``), whichever cue gave the source its outlet."""
+    ls = text.rfind("\n", 0, t.start) + 1
+    if t.start - ls > 60:
+        return False
+    m = meta_rules().dateline.match(text, ls)
+    return m is not None and m["month"] is not None and m.start("month") <= t.start < m.end()
+
+
 def _eventful(doc: SourceAnnotations, t: Timex, in_quote: bool) -> tuple[str, str | None] | None:
     """The (date, end) a time expression gives an event, or None when it dates nothing that happened."""
     value = t.value
@@ -146,6 +157,8 @@ def _eventful(doc: SourceAnnotations, t: Timex, in_quote: bool) -> tuple[str, st
     pub = doc.source.meta.published
     if pub.value and pub.end > pub.start and t.start < pub.end and pub.start < t.end:
         return None  # the publication stamp
+    if _in_dateline(doc.source.text, t):
+        return None  # "WASHINGTON, August 11 (Xinhua) --": a dateline's day is the dispatch's
     if t.start < doc.source.body_start:
         return None
     if t.type == "DURATION":
