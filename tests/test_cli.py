@@ -140,6 +140,15 @@ def test_other_formats(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[s
         assert text.startswith("# Timeline")
 
 
+def test_an_output_of_dash_is_stdout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "export", str(EVENTS), "--format", "json", "-o", "-")
+    assert code == 0 and json.loads(out)["format"] == "timeline-tui/1"
+    assert not (tmp_path / "-").exists()
+
+
 def test_exported_yaml_opens_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     first = tmp_path / "timeline.yaml"
     assert run(capsys, "export", "-o", str(first))[0] == 0

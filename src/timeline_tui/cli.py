@@ -80,7 +80,9 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     export = _Parser(prog=f"{PROG} export", description="Write the timeline (YAML by default).")
     _common(export)
     export.add_argument("-f", "--format", default="yaml", choices=["yaml", "json", "csv", "md", "timelinejs"])
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically); default stdout")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (atomically); default (or '-') stdout"
+    )
 
     annotate = _Parser(prog=f"{PROG} annotate", description="Print annotations as JSON Lines.")
     _common(annotate, filters=False)
@@ -274,7 +276,7 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
     progress.finish()
     attach_user_marks(timeline, config, input_paths(args, config))
     view = apply_filters(timeline, filters, outlet_aliases(config))
-    if args.output:
+    if args.output and args.output != "-":
         write_export(view, Path(args.output), args.format)
     else:
         sys.stdout.write(render(view, args.format))
