@@ -43,30 +43,47 @@ def _not_places() -> frozenset[str]:
     return frozenset(w.capitalize() for w in words) | frozenset(str(w) for w in tables()["not_places"])
 
 
+def _forms(name: str, called: str) -> list[str]:
+    """What passages may call a person: the name, its surname, what the sources call them."""
+    return sorted({name, _short(name)} | ({called} if called else set()), key=len, reverse=True)
+
+
 @lru_cache(maxsize=4096)
 def _said_of_pattern(kind: str, name: str, called: str = "") -> re.Pattern[str]:
     """The phrases of rules/events.yaml that say of ``name`` (or its surname, or what the sources
     call the person: ``called``) what a title of ``kind`` claims, as one pattern (cached: an event's
     people recur across its passages and events)."""
-    forms = sorted({name, _short(name)} | ({called} if called else set()), key=len, reverse=True)
-    who = r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b"
+    who = r"\b(?:" + "|".join(re.escape(f) for f in _forms(name, called)) + r")\b"
     phrases = [str(x).replace("{name}", who) for x in tables()["title_roles"][kind]]
     return re.compile("|".join(f"(?:{p})" for p in phrases), re.I)
+
+
+def _naming(name: str, texts: list[str], called: str) -> list[str]:
+    """The passages in which one of the person's forms occurs at all: the only ones the phrases
+    can match (so the pattern is built only for people a passage names)."""
+    forms = [f.lower() for f in _forms(name, called)]
+    return [t for t in texts if any(f in t.lower() for f in forms)]
 
 
 def _said_of(kind: str, name: str, texts: list[str], called: str = "") -> bool:
     """Whether a passage says of ``name`` what a title of ``kind`` would claim: that this person
     died ("dead"), or won ("winner")."""
+    naming = _naming(name, texts, called)
+    if not naming:
+        return False
     pat = _said_of_pattern(kind, name, called)
-    return any(pat.search(t) for t in texts)
+    return any(pat.search(t) for t in naming)
 
 
 def _said_by_most(name: str, texts: list[str], called: str = "") -> bool:
     """Whether at least half of the passages say that ``name`` spoke: an event most passages tell
     in other words is no statement of theirs."""
-    pat = _said_of_pattern("speaker", name, called)
     texts = texts[:30]  # as many as _rules_by_use reads the event words from
-    return 2 * sum(1 for t in texts if pat.search(t)) >= len(texts)
+    naming = _naming(name, texts, called)
+    if 2 * len(naming) < len(texts):
+        return False
+    pat = _said_of_pattern("speaker", name, called)
+    return 2 * sum(1 for t in naming if pat.search(t)) >= len(texts)
 
 
 @cache
