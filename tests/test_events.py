@@ -1165,3 +1165,19 @@ def test_the_day_of_a_dateline_dates_no_event(tmp_path: Path) -> None:
     assert [(e.date, e.title, e.corroboration) for e in tl.events] == [
         ("1998-08-11", "Albright says aid would flow to Kenya", 2)
     ]
+
+
+def test_the_time_a_figure_is_compared_with_dates_no_event(tmp_path: Path) -> None:
+    text = (
+        "Retail\n\nPublished 14 March 2024\n\n"
+        "Consumer prices rose 3.2% in February from a year earlier, the Labor Department said.\n\n"
+        "Retail sales were up 1.5% compared with a year ago.\n\n"
+        "Profits at the chain were higher than in 2022, its chief executive told shareholders.\n\n"
+        "The chain opened its first store more than ten years ago in Ohio, the company said.\n\n"
+        "Its output rose from 2001 to 2005, when the plant was expanded again.\n\n"
+        "Critics say the chain's service went down the drain from 2019 onward.\n"
+    )
+    tl = _timeline_of(tmp_path, {"a.txt": text})
+    assert sorted(e.date for e in tl.events) == ["2001", "2014", "2019", "2024-02"], [
+        (e.date, e.title) for e in tl.events
+    ]

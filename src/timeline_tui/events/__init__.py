@@ -149,6 +149,44 @@ def _in_dateline(text: str, t: Timex) -> bool:
     return m is not None and m["month"] is not None and m.start("month") <= t.start < m.end()
 
 
+@cache
+def _comparison_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What makes a time the base a figure is compared with, ending right before it (events.yaml
+    comparison_words, comparison_than_not_after, change_words): the comparing words, and "from"
+    after a word of change and a figure in the clause ("up 5% from", not "went down the drain
+    from 1958")."""
+    t = tables()
+    not_after = "".join(rf"(?<!\b{re.escape(str(w))}\s)" for w in t["comparison_than_not_after"])
+    words = "|".join(
+        rf"{not_after}than" if w == "than" else re.escape(w).replace(r"\ ", r"\s+")
+        for w in map(str, t["comparison_words"])
+    )
+    base = (
+        r"(?:\s+(?:in|during|at))?(?:\s+the\s+(?:same|corresponding|comparable)\s+\w+(?:\s+(?:of|in))?)?\s+$"
+    )
+    compared = re.compile(rf"(?:\b|(?<=\s))(?:{words}){base}", re.I)
+    change = word_alternation([str(w) for w in t["change_words"]])
+    from_base = re.compile(
+        rf"\b(?:{change})\b(?:[^.;:!?\n]|\.(?=\d)){{0,30}}?\d(?:[^.;:!?\n]|\.(?=\d)){{0,30}}?\bfrom{base}",
+        re.I,
+    )
+    return compared, from_base
+
+
+#: a range going on after a time ("from 2001 to 2005")
+_RANGE_GOES_ON = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s", re.I)
+
+
+def _comparison_base(text: str, t: Timex) -> bool:
+    """Whether ``t`` is what a figure is compared with ("rose 3.2% from a year earlier", "higher
+    than in 2022"): a date of no event."""
+    compared, from_base = _comparison_patterns()
+    lo = max(0, t.start - 90)
+    if compared.search(text, lo, t.start):
+        return True
+    return from_base.search(text, lo, t.start) is not None and not _RANGE_GOES_ON.match(text, t.end)
+
+
 def _eventful(doc: SourceAnnotations, t: Timex, in_quote: bool) -> tuple[str, str | None] | None:
     """The (date, end) a time expression gives an event, or None when it dates nothing that happened."""
     value = t.value
@@ -161,6 +199,8 @@ def _eventful(doc: SourceAnnotations, t: Timex, in_quote: bool) -> tuple[str, st
         return None  # "WASHINGTON, August 11 (Xinhua) --": a dateline's day is the dispatch's
     if t.start < doc.source.body_start:
         return None
+    if _comparison_base(doc.source.text, t):
+        return None  # "prices rose 3.2% from a year earlier": the base of a figure, no happening
     if t.type == "DURATION":
         if t.point and granularity_of(t.point) != "unknown":
             return t.point, None  # "22 years after Fidel Castro … paid a visit": the visit, 2001
