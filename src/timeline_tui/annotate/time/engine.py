@@ -511,6 +511,19 @@ def unknown_value(unit: str) -> str:
     }.get(unit, "XXXX-XX-XX")
 
 
+def _in_year_of(tx: Timex, year: int, whole: str) -> Timex:
+    """The first day of a range in the year written after the range's second day ("May 1-3, 2024",
+    "Dec. 30-Jan. 2, 2025"): ``whole`` is the range as written."""
+    value = f"{year:04d}{tx.value[4:]}"
+    return replace(
+        tx,
+        value=value,
+        anchor="absolute",
+        anchor_value=None,
+        explanation=f"'{tx.text}': the year of '{whole}' → {format_value(value)}",
+    )
+
+
 def _valid_day(ym: str, d: int) -> bool:
     """Whether ``d`` is a day of the month ``ym`` ("2024-02")."""
     return 1 <= d <= monthrange(int(ym[:4]), int(ym[5:7]))[1]
@@ -2750,16 +2763,8 @@ class Tagger:
                     continue  # "April 24 and 25 people died": a count
             if m["y"]:
                 # "May 1-3, 2024": the year after the second day is the first day's too
-                whole = text[tx.start : m.end()]
-                value = f"{m['y']}{tx.value[4:]}"
-                tx = replace(
-                    tx,
-                    value=value,
-                    anchor="absolute",
-                    anchor_value=None,
-                    explanation=f"'{tx.text}': the year of '{whole}' → {format_value(value)}",
-                )
-                ym = value[:7]
+                tx = _in_year_of(tx, int(m["y"]), text[tx.start : m.end()])
+                ym = tx.value[:7]
             res.append(tx)
             res.append(self._other_day(tx, ym, int(m["d"]), m.start("d"), m.end(), text, of=tx))
         return res
@@ -2779,15 +2784,7 @@ class Tagger:
         whole = text[tx.start : m.end()]
         if m["y"]:
             y2 = int(m["y"])
-            y1 = y2 - 1 if mon < first_mon else y2
-            value = f"{y1:04d}{tx.value[4:10]}"
-            tx = replace(
-                tx,
-                value=value,
-                anchor="absolute",
-                anchor_value=None,
-                explanation=f"'{tx.text}': the year of '{whole}' → {format_value(value)}",
-            )
+            tx = _in_year_of(tx, y2 - 1 if mon < first_mon else y2, whole)
         else:
             y2 = int(tx.value[:4]) + (1 if mon < first_mon else 0)
         ym = f"{y2:04d}-{mon:02d}"
