@@ -287,3 +287,27 @@ async def test_mouse_selects_and_opens(sample: Timeline, tmp_path: Path) -> None
         await pilot.click("#timeline", offset=(10, 3), times=2)
         await pilot.pause()
         assert isinstance(app.screen, EventScreen) and app.screen.event.date == "1979"
+
+
+async def test_a_date_too_long_for_its_column_is_cut_visibly(tmp_path: Path) -> None:
+    # a range of months fits whole; a longer label ends in "…", never in a cut that reads as a day
+    events = [
+        Event(
+            id="e1", date="2022-03", granularity="month", end="2023-07", title="Rates rose", corroboration=1
+        ),
+        Event(
+            id="e2",
+            date="2024-03-19",
+            granularity="day",
+            end="2024-03-21",
+            approximate=True,
+            title="Talks ran",
+            corroboration=1,
+        ),
+    ]
+    app = app_for(Timeline(events=events), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        lines = [view(app).render_line(y).text for y in range(4)]
+    assert any("Mar 2022–Jul 2023 Rates rose" in line for line in lines), lines
+    assert any("c. Tue 19 Mar 20… Talks ran" in line for line in lines), lines

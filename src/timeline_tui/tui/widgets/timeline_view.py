@@ -141,6 +141,8 @@ class TimelineView(ScrollView, can_focus=True):
         mark = self.marks.get(ev.id)
         star = "★" if mark and mark.starred else ("•" if mark and (mark.tags or mark.note) else " ")
         date = _date_label(ev)
+        if len(date) > _DATE_W:
+            date = date[: _DATE_W - 1] + "…"  # a cut label says so: "Jul 20" would read as a day
         people = ", ".join(_short(self._names.get(p, p)) for p in ev.people[:3])
         pw = max(10, min(22, width // 6))  # the people column gives way to titles on narrow screens
         if len(people) > pw and ev.people:
@@ -152,7 +154,7 @@ class TimelineView(ScrollView, can_focus=True):
         n = ev.corroboration
         k = len(ev.outlets)
         right = f"{people:<{pw}.{pw}} {k:>2} out/{n:>2} src"
-        title_w = max(10, width - 2 - 16 - len(right) - 2)
+        title_w = max(10, width - 2 - (_DATE_W + 1) - len(right) - 2)
         title = one_line(ev.title)
         if len(title) > title_w:
             title = title[: title_w - 1] + "…"
@@ -165,7 +167,7 @@ class TimelineView(ScrollView, can_focus=True):
         )
         segs = [
             Segment(f"{star} ", base + Style(color="gold1")),
-            Segment(f"{date:<15.15} ", base + Style(color="cyan")),
+            Segment(f"{date:<{_DATE_W}} ", base + Style(color="cyan")),
             Segment(f"{title:<{title_w}}", base),
             Segment("  ", base),
             Segment(right, base + Style(color="grey62")),
@@ -254,6 +256,11 @@ class TimelineView(ScrollView, can_focus=True):
 def _year_of(ev: Event) -> str:
     iv = value_interval(ev.date)
     return str(iv[0].year) if iv else "Undated"
+
+
+#: the date column: a day with its weekday ("Tue 19 Mar 2024") and a range of months ("Mar 2022–Jul
+#: 2023") fit whole
+_DATE_W = 17
 
 
 def _date_label(ev: Event) -> str:
