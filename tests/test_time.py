@@ -534,6 +534,13 @@ def test_clock_time_with_a_date_and_the_week_of_a_date() -> None:
         ("5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00"),
         ("the week of March 6", "DATE", "1990-W10"),
     ]
+    # hours and minutes before a date: one time of day, and the year after the day is the date's
+    text = "At 6:53 pm on Jan 13, 2010, Jessica Clark wrote: At 9:05 a.m. on Jan. 12 the shaking began."
+    got = [(t.text, t.type, t.value) for t in tag(text, "2010-01-14")]
+    assert got == [
+        ("6:53 pm on Jan 13, 2010", "TIME", "2010-01-13T18:53"),
+        ("9:05 a.m. on Jan. 12", "TIME", "2010-01-12T09:05"),
+    ]
 
 
 def test_the_season_results_years_and_earlier_in_the_year() -> None:

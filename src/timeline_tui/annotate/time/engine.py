@@ -2102,10 +2102,27 @@ class Tagger:
             if ap.startswith("a") and h == 12:
                 h = 0
             hm = f"{h:02d}:{m['M'] or '00'}"
+        if m["mon"] and m["y"]:
+            # "6:53 pm on Jan 13, 2010": the date and the time
+            mon = self.month(m["mon"])
+            dm = (
+                None
+                if mon is None
+                else self._full_date(m, self.year(m["y"]), mon, int(_LEADING_DIGITS.match(m["d"]).group()))
+            )
+            if dm is None:
+                return None
+            value = f"{dm.value[:10]}T{hm}"
+            return Norm(
+                "TIME", value, explanation=f"'{m.group()}' names its date and time → {format_value(value)}"
+            )
         if m["mon"]:
-            # "5 p.m. EST Nov. 9": the date dates the clock time
+            # "5 p.m. EST Nov. 9": the date dates the clock time (its day: the date reads the clock's
+            # hour and minute too)
             dm = self._named_day(m, ctx)
-            return None if dm is None else self._restated(dm, "TIME", f"{dm.value}T{hm}", f"'{m.group()}'")
+            return (
+                None if dm is None else self._restated(dm, "TIME", f"{dm.value[:10]}T{hm}", f"'{m.group()}'")
+            )
         if m["wd"] and m["wd"][0].isupper() and ctx.dct is not None:
             # "10 p.m. Wednesday": the weekday dates the clock time, by the sentence's tense
             wd = self.t.weekdays[m["wd"].lower()]

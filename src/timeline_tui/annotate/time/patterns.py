@@ -653,7 +653,11 @@ def patterns() -> Patterns:
             + day
             + r")"
             + E
-            + r"))?"
+            + r"(?:,?[ \t]+(?P<y>"
+            + year
+            + r")"
+            + E
+            + r")?))?"
             + E,
         ),
         # the week of March 6
