@@ -161,6 +161,16 @@ def test_durations_and_periods() -> None:
     t = tag("It grew in the last two decades.", DCT)[0]
     assert (t.period_start, t.period_end) == ("2003", "2023")
     assert tag("the talks lasted three days", DCT)[0].value == "P3D"
+    # "last" as the verb: a duration after it, no period ending at publication
+    for text, span, value in [
+        ("The operation is expected to last four days.", "four days", "P4D"),
+        ("Supplies will last five days at most.", "five days", "P5D"),
+        ("It'll last three hours, engineers said.", "three hours", "PT3H"),
+    ]:
+        (t,) = tag(text, DCT)
+        assert (t.text, t.value, t.period_start) == (span, value, None), t
+    t = tag("He spent the last four days in Paris.", DCT)[0]
+    assert (t.text, t.period_end) == ("the last four days", "2023-12-05")
     assert tag("a two-year program", DCT)[0].value == "P2Y"
     assert tag("for several months", DCT)[0].value == "PXM"
     assert tag("in one minute", DCT)[0].value == "PT1M"

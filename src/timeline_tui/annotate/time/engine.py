@@ -1983,9 +1983,14 @@ class Tagger:
             return None
         if n is not None and n > 10000:
             return None
-        norm = self._duration(m, ctx, n, unit, pre=pre)
-        # extent: drop leading "for/over/in" (not part of the expression)
-        return norm
+        if pre == "last" and self.t.last_verb_before.search(ctx.text, max(0, m.start() - 12), m.start()):
+            # "expected to last four days": the verb, and a duration ("four days") after it
+            norm = self._duration(m, ctx, n, unit, pre="")
+            if norm is not None:
+                norm.start = m.start("dmod") if m["dmod"] else m.start("n")
+                norm.explanation = f"'last' is the verb: {norm.explanation}"
+            return norm
+        return self._duration(m, ctx, n, unit, pre=pre)
 
     def _n_vague(self, m: re.Match[str], ctx: Context) -> Norm | None:
         unit = self.unit(m["u"])

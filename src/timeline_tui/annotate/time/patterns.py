@@ -82,6 +82,9 @@ class Tables:
     #: "mon", "d" and "y" (the dash keeps the candidate search from starting there)
     month_day_after: re.Pattern[str]
     day_followers: frozenset[str]
+    #: the words before "last" that make it the verb ("expected to last four days"), ending a text:
+    #: rules/time.yaml last_verb_after
+    last_verb_before: re.Pattern[str]
     #: a starting point's preposition ending a text ("travelling from "): rules/time.yaml
     #: start_prepositions
     start_before: re.Pattern[str]
@@ -193,6 +196,12 @@ def tables() -> Tables:
             re.I,
         ),
         day_followers=frozenset(norm(x) for x in t["day_followers"]),
+        last_verb_before=re.compile(
+            r"(?:(?<![\w'’])"
+            + _alt([norm(x) for x in t["last_verb_after"] if str(x)[0] not in "'’"])
+            + r"|['’]ll)\s+$",
+            re.I,
+        ),
         start_before=re.compile(
             r"\b(?:" + _alt([norm(x) for x in t["start_prepositions"]]) + r")\s+(?:on\s+)?$", re.I
         ),
