@@ -864,6 +864,17 @@ def test_a_period_that_is_a_noun_of_its_clause_stays_in_the_title(tmp_path: Path
     assert list(titles.values()) == ["She spent her last two decades teaching at Willamette University"], (
         titles
     )
+    # after "of" it is the noun's complement: "the events of", cut there, says nothing
+    titles = _titles(
+        tmp_path,
+        {
+            "b.txt": "Publish date 2010-01-28\n\nPeople here have been resilient, but Haiti remains a "
+            "country deeply shaken by the events of the past two weeks.\n"
+        },
+    )
+    assert "Haiti remains a country deeply shaken by the events of the past two weeks" in titles.values(), (
+        titles
+    )
 
 
 def test_two_days_of_one_month_are_one_event_on_the_first(tmp_path: Path) -> None:
