@@ -295,11 +295,19 @@ def _rule_counts(joined: str) -> list[int]:
     return counts
 
 
+@cache
+def _not_event_words() -> re.Pattern[str]:
+    """The phrases of events.yaml not_event_words, on folded text ("signs of life")."""
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(fold(str(w))) for w in tables()["not_event_words"]) + r")\b"
+    )
+
+
 def _rules_by_use(texts: list[str]) -> list[dict]:
     """The event-word rules the passages use, the one to title with first: the most used, where the
     first rule (in table order) used by every passage (and at least twice) wins at once; then the
     others, most used first."""
-    joined = " ".join(fold(t) for t in texts[:30])
+    joined = _not_event_words().sub(" ", " ".join(fold(t) for t in texts[:30]))
     uses = _rule_counts(joined)
     counts = [(uses[i], i, rule) for i, (rule, _pat) in enumerate(_rule_patterns())]
     best: tuple[int, int, dict] | None = None
