@@ -1192,3 +1192,24 @@ def test_the_time_a_figure_is_compared_with_dates_no_event(tmp_path: Path) -> No
     assert sorted(e.date for e in tl.events) == ["2001", "2014", "2019", "2024-02"], [
         (e.date, e.title) for e in tl.events
     ]
+
+
+def test_signs_of_life_are_no_signing(tmp_path: Path) -> None:
+    text = (
+        "Publish date 2010-01-23\n\nArchbishop Joseph Serge Miot and Charles Benoit were mourned in "
+        "Port-au-Prince on Friday, where rescuers saw no new signs of life under the rubble.\n"
+    )
+    (title,) = _titles(tmp_path, {"a.txt": text}).values()
+    assert "sign agreements" not in title, title
+
+
+def test_a_time_of_a_schedule_dates_no_event(tmp_path: Path) -> None:
+    text = (
+        "Publish date 2010-01-22\n\nThe programme in Haitian Creole airs at 10:40 and 23:40 every "
+        "Saturday, and at 02:40 on Sunday.\n\nTwo people were pulled alive from the rubble in "
+        "Port-au-Prince on Friday, rescuers said.\n"
+    )
+    titles = _titles(tmp_path, {"a.txt": text})
+    assert list(titles.values()) == [
+        "Two people were pulled alive from the rubble in Port-au-Prince on Friday"
+    ], titles

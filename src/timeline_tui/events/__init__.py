@@ -418,6 +418,12 @@ def _range_of(a: Timex, b: Timex, text: str) -> Timex | None:
     )
 
 
+def _any_in(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether one of the sorted ``starts`` lies in ``lo``..``hi``."""
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
 def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
     out: list[Candidate] = []
     for doc in docs:
@@ -435,6 +441,7 @@ def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
         stamps = _posting_stamps(doc)
         stamp_spans = sorted(set(stamps.values()))
         timexes = doc.timexes
+        sets = [x.start for x in timexes if x.type == "SET"]
         range_end = -1  # the expression that closes a range read with the one before it
         for k, t in enumerate(timexes):
             if k in stamps:
@@ -464,6 +471,8 @@ def candidates(docs: list[SourceAnnotations]) -> list[Candidate]:
             sentence = text[s0:s1]
             if len(sentence.split(None, 4)) < 5:
                 continue  # a lone date, a stamp, a heading (fewer than five words)
+            if t.type == "TIME" and t.anchor in ("published", "narrative") and _any_in(sets, s0, s1):
+                continue  # "It airs at 10:40 every Saturday": a time of a schedule, on no one day
             if t.anchor == "published" and t.value[:10] == published and _REPORTED.search(text, s0, t.start):
                 continue  # "said that what is going on in Gaza today ...": the speaker's today, not an event
             words = passage_words.get((s0, s1))
