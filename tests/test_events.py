@@ -611,6 +611,9 @@ def test_a_title_place_is_a_whole_capitalised_run_and_no_capitalised_word() -> N
     )
     # a sentence run into the place by an extraction is no part of it
     assert _place(["President Obama in Washington At a briefing he said"], set()) == " in Washington"
+    # words joined by hyphens are one name; a hyphenated adjective is no place
+    assert _place(["Rescuers searched the rubble in Port-au-Prince"], set()) == " in Port-au-Prince"
+    assert _place(["He works in Tehran-based offices"], set()) == ""
     # a word the passages also write in lower case, capitalised in a reader's comment, is no place
     texts = [
         "the best thing Obama can do for America is to Resign immediately",

@@ -89,7 +89,10 @@ def _said_by_most(name: str, texts: list[str], called: str = "") -> bool:
 @cache
 def _place_pattern() -> re.Pattern[str]:
     preps = "|".join(str(p) for p in tables()["place_prepositions"])
-    return re.compile(rf"\b(?:{preps}|visited|visiting|visits)\s+([A-Z][a-zà-ÿ]+(?:[ \t]+[A-Z][a-zà-ÿ]+)*)\b")
+    # a place's words may be joined by hyphens: "Port-au-Prince", "Stratford-upon-Avon"
+    # ("Tehran-based" is no place)
+    word = r"[A-Z][a-zà-ÿ]+(?:(?:-[a-zà-ÿ]+)*-[A-Z][a-zà-ÿ]+)*"
+    return re.compile(rf"\b(?:{preps}|visited|visiting|visits)\s+({word}(?:[ \t]+{word})*)\b(?!-)")
 
 
 def _place(texts: list[str], people_names: set[str]) -> str:
