@@ -142,19 +142,21 @@ def _sentence_index(doc: SourceAnnotations) -> list[int]:
 def _in_dateline(text: str, t: Timex) -> bool:
     """Whether ``t`` is the date of a dateline opening its line ("WASHINGTON, August 11 (Xinhua)
     --", ingest's meta.yaml ``dateline``), whichever cue gave the source its outlet."""
-    ls = text.rfind("\n", 0, t.start) + 1
-    if t.start - ls > 60:
+    lo = max(0, t.start - 61)  # (the line's start looked for nearby only: a long line costs nothing)
+    nl = text.rfind("\n", lo, t.start)
+    if nl == -1 and lo > 0:
         return False
-    m = meta_rules().dateline.match(text, ls)
+    m = meta_rules().dateline.match(text, nl + 1)
     return m is not None and m["month"] is not None and m.start("month") <= t.start < m.end()
 
 
 @cache
-def _comparison_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _comparison_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     """What makes a time the base a figure is compared with, ending right before it (events.yaml
     comparison_words, comparison_than_not_after, change_words): the comparing words, and "from"
     after a word of change and a figure in the clause ("up 5% from", not "went down the drain
-    from 1958")."""
+    from 1958"); and the first word of each comparing phrase, which the text must hold for the
+    patterns to be worth a search."""
     t = tables()
     not_after = "".join(rf"(?<!\b{re.escape(str(w))}\s)" for w in t["comparison_than_not_after"])
     words = "|".join(
@@ -170,7 +172,8 @@ def _comparison_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\b(?:{change})\b(?:[^.;:!?\n]|\.(?=\d)){{0,30}}?\d(?:[^.;:!?\n]|\.(?=\d)){{0,30}}?\bfrom{base}",
         re.I,
     )
-    return compared, from_base
+    cues = tuple(sorted({str(w).split()[0].lower() for w in t["comparison_words"]}))
+    return compared, from_base, cues
 
 
 #: a range going on after a time ("from 2001 to 2005")
@@ -180,11 +183,16 @@ _RANGE_GOES_ON = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s", re.I)
 def _comparison_base(text: str, t: Timex) -> bool:
     """Whether ``t`` is what a figure is compared with ("rose 3.2% from a year earlier", "higher
     than in 2022"): a date of no event."""
-    compared, from_base = _comparison_patterns()
+    compared, from_base, cues = _comparison_patterns()
     lo = max(0, t.start - 90)
-    if compared.search(text, lo, t.start):
+    before = text[lo : t.start].lower()
+    if any(cue in before for cue in cues) and compared.search(text, lo, t.start):
         return True
-    return from_base.search(text, lo, t.start) is not None and not _RANGE_GOES_ON.match(text, t.end)
+    return (
+        "from" in before
+        and from_base.search(text, lo, t.start) is not None
+        and not _RANGE_GOES_ON.match(text, t.end)
+    )
 
 
 def _eventful(doc: SourceAnnotations, t: Timex, in_quote: bool) -> tuple[str, str | None] | None:
