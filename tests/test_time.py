@@ -81,6 +81,10 @@ def test_years_decades_centuries_quarters(sentence: str, value: str) -> None:
         ("met with Ayatollah Khamenei on Monday evening.", "Monday evening", "2023-12-04"),
         ("The two presidents will meet again on Friday.", "Friday", "2023-12-08"),
         ("Officials said last Friday that the talks failed.", "last Friday", "2023-12-01"),
+        # a plan in the pluperfect is gone by: the Friday before
+        ("The offer had been scheduled to expire Friday.", "Friday", "2023-12-01"),
+        ("The vote had been due to take place on Friday.", "Friday", "2023-12-01"),
+        ("The vote is scheduled to take place on Friday.", "Friday", "2023-12-08"),
         # written on a Tuesday, "last Monday" is not yesterday but the Monday of the week before
         ("He resigned last Monday, aides said.", "last Monday", "2023-11-27"),
         ("He resigned last Sunday, aides said.", "last Sunday", "2023-12-03"),

@@ -204,7 +204,9 @@ class Context:
                 if skip is not None and skip[0] <= m.start() < skip[1]:
                     continue
                 future = m.start("f") >= 0
-                if not (self._future(m) if future else self._past(m)):
+                if future and _PLUPERFECT_BEFORE.search(self.text, max(0, m.start() - 12), m.start()):
+                    future = False  # "had been due to expire Friday", "had been scheduled to": the past
+                elif not (self._future(m) if future else self._past(m)):
                     continue
                 d = min(abs(m.start() - pos), abs(m.end() - pos))
                 if best is None or d < best[0] or (d == best[0] and not future):
@@ -242,6 +244,10 @@ class Context:
         elif m.group().lower() in _AUX:
             return True
         return not (before and before[-1] in _BE)
+
+
+#: "had been" (or "had") right before a future marker: what was planned before a time now gone
+_PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
 
 
 #: a line that opens with a 24-hour time, as the entries of a live page do ("2346 Survivor Jackson
