@@ -1216,3 +1216,16 @@ def test_a_time_of_a_schedule_dates_no_event(tmp_path: Path) -> None:
     assert list(titles.values()) == [
         "Two people were pulled alive from the rubble in Port-au-Prince on Friday"
     ], titles
+
+
+def test_a_quotation_is_shown_without_markup(tmp_path: Path) -> None:
+    # as evidence is: markdown emphasis and a paragraph break inside the quotation are not its text
+    text = (
+        'Publish date 2023-12-05\n\nKhamenei said **"revolutionary honesty" and "revolutionary '
+        'resoluteness"** are common features of the two revolutions.\n\nKhamenei said: "Those who were '
+        'constantly**\n\ncomplaining are silent now."\n'
+    )
+    tl = _timeline_of(tmp_path, {"a.txt": text})
+    texts = [v.text for g in tl.quotes for v in g.variants]
+    assert texts and all("*" not in t and "\n" not in t for t in texts), texts
+    assert any("constantly complaining" in t for t in texts), texts

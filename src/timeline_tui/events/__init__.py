@@ -47,10 +47,9 @@ from ..model import (
 from ..rules import load_rules
 from ..util.names import fold
 from ..util.regex import word_alternation
-from ..util.text import strip_controls
 from .infer import infer_publication_dates
 from .quotes import group_quotes
-from .text import capitalised, content_words, tables
+from .text import capitalised, clean_passage, content_words, tables
 from .titles import make_title
 
 __all__ = ["derive"]
@@ -946,7 +945,7 @@ def link_undated(clusters: list[Cluster], docs: list[SourceAnnotations]) -> None
                 continue
             cl.keys.add(key)
             cl.linked.append(
-                Evidence(source=doc.source.id, start=s0, end=s1, text=_clean(text[s0:s1]), time=None)
+                Evidence(source=doc.source.id, start=s0, end=s1, text=clean_passage(text[s0:s1]), time=None)
             )
 
 
@@ -1214,14 +1213,6 @@ def _period_clause(c: Candidate) -> str:
     return " ".join(re.sub(r"[*_“”\"]", "", clause).split())
 
 
-def _clean(text: str) -> str:
-    """Passage text for evidence: markup removed, whitespace normalised."""
-    text = strip_controls(text)
-    if "*" in text or "_" in text:
-        text = re.sub(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}", "", text)
-    return " ".join(text.split())
-
-
 def _event_id(value: str, end: str | None, key: tuple[str, int]) -> str:
     h = hashlib.sha1(f"{value}|{end}|{key[0]}|{key[1]}".encode()).hexdigest()[:10]
     return f"ev-{value.replace('-', '')[:8]}-{h}"
@@ -1278,7 +1269,7 @@ def _event(
                 source,
                 c.start,
                 c.end,
-                _clean(c.text),
+                clean_passage(c.text),
                 TimeRef(t.text, t.start, t.end, t.value, t.explanation),
             )
         )

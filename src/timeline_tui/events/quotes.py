@@ -20,8 +20,7 @@ from rapidfuzz.process import extractOne
 from ..dates import value_interval
 from ..model import Event, Quote, QuoteGroup, QuoteVariant, SourceAnnotations
 from ..util.names import fold
-from ..util.text import strip_controls
-from .text import folded_content_words
+from .text import clean_passage, folded_content_words
 
 THRESHOLD = 62
 #: how alike two quotes nobody is known to have said must be to be one statement (rapidfuzz ratio)
@@ -127,10 +126,7 @@ def group_quotes(docs: list[SourceAnnotations], events: list[Event]) -> list[Quo
                 speaker=speaker_id,
                 event=event,
                 variants=[
-                    # a printable text has no control character (all are unprintable): nothing to strip
-                    QuoteVariant(
-                        source=d.source.id, start=a, end=b, text=t if t.isprintable() else strip_controls(t)
-                    )
+                    QuoteVariant(source=d.source.id, start=a, end=b, text=clean_passage(t))
                     for d, _q, (a, b, t) in variants
                 ],
             )

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..rules import load_rules
 from ..util.names import fold
+from ..util.text import strip_controls
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
@@ -62,3 +63,12 @@ def capitalised(text: str) -> str:
     """``text`` with its first letter in upper case, the rest as written ("a quake in Erzincan" ->
     "A quake in Erzincan"; ``str.capitalize`` would lower "Erzincan")."""
     return text[:1].upper() + text[1:]
+
+
+def clean_passage(text: str) -> str:
+    """Passage or quotation text for the timeline: control characters and markdown emphasis markers
+    ("**", "_") removed, white space normalised."""
+    text = strip_controls(text)
+    if "*" in text or "_" in text:
+        text = re.sub(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}", "", text)
+    return " ".join(text.split())
