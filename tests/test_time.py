@@ -623,6 +623,15 @@ def test_a_time_restated_in_another_zone_is_not_tagged_twice() -> None:
         ("1425 local time", "2010-07-15T14:25"),
         ("Thursday", "2010-07-15"),
     ]
+    # "local time" after a clock of twelve hours too, with or without the restated time
+    for text in (
+        "It happened on Wednesday. The truce began at 7am local time on Friday.",
+        "It happened on Wednesday. The truce began at 7am local time (0500 GMT) on Friday.",
+    ):
+        assert [(t.text, t.value) for t in tag(text, "2024-03-14")][1:] == [
+            ("7am", "2024-03-08T07:00"),
+            ("Friday", "2024-03-08"),
+        ], text
 
 
 def test_a_time_of_day_is_dated_by_the_day_named_after_it() -> None:

@@ -350,7 +350,9 @@ _RESTATED_CLOCK = re.compile(
 )
 #: between a time of day and the day that dates it: "1930 CDT on 1 June", "10 p.m., Thursday",
 #: "1425 local time (1925 GMT) on Thursday"
-_ON_DAY_GAP = re.compile(r"\s*(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)?\s*,?\s*(?:on\s+)?")
+_ON_DAY_GAP = re.compile(
+    r"\s*(?:local\s+time\s*)?(?:\([^()\n]{1,30}\)|-LRB-[^\n]{1,30}?-RRB-)?\s*,?\s*(?:on\s+)?", re.I
+)
 #: the end of the brackets a restated time opens
 _RESTATEMENT_CLOSE = re.compile(r"\)|-RRB-")
 #: the quote marks that open a title ("This Week", ``60 Minutes'')
