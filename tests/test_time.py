@@ -991,6 +991,11 @@ def test_a_past_tense_takes_a_month_back_most_of_a_year() -> None:
         ("He was held until Tuesday.", "Tuesday", "2024-12-03"),
         # "set for" a day is a plan: the coming one
         ("Sentencing was set for Jan. 14.", "Jan. 14", "2025-01-14"),
+        # a time of day in the future is not on the past day the narrative is at
+        ("It began on Tuesday. The next strike starts at midnight.", "midnight", "2024-12-07T24:00"),
+        ("It began on Tuesday. The walkout will resume at 6am.", "6am", "2024-12-07T06:00"),
+        ("It began on Tuesday. Police arrived at 9pm.", "9pm", "2024-12-03T21:00"),
+        ("The offer expires Friday.", "Friday", "2024-12-13"),
     ],
 )
 def test_clock_times_deadlines_and_plans(sentence: str, span: str, value: str) -> None:

@@ -2156,6 +2156,21 @@ class Tagger:
                 f"{format_value(value)}",
                 typ="TIME",
             )
+        if (
+            ctx.narrative is not None
+            and ctx.dct is not None
+            and ctx.narrative < ctx.dct
+            and ctx.tense(m.start()) is True
+        ):
+            # "It happened on Saturday. The strike starts at midnight.": the clause is in the
+            # future, so the time is not on the past day the narrative is at
+            value = f"{ctx.dct.isoformat()}T{hm}"
+            return self._pub(
+                ctx,
+                value,
+                f"'{m.group().strip()}' (future tense) in {ctx.dct_desc} → {format_value(value)}",
+                typ="TIME",
+            )
         return self._on_the_day(ctx, hm, f"'{m.group().strip()}'")
 
     @staticmethod
