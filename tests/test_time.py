@@ -996,6 +996,9 @@ def test_a_past_tense_takes_a_month_back_most_of_a_year() -> None:
         ("It began on Tuesday. The walkout will resume at 6am.", "6am", "2024-12-07T06:00"),
         ("It began on Tuesday. Police arrived at 9pm.", "9pm", "2024-12-03T21:00"),
         ("The offer expires Friday.", "Friday", "2024-12-13"),
+        # "through" a day is a deadline too, unless the clause's own verb is past
+        ("The exhibition runs through Sunday.", "Sunday", "2024-12-08"),
+        ("Talks continued through Friday.", "Friday", "2024-12-06"),
     ],
 )
 def test_clock_times_deadlines_and_plans(sentence: str, span: str, value: str) -> None:

@@ -32,9 +32,6 @@ _ADJECTIVAL = re.compile(r"\w-(?:[a-z]+-)?(?:day|week|month|year|quarter|hour|mi
 # patterns the normalisers and the tagging loop use, compiled once (a call of re.match with a
 # pattern string looks it up in re's cache every time)
 _LEADING_DIGITS = re.compile(r"\d+")
-#: a deadline's preposition right before an expression ("by the weekend", "until Friday", "as soon
-#: as Tuesday"): with no tense marker in its clause, the expression points ahead
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|ahead\s+of|as\s+(?:soon|early)\s+as)\s+$", re.I)
 #: how far (characters) a tense marker must be from a deadline's expression for the deadline to point
 #: ahead against it: a nearer one is the deadline's own verb ("was held until Tuesday")
 _DEADLINE_OVER_TENSE = 30
@@ -174,7 +171,7 @@ class Context:
         deadline's preposition right before it ("until 9 a.m. Tuesday", "by the weekend") or a
         starting point's ("from Monday"), else the past (news reports what happened)."""
         nearest = self._nearest_marker(pos)
-        if _DEADLINE_BEFORE.search(self.text, max(0, pos - 16), pos) is not None:
+        if self.tables.deadline_before.search(self.text, max(0, pos - 16), pos) is not None:
             if nearest is None:
                 return True, "a deadline, no tense"
             if nearest[0] > _DEADLINE_OVER_TENSE:

@@ -89,6 +89,8 @@ class Tables:
     #: start_prepositions
     start_before: re.Pattern[str]
     effect_before: re.Pattern[str]
+    #: a deadline's preposition ending a text ("until "): rules/time.yaml deadline_prepositions
+    deadline_before: re.Pattern[str]
     year_preceders: frozenset[str]
     time_zones: tuple[str, ...]
     #: the words before a bare 24-hour time ("at 11:00") that make it one
@@ -207,6 +209,10 @@ def tables() -> Tables:
         ),
         effect_before=re.compile(
             r"\b(?:" + _alt([norm(x) for x in t["effect_prepositions"]]) + r")\s+$", re.I
+        ),
+        deadline_before=re.compile(
+            r"\b(?:" + _alt([norm(x) for x in t["deadline_prepositions"]]).replace(" ", r"\s+") + r")\s+$",
+            re.I,
         ),
         time_zones=tuple(str(x) for x in t["time_zones"]),
         clock_preceders=frozenset(norm(x) for x in t["clock_preceders"]),
