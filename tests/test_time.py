@@ -1078,6 +1078,9 @@ def test_the_next_day_lies_within_the_time_the_text_gave_last(text: str, span: s
         ("Security was tightened after the Sept. 11 attacks.", "2024-05-10", "2001-09-11"),
         ("The Jan. 6 committee met again on Tuesday.", "2022-07-14", "2021-01-06"),
         ("Israel has been at war since the 7 October attacks by Hamas.", "2024-05-10", "2023-10-07"),
+        # the numbers that name the day alone
+        ("Airport security has tightened since 9/11.", "2024-05-10", "2001-09-11"),
+        ("The 7/7 bombings killed 52 people.", "2024-05-10", "2005-07-07"),
         # the same day with no such word, or a text written before the event: the usual year
         ("The meeting on Jan. 6 went well, and an attack followed.", "2024-05-10", "2024-01-06"),
         ("The Sept. 11 attack on the embassy killed four.", "1998-10-02", "1998-09-11"),
@@ -1086,6 +1089,10 @@ def test_the_next_day_lies_within_the_time_the_text_gave_last(text: str, span: s
 def test_a_day_naming_a_famous_event_is_that_day(text: str, dct: str, value: str) -> None:
     t = next(t for t in tag(text, dct) if t.type == "DATE" and t.value[:1] in "12")
     assert t.value == value, t.explanation
+
+
+def test_the_numbers_of_a_famous_day_are_no_date_before_it() -> None:
+    assert tag("The 9/11 vote was close.", "1999-05-10") == []
 
 
 def test_units_after_an_event_the_text_dates_itself_date_nothing() -> None:

@@ -867,6 +867,19 @@ class Tagger:
             return norm
         return None
 
+    def _n_shortday(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        """ "since 9/11": the famous day the numbers name, in a text written after it."""
+        y, mon, d, name = self.t.short_days[m["sd"]]
+        day = date(y, mon, d)
+        if ctx.dct is not None and ctx.dct <= day:
+            return None
+        return Norm(
+            "DATE",
+            day.isoformat(),
+            anchor="absolute",
+            explanation=f"'{m.group()}': the day of {name} → {format_value(day.isoformat())}",
+        )
+
     def _month_day(self, m: re.Match[str], ctx: Context, mon: int, d: int) -> Norm | None:
         rely = (m.groupdict().get("rely") or "").lower()
         if rely and ctx.dct is not None:

@@ -48,6 +48,8 @@ class Tables:
     holidays: dict[str, list[int]]
     #: (month, day) -> the famous events of that day: (year, name, words that name it after the day)
     named_days: dict[tuple[int, int], list[tuple[int, str, frozenset[str]]]]
+    #: the numbers that name a famous day alone ("9/11") -> (year, month, day, the event's name)
+    short_days: dict[str, tuple[int, int, int, str]]
     #: words after a holiday's name that make it a name ("Christmas Island")
     not_holiday_before: frozenset[str]
     date_mods: dict[str, str]
@@ -160,6 +162,11 @@ def tables() -> Tables:
         holidays={norm(k): [0 if x == "easter" else int(x) for x in v] for k, v in t["holidays"].items()},
         not_holiday_before=frozenset(norm(x) for x in t["not_holiday_before"]),
         named_days=_named_days(t["named_days"]),
+        short_days={
+            str(r["short"]): (int(r["year"]), int(r["month"]), int(r["day"]), str(r["name"]))
+            for r in t["named_days"]
+            if r.get("short")
+        },
         date_mods={norm(k): str(v) for k, v in t["date_mods"].items()},
         duration_mods={norm(k): str(v) for k, v in t["duration_mods"].items()},
         present_ref=frozenset(norm(x) for x in t["present_ref"]),
@@ -362,6 +369,8 @@ def patterns() -> Patterns:
             + r")"
             + E,
         ),
+        # 9/11, 7/7: the numbers that name a famous day alone (time.yaml named_days ``short``)
+        ("shortday", B + r"(?P<sd>" + "|".join(re.escape(k) for k in tb.short_days) + r")(?![\w/]|\.\d)"),
         # 20.03.2024: day, month and year with dots (the European order)
         (
             "dotted",
@@ -794,6 +803,7 @@ def patterns() -> Patterns:
         "dm": "month",
         "slash": "year",
         "dotted": "year",
+        "shortday": "digit",
         "qcode": "digit",
         "hcode": "digit",
         "my": "month",
