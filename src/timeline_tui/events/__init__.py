@@ -154,8 +154,8 @@ def _comparison_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str,
     """What makes a time the base a figure is compared with, ending right before it (events.yaml
     comparison_words, comparison_than_not_after, change_words): the comparing words, and "from"
     after a word of change and a figure in the clause ("up 5% from", not "went down the drain
-    from 1958"); and the first word of each comparing phrase, which the text must hold for the
-    patterns to be worth a search."""
+    from 1958"); and the longest word of each comparing phrase ("against" of "as against"), one of
+    which the text must hold for the patterns to be worth a search."""
     t = tables()
     not_after = "".join(rf"(?<!\b{re.escape(str(w))}\s)" for w in t["comparison_than_not_after"])
     words = "|".join(
@@ -171,7 +171,7 @@ def _comparison_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str,
         rf"\b(?:{change})\b(?:[^.;:!?\n]|\.(?=\d)){{0,30}}?\d(?:[^.;:!?\n]|\.(?=\d)){{0,30}}?\bfrom{base}",
         re.I,
     )
-    cues = tuple(sorted({str(w).split()[0].lower() for w in t["comparison_words"]}))
+    cues = tuple(sorted({max(str(w).lower().split(), key=len) for w in t["comparison_words"]}))
     return compared, from_base, cues
 
 
