@@ -887,3 +887,12 @@ def test_a_name_that_goes_on_after_the_word_news_calls_the_person_by() -> None:
         ("Trump", "Donald Trump"),
         ("Xi", "Xi Jinping"),
     ]
+
+
+def test_the_words_after_a_body_and_on_name_the_body() -> None:
+    text = (
+        "Published 30 September 2016\n\nThe Commission on Presidential Debates said there was a problem "
+        "with the microphone. The Council on Foreign Relations says otherwise.\n"
+    )
+    doc = annotate_source(source_from_text(text, sid="c", path="c.txt"), Config())
+    assert [m.name for m in doc.mentions if m.kind == "name"] == []

@@ -458,14 +458,16 @@ def _names_a_role(text: str, tokens: _Tokens, k: int, r: _Rules) -> bool:
 
 @cache
 def _body_head_before() -> re.Pattern[str]:
-    """A body's head and "for"/"of" ending a text ("The Office for "): people.yaml body_heads."""
+    """A body's head and "for"/"of"/"on" ending a text ("The Office for ", "the Commission on "):
+    people.yaml body_heads."""
     heads = word_alternation([str(w) for w in load_rules("people")["body_heads"]], ignore_case=True)
-    return re.compile(rf"\b(?:{heads})[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?$")
+    return re.compile(rf"\b(?:{heads})[ \t]+(?:for|of|on)[ \t]+(?:the[ \t]+)?$")
 
 
 def _after_body_head(text: str, pos: int) -> bool:
     """Whether the capitalised words at ``pos`` follow a body's head ("Office for Budget
-    Responsibility", "Ministry of Foreign Affairs") and so name the body."""
+    Responsibility", "Ministry of Foreign Affairs", "Commission on Presidential Debates") and so
+    name the body."""
     before = text[max(0, pos - 30) : pos]
     m = _body_head_before().search(before)
     return m is not None and before[m.start()].isupper()
