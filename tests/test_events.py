@@ -1229,3 +1229,16 @@ def test_a_quotation_is_shown_without_markup(tmp_path: Path) -> None:
     texts = [v.text for g in tl.quotes for v in g.variants]
     assert texts and all("*" not in t and "\n" not in t for t in texts), texts
     assert any("constantly complaining" in t for t in texts), texts
+
+
+def test_a_debate_is_a_happening_of_its_day(tmp_path: Path) -> None:
+    # each passage dates "the debate" itself; the event is titled by what they did
+    stories = {
+        "a": "Hillary Clinton and Donald Trump met in their first debate on Tuesday at Hofstra University.",
+        "b": "Instant polls showed Hillary Clinton was the winner of Tuesday's debate with Donald Trump.",
+        "c": "Donald Trump debated Hillary Clinton on Tuesday, and the debate drew 84 million viewers.",
+    }
+    assert _sources_by_event_of_the_day(tmp_path, stories) == [["a", "b", "c"]]
+    tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
+    (ev,) = [e for e in tl.events if e.date == "2010-01-12"]
+    assert ev.title.startswith(("Clinton and Trump debate", "Trump and Clinton debate")), ev.title
