@@ -896,3 +896,15 @@ def test_the_words_after_a_body_and_on_name_the_body() -> None:
     )
     doc = annotate_source(source_from_text(text, sid="c", path="c.txt"), Config())
     assert [m.name for m in doc.mentions if m.kind == "name"] == []
+
+
+def test_a_headline_word_after_a_name_is_no_part_of_it() -> None:
+    # a possessive ends a name, and "Is"/"Are" capitalised in title case are no name's words
+    text = (
+        "Politifact: Donald Trump Is Right About Chicago\n\n"
+        "Published 30 September 2016\n\nDemocrat voters worry about Hillary Clinton's Health Issues, and "
+        "Mr. Trump's RT appearance drew criticism. Hillary Clinton said so.\n"
+    )
+    doc = annotate_source(source_from_text(text, sid="h", path="h.txt"), Config())
+    names = {m.name for m in doc.mentions if m.kind == "name"}
+    assert names <= {"Donald Trump", "Hillary Clinton", "Trump"}, names

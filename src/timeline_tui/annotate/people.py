@@ -503,6 +503,10 @@ def _clean_name(raw: str) -> str | None:
         or (len(toks) >= 3 and _POSSESSIVE.search(toks[0]) is not None)  # "NBC’s Lester Holt"
     ):
         toks.pop(0)
+    # "Mr. Trump's RT appearance", "Hillary Clinton's Health Issues": a possessive ends the name
+    cut = next((i for i, t in enumerate(toks[:-1]) if _POSSESSIVE.search(t)), None)
+    if cut is not None:
+        del toks[cut + 1 :]
     if len(toks) >= 3 and toks[0].lower() in r.title_qualifiers:
         # "Former President Bill Clinton": the qualifier, then one-word titles, while two words stay
         toks.pop(0)
@@ -822,6 +826,12 @@ def find_mentions(
                 and text[ends[first - 1] : starts[first]] == " "
                 # "said Lula. Donald Trump met him": a sentence's end (not an initial: "George W. Bush")
                 and not (text[ends[first - 1] - 1] == "." and ends[first - 1] - starts[first - 1] > 2)
+                # "Hold Melania Trump to her husband's standards" (a headline): a word the source also
+                # writes in lower case is a common word, unless it is a given name ("Will Smith")
+                and (
+                    lows[first - 1] in _given_names()
+                    or not in_lower_case(text[starts[first - 1] : ends[first - 1]], text)
+                )
             ):
                 first -= 1
             if first == i:
@@ -877,6 +887,8 @@ def find_mentions(
             word = text[starts[j] : ends[j]]
             if word.endswith(".") and len(word) > 2:
                 break  # "Donald J. Trump. Many …": the sentence ends (an initial does not end it)
+            if word.endswith(("'s", "’s")):
+                break  # "Hillary Clinton's Health Issues": a possessive ends the name
             # "Erik ten Hag", "Ursula von der Leyen": particles, then the name's next capitalised word
             p = j + 1
             while p < n_tokens and p - j <= 2 and lows[p] in r.particles and text[starts[p]].islower():
