@@ -908,3 +908,6 @@ def test_a_headline_word_after_a_name_is_no_part_of_it() -> None:
     doc = annotate_source(source_from_text(text, sid="h", path="h.txt"), Config())
     names = {m.name for m in doc.mentions if m.kind == "name"}
     assert names <= {"Donald Trump", "Hillary Clinton", "Trump"}, names
+    text = "Published 30 September 2016\n\nThe Justice Against Sponsors of Terrorism Act was passed.\n"
+    doc = annotate_source(source_from_text(text, sid="j", path="j.txt"), Config())
+    assert "Against Sponsors" not in {m.name for m in doc.mentions}
