@@ -792,8 +792,7 @@ def test_a_family_name_with_its_particles_is_a_mention_of_the_person() -> None:
         "Ursula von der Leyen arrived in Kyiv on Monday. Von der Leyen met ministers, and Erik ten "
         "Hag watched the match. Later, von der Leyen and Ten Hag left.\n"
     )
-    doc = annotate_source(source_from_text(text, sid="p", path="p.txt"), Config())
-    assert [(m.text, m.name) for m in doc.mentions if m.kind == "name"] == [
+    assert [(m.text, m.name) for m in src(text).mentions if m.kind == "name"] == [
         ("Ursula von der Leyen", "Ursula von der Leyen"),
         ("Von der Leyen", "Ursula von der Leyen"),
         ("Erik ten Hag", "Erik ten Hag"),
@@ -894,8 +893,7 @@ def test_the_words_after_a_body_and_on_name_the_body() -> None:
         "Published 30 September 2016\n\nThe Commission on Presidential Debates said there was a problem "
         "with the microphone. The Council on Foreign Relations says otherwise.\n"
     )
-    doc = annotate_source(source_from_text(text, sid="c", path="c.txt"), Config())
-    assert [m.name for m in doc.mentions if m.kind == "name"] == []
+    assert [m.name for m in src(text).mentions if m.kind == "name"] == []
 
 
 def test_a_headline_word_after_a_name_is_no_part_of_it() -> None:
@@ -905,9 +903,7 @@ def test_a_headline_word_after_a_name_is_no_part_of_it() -> None:
         "Published 30 September 2016\n\nDemocrat voters worry about Hillary Clinton's Health Issues, and "
         "Mr. Trump's RT appearance drew criticism. Hillary Clinton said so.\n"
     )
-    doc = annotate_source(source_from_text(text, sid="h", path="h.txt"), Config())
-    names = {m.name for m in doc.mentions if m.kind == "name"}
+    names = {m.name for m in src(text).mentions if m.kind == "name"}
     assert names <= {"Donald Trump", "Hillary Clinton", "Trump"}, names
     text = "Published 30 September 2016\n\nThe Justice Against Sponsors of Terrorism Act was passed.\n"
-    doc = annotate_source(source_from_text(text, sid="j", path="j.txt"), Config())
-    assert "Against Sponsors" not in {m.name for m in doc.mentions}
+    assert "Against Sponsors" not in {m.name for m in src(text).mentions}
