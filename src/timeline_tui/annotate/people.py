@@ -887,8 +887,6 @@ def find_mentions(
             word = text[starts[j] : ends[j]]
             if word.endswith(".") and len(word) > 2:
                 break  # "Donald J. Trump. Many …": the sentence ends (an initial does not end it)
-            if word.endswith(("'s", "’s")):
-                break  # "Hillary Clinton's Health Issues": a possessive ends the name
             # "Erik ten Hag", "Ursula von der Leyen": particles, then the name's next capitalised word
             p = j + 1
             while p < n_tokens and p - j <= 2 and lows[p] in r.particles and text[starts[p]].islower():
