@@ -55,6 +55,7 @@ def main() -> int:
         link_undated,
         merge,
         merge_conflicting,
+        merge_named,
         merge_same_day,
     )
     from timeline_tui.pipeline import annotate_paths
@@ -65,7 +66,7 @@ def main() -> int:
     from pool import candidate_pool  # bench/pool.py, beside this script
 
     per_doc = max(1, len(candidates(docs[:200])) / min(200, len(docs)))
-    stages = ["candidates", "merge", "conflicting", "same day", "link", "events", "quotes"]
+    stages = ["candidates", "merge", "conflicting", "same day", "named", "link", "events", "quotes"]
     print(f"{len(docs)} articles, {per_doc:.1f} candidates per article; best of {args.repeat}, seconds")
     print(
         f"{'candidates':>10} {'articles':>8} "
@@ -91,6 +92,8 @@ def main() -> int:
                 t3 = time.perf_counter()
                 clusters = merge_same_day(clusters, cands)
                 t3b = time.perf_counter()
+                clusters = merge_named(clusters)
+                t3c = time.perf_counter()
                 link_undated(clusters, pool)
                 t4 = time.perf_counter()
                 events = [_event(cl, names, outlets) for cl in clusters]
@@ -100,7 +103,9 @@ def main() -> int:
                 t6 = time.perf_counter()
                 t = dict(
                     zip(
-                        stages, (t1 - t0, t2 - t1, t3 - t2, t3b - t3, t4 - t3b, t5 - t4, t6 - t5), strict=True
+                        stages,
+                        (t1 - t0, t2 - t1, t3 - t2, t3b - t3, t3c - t3b, t4 - t3c, t5 - t4, t6 - t5),
+                        strict=True,
                     )
                 )
                 best = {s: min(best[s], t[s]) for s in stages}

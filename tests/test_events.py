@@ -693,6 +693,41 @@ def test_a_year_and_a_name_title_an_event_with_the_happening_noun(tmp_path: Path
     assert "Obama" not in titles  # a year that "the" does not open names no happening
 
 
+def _events_of(tmp_path: Path, stories: dict[str, str]) -> dict[str, list[tuple[str, list[str]]]]:
+    """Date -> (title, sources) of each event, from stories (id -> body) published in 2010."""
+    files = {
+        f"{sid}.txt": f"Story {sid}\n\nPublished 2 June 2010\n\n{body}\n" for sid, body in stories.items()
+    }
+    out: dict[str, list[tuple[str, list[str]]]] = {}
+    for e in _timeline_of(tmp_path, files).events:
+        out.setdefault(e.date, []).append((e.title, sorted({x.source for x in e.evidence})))
+    return {day: sorted(events) for day, events in out.items()}
+
+
+def test_one_named_happening_of_a_year_told_in_other_words_is_one_event(tmp_path: Path) -> None:
+    stories = {
+        "a": "The spill could soon eclipse the 1989 Exxon Valdez disaster as the worst in US history.",
+        "b": "The spill is threatening to eclipse the 1989 Exxon Valdez leak off Alaska, officials warned.",
+        "c": "Fishermen still remember the Exxon Valdez oil spill in 1989, which ruined their catch.",
+        "d": "The leak is already 20 times the size of the 1989 Exxon Valdez spill, scientists believe.",
+        "e": "Engineers cited the 1979 Ixtoc I leak in the Gulf of Mexico, which took nine months to stop.",
+        "f": "In the Ixtoc spill of 1979, shrimp catches fell by as much as 70%, a study found.",
+    }
+    events = _events_of(tmp_path, stories)
+    assert events["1989"] == [("Exxon Valdez disaster", ["a", "b", "c", "d"])]
+    # a name's word may be one capital letter ("Ixtoc I"), and "Ixtoc I leak" is the Ixtoc spill
+    assert events["1979"] == [("Ixtoc I leak", ["e", "f"])]
+
+
+def test_a_name_with_two_kinds_of_happening_in_one_year_is_two_events(tmp_path: Path) -> None:
+    stories = {
+        "a": "Aid groups recalled the 2008 Haiti hurricane season, when four storms struck the island.",
+        "b": "Turnout was low in the Haiti elections of 2008, observers said at the time.",
+        "c": "Many families never recovered from the 2008 Haiti floods, the report found.",
+    }
+    assert sorted(src for _, src in _events_of(tmp_path, stories)["2008"]) == [["a"], ["b"], ["c"]]
+
+
 def _sources_by_event_of_the_day(tmp_path: Path, stories: dict[str, str]) -> list[list[str]]:
     """The sources of each event of 12 January 2010, from stories (id -> body) published two days later."""
     for sid, body in stories.items():

@@ -809,7 +809,8 @@ def _named_happenings(cl: Cluster) -> Counter[str]:
     return out
 
 
-_PHRASE_AFTER = re.compile(r"\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)(?:\s+([a-z]+)\b)?")
+#: (a name's word may be one capital: "the 1979 Ixtoc I leak")
+_PHRASE_AFTER = re.compile(r"\s+((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)(?:\s+([a-z]+)\b)?")
 #: what may stand before a year that opens a name: "the 1979 Islamic Revolution", "Peru's 2007 quake"
 _BEFORE_NAMING_YEAR = re.compile(r"(?:\bthe|['’]s)\s+$", re.I)
 
@@ -836,6 +837,107 @@ def _defining_phrase(c: Candidate) -> str | None:
 @cache
 def _happening_nouns() -> frozenset[str]:
     return frozenset(str(w) for w in tables()["happening_nouns"])
+
+
+#: a name's words: capitalised, or one capital ("Ixtoc I")
+_NAME = r"(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*"
+
+
+@cache
+def _named_before() -> re.Pattern[str]:
+    """A name and a happening noun right before a date ("the Exxon Valdez oil spill in 1989", "the
+    Exxon Valdez disaster in Alaska in 1989"): the name's words and the noun."""
+    nouns = word_alternation(sorted(_happening_nouns()))
+    return re.compile(
+        rf"(?<![\w’'-])(?P<name>{_NAME})\s+(?:[a-z]+\s+)?(?P<n>{nouns})\s+"
+        rf"(?:(?:in|off|at|near)\s+{_NAME}\s+)?(?:in|of)\s+$"
+    )
+
+
+#: how far before a date ``_named_before`` looks
+_NAMED_REACH = 90
+
+
+def _name_key(c: Candidate) -> tuple[tuple[str, ...], str] | None:
+    """The named happening a passage dates, as (its name's first three words folded, its noun's
+    class): "the 1989 Exxon Valdez leak" -> (("exxon", "valdez"), "spill"), "the 1979 Islamic
+    Revolution" -> (("islamic", "revolution"), ""). A generic noun ("disaster") or none has class
+    "", and then the name needs two words ("the 2010 Haiti disaster" tells too little)."""
+    phrase = _defining_phrase(c)
+    noun = ""
+    if phrase is not None:
+        words = phrase.split()
+        if words[-1] in _happening_nouns():
+            noun = words.pop()
+    else:
+        t = c.timex
+        if t.anchor != "absolute":
+            return None
+        m = _named_before().search(c.doc.source.text, max(0, t.start - _NAMED_REACH), t.start)
+        if m is None:
+            return None
+        words, noun = m["name"].split(), m["n"]
+    stop = _name_stopwords()
+    while words and words[0].lower() in stop:
+        words.pop(0)  # "The Exxon Valdez disaster", "In the 2010 …"
+    t = tables()
+    kind = str(t["happening_synonyms"].get(noun, noun))
+    if kind in t["generic_happenings"]:
+        kind = ""
+    if len(words) < (1 if kind else 2):
+        return None
+    return tuple(fold(w) for w in words[:3]), kind
+
+
+@cache
+def _name_stopwords() -> frozenset[str]:
+    t = tables()
+    return frozenset(str(w) for w in (*t["clause_subjects"], *t["period_prepositions"], "after", "before"))
+
+
+def merge_named(clusters: list[Cluster]) -> list[Cluster]:
+    """Events of one date whose passages mostly date the same named happening ("the 1989 Exxon Valdez
+    disaster", "the Exxon Valdez leak in 1989", "the 1989 Exxon Valdez spill": events.yaml
+    happening_synonyms), told in words too different for ``merge``, become one: each joins the
+    best-supported event of its date with the same name (or one its name begins: "Ixtoc I leak",
+    "Ixtoc spill") and the same kind of happening (a generic one, "disaster", or none, is any kind)."""
+    keyed: list[tuple[int, tuple[tuple[str, ...], str]]] = []
+    for i, cl in enumerate(clusters):
+        keys = [k for c in cl.members if (k := _name_key(c)) is not None]
+        if not keys:
+            continue
+        # the name most passages give (by its first two words), and the kind most of those say
+        name, n = max(Counter(k[0][:2] for k in keys).items(), key=lambda kv: (kv[1], kv[0]))
+        if 2 * n < len(cl.members):
+            continue
+        kinds = Counter(k[1] for k in keys if k[0][:2] == name and k[1])
+        kind = max(kinds.items(), key=lambda kv: (kv[1], kv[0]))[0] if kinds else ""
+        keyed.append((i, (name, kind)))
+    if len(keyed) < 2:
+        return clusters
+    sources = {i: len({c.doc.source.id for c in clusters[i].members}) for i, _ in keyed}
+    first = {i: min((c.doc.source.id, c.start) for c in clusters[i].members) for i, _ in keyed}
+    keyed.sort(key=lambda ik: (-sources[ik[0]], -len(clusters[ik[0]].members), first[ik[0]]))
+    # (date, end, the name's first word) -> the events of such names so far, with names and kinds
+    heads: dict[tuple[str, str | None, str], list[tuple[int, tuple[str, ...], str]]] = defaultdict(list)
+    absorbed: set[int] = set()
+    for i, (name, kind) in keyed:
+        cl = clusters[i]
+        slot = heads[(cl.value, cl.end_value, name[0])]
+        host = next(
+            (
+                h
+                for h, h_name, h_kind in slot
+                if (not kind or not h_kind or kind == h_kind) and name[: len(h_name)] == h_name[: len(name)]
+            ),
+            None,
+        )
+        if host is None:
+            slot.append((i, name, kind))
+            continue
+        clusters[host].absorb(cl)
+        absorbed.add(i)
+    return [cl for i, cl in enumerate(clusters) if i not in absorbed]
 
 
 _SPACE = re.compile(r"\s")
@@ -1339,7 +1441,7 @@ def derive(docs: list[SourceAnnotations], people: list[Person], config: Config) 
         # re-tagged sources: person ids are unchanged, timexes are new
         pass
     cands = candidates(docs)
-    clusters = merge_same_day(merge_conflicting(merge(cands)), cands)
+    clusters = merge_named(merge_same_day(merge_conflicting(merge(cands)), cands))
     link_undated(clusters, docs)
     outlets = {d.source.id: (d.source.meta.outlet.value or None) for d in docs}
     names = {p.id: p.name for p in people}
