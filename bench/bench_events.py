@@ -57,6 +57,7 @@ def main() -> int:
         merge_conflicting,
         merge_named,
         merge_same_day,
+        merge_week_slips,
     )
     from timeline_tui.pipeline import annotate_paths
     from timeline_tui.util.gcpause import gc_paused
@@ -66,7 +67,7 @@ def main() -> int:
     from pool import candidate_pool  # bench/pool.py, beside this script
 
     per_doc = max(1, len(candidates(docs[:200])) / min(200, len(docs)))
-    stages = ["candidates", "merge", "conflicting", "same day", "named", "link", "events", "quotes"]
+    stages = ["candidates", "merge", "conflicting", "same day", "slips", "named", "link", "events", "quotes"]
     print(f"{len(docs)} articles, {per_doc:.1f} candidates per article; best of {args.repeat}, seconds")
     print(
         f"{'candidates':>10} {'articles':>8} "
@@ -82,32 +83,28 @@ def main() -> int:
             best = dict.fromkeys(stages, float("inf"))
             best_derive = float("inf")
             for _ in range(args.repeat):
-                t0 = time.perf_counter()
+                marks = [time.perf_counter()]  # the time at the end of each stage, after a start
                 infer_publication_dates(pool)
                 cands = candidates(pool)
-                t1 = time.perf_counter()
+                marks.append(time.perf_counter())
                 clusters = merge(cands)
-                t2 = time.perf_counter()
+                marks.append(time.perf_counter())
                 clusters = merge_conflicting(clusters)
-                t3 = time.perf_counter()
+                marks.append(time.perf_counter())
                 clusters = merge_same_day(clusters, cands)
-                t3b = time.perf_counter()
+                marks.append(time.perf_counter())
+                clusters = merge_week_slips(clusters)
+                marks.append(time.perf_counter())
                 clusters = merge_named(clusters)
-                t3c = time.perf_counter()
+                marks.append(time.perf_counter())
                 link_undated(clusters, pool)
-                t4 = time.perf_counter()
+                marks.append(time.perf_counter())
                 events = [_event(cl, names, outlets) for cl in clusters]
                 events.sort(key=lambda e: (sort_key(e.date), -e.corroboration, e.id))
-                t5 = time.perf_counter()
+                marks.append(time.perf_counter())
                 quotes = group_quotes(pool, events)
-                t6 = time.perf_counter()
-                t = dict(
-                    zip(
-                        stages,
-                        (t1 - t0, t2 - t1, t3 - t2, t3b - t3, t3c - t3b, t4 - t3c, t5 - t4, t6 - t5),
-                        strict=True,
-                    )
-                )
+                marks.append(time.perf_counter())
+                t = {s: b - a for s, a, b in zip(stages, marks, marks[1:], strict=False)}
                 best = {s: min(best[s], t[s]) for s in stages}
                 staged = ([e.id for e in events], [(g.id, len(g.variants), g.event) for g in quotes])
                 n = len(cands)

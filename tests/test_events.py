@@ -751,6 +751,60 @@ def test_one_day_told_in_other_words_is_one_event_and_another_happening_that_day
     assert _sources_by_event_of_the_day(tmp_path, stories) == [["a", "b", "c"], ["d"]]
 
 
+def _stories(tmp_path: Path, stories: dict[str, tuple[str, str]]) -> Timeline:
+    """The timeline of stories: id -> (publication line, body)."""
+    return _timeline_of(
+        tmp_path,
+        {
+            f"{sid}.txt": f"Story {sid}\n\n{published}\n\n{body}\n"
+            for sid, (published, body) in stories.items()
+        },
+    )
+
+
+def test_a_day_whose_passages_date_a_named_happening_is_titled_by_its_name(tmp_path: Path) -> None:
+    day = "Published 14 January 2010"
+    tl = _stories(
+        tmp_path,
+        {
+            "a": (day, "Thousands are feared dead after Tuesday's quake, the worst in two centuries."),
+            "b": (day, "The Haiti earthquake struck south of the capital on Tuesday, flattening homes."),
+            # a tokenised text ("Tuesday 's") names it too
+            "c": (day, "Rescuers searched the rubble left by Tuesday 's earthquake in the Haiti capital ."),
+            "d": (day, "Aid flights landed on Thursday, two days after the Haiti earthquake of Tuesday."),
+        },
+    )
+    (ev,) = [e for e in tl.events if e.date == "2010-01-12"]
+    assert ev.title == "Haiti earthquake"
+    assert sources(ev) == {"a", "b", "c", "d"}
+
+
+def test_a_weekday_read_in_the_wrong_week_joins_the_happening_it_names(tmp_path: Path) -> None:
+    day = "Published 14 January 2010"
+    tl = _stories(
+        tmp_path,
+        {
+            "a": (day, "Thousands are feared dead after Tuesday's quake, the worst in two centuries."),
+            "b": (day, "Many buildings collapsed in the capital in Tuesday's quake, officials said."),
+            "c": (day, "The UN headquarters was among the buildings destroyed in Tuesday's quake."),
+            # written on Thursday 21 January: "last Tuesday" reads as the 19th
+            "d": (
+                "Published 21 January 2010",
+                "Up to 200,000 people died in last Tuesday's quake, the UN said.",
+            ),
+            # another happening of that later Tuesday stays its own
+            "e": (
+                "Published 21 January 2010",
+                "Tuesday's aid conference in Montreal agreed a plan, the UN said.",
+            ),
+        },
+    )
+    (ev,) = [e for e in tl.events if e.date == "2010-01-12"]
+    assert sources(ev) == {"a", "b", "c", "d"}
+    assert [(c.date, c.sources) for c in ev.conflicts] == [("2010-01-19", ["d"])]
+    assert [sources(e) for e in tl.events if e.date == "2010-01-19"] == [{"e"}]
+
+
 def test_the_time_heading_a_live_entry_is_no_part_of_its_title(tmp_path: Path) -> None:
     text = (
         "Storm Darragh live\n\nBBC News\nPublished 7 December 2024\n\n"

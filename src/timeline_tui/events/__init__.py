@@ -25,7 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from itertools import islice
 from operator import itemgetter
@@ -50,7 +50,7 @@ from ..util.regex import word_alternation
 from .infer import infer_publication_dates
 from .quotes import group_quotes
 from .text import capitalised, clean_passage, content_words, tables
-from .titles import make_title
+from .titles import make_title, not_places
 
 __all__ = ["derive"]
 
@@ -774,6 +774,58 @@ def merge_same_day(clusters: list[Cluster], cands: list[Candidate]) -> list[Clus
     return [cl for i, cl in enumerate(clusters) if i not in absorbed]
 
 
+#: how many times as many sources the event a week away must have (``merge_week_slips``)
+WEEK_SLIP_RATIO = 3
+
+
+@cache
+def _weekday_word() -> re.Pattern[str]:
+    return re.compile(rf"\b{word_alternation(sorted(load_rules('calendar')['weekdays']))}\b", re.I)
+
+
+def merge_week_slips(clusters: list[Cluster]) -> list[Cluster]:
+    """A day's event whose passages mostly date a happening they name by its weekday alone ("last
+    Tuesday's quake", written on a Thursday nine days after it) joins the event one or two weeks away
+    that names the same happening and has ``WEEK_SLIP_RATIO`` times its sources ("the 12 January
+    earthquake", 89 sources): the weekday was read in the wrong week. Its date is kept as a conflict."""
+    weekday = _weekday_word()
+    own: dict[int, str] = {}
+    for i, cl in enumerate(clusters):
+        if cl.end_value is not None or len(cl.value) != 10 or granularity_of(cl.value) != "day":
+            continue
+        named = _named_happenings(cl)
+        if named:
+            word, k = max(named.items(), key=lambda kv: (kv[1], kv[0]))
+            if 2 * k >= len(cl.members):
+                own[i] = word
+    if len(own) < 2:
+        return clusters
+    sources = {i: len({c.doc.source.id for c in clusters[i].members}) for i in own}
+    by_day: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, word in own.items():
+        by_day[(clusters[i].value, word)].append(i)
+    into: dict[int, int] = {}
+    for i in sorted(own, key=lambda i: (sources[i], clusters[i].value)):
+        cl = clusters[i]
+        by_weekday = sum(1 for c in cl.members if weekday.search(c.timex.text))
+        if 2 * by_weekday < len(cl.members):
+            continue
+        day = date.fromisoformat(cl.value)
+        hosts = [
+            j
+            for weeks in (-2, -1, 1, 2)
+            for j in by_day.get(((day + timedelta(weeks=weeks)).isoformat(), own[i]), ())
+            if j not in into and sources[j] >= WEEK_SLIP_RATIO * sources[i]
+        ]
+        if hosts:
+            into[i] = max(hosts, key=lambda j: (sources[j], clusters[j].value))
+    for i, j in sorted(into.items()):
+        while j in into:
+            j = into[j]
+        clusters[j].absorb(clusters[i])
+    return [cl for i, cl in enumerate(clusters) if i not in into]
+
+
 @cache
 def _happening_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """A happening noun right after a day that dates it ("Tuesday's earthquake", "the 12 January
@@ -783,7 +835,7 @@ def _happening_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
     events.yaml happening_verbs), and the word each noun counts as."""
     nouns = word_alternation(sorted(_happening_nouns()))
     verbs = word_alternation([str(v) for v in tables()["happening_verbs"]])
-    after = re.compile(rf"(?:['’]s)?\s+(?:[a-z0-9][\w.-]*\s+){{0,2}}?(?P<n>{nouns})\b")
+    after = re.compile(rf"(?: ?['’]s)?\s+(?:[a-z0-9][\w.-]*\s+){{0,2}}?(?P<n>{nouns})\b")
     before = re.compile(rf"\b(?P<n>{nouns})\s+(?:on|of)\s+(?:last\s+)?$")
     subject = re.compile(rf"\b(?P<n>{nouns})\b[^.;!?\n]{{0,80}}?\b(?:{verbs})\b[^.;!?\n]{{0,80}}$")
     synonyms = {str(k): str(v) for k, v in tables()["happening_synonyms"].items()}
@@ -807,6 +859,54 @@ def _named_happenings(cl: Cluster) -> Counter[str]:
             noun = m["n"].lower()
             out[synonyms.get(noun, noun)] += 1
     return out
+
+
+_POSSESSIVE_ENDS = ("'s", "’s")
+
+
+@cache
+def _happening_name_pattern(word: str) -> re.Pattern[str]:
+    """One or two capitalised words before a noun that counts as ``word`` ("Haiti earthquake",
+    "Haiti quake" for "earthquake")."""
+    synonyms = tables()["happening_synonyms"]
+    forms = sorted(n for n in _happening_nouns() if synonyms.get(n, n) == word)
+    return re.compile(rf"(?<![\w’'-])((?:[A-Z][\w’'-]*[ \t]+){{1,2}})({word_alternation(forms)})\b")
+
+
+def _happening_title(cl: Cluster) -> str | None:
+    """The name most passages give the happening an event's passages mostly date ("Tuesday's quake",
+    "the earthquake on 12 January" -> "Haiti earthquake"), when two passages or more give it one."""
+    named = _named_happenings(cl)
+    if not named:
+        return None
+    word, k = max(named.items(), key=lambda kv: (kv[1], kv[0]))
+    if 2 * k < len(cl.members):
+        return None
+    pattern = _happening_name_pattern(word)
+    not_names = not_places()
+    names: Counter[str] = Counter()
+    nouns: Counter[tuple[str, str]] = Counter()
+    seen: set[tuple[str, int]] = set()
+    for c in cl.members:
+        if (c.doc.source.id, c.start) in seen:
+            continue
+        seen.add((c.doc.source.id, c.start))
+        for m in pattern.finditer(c.text):
+            words = m.group(1).split()
+            while words and words[0] in not_names:
+                words.pop(0)  # "The earthquake", "After the Haiti quake"
+            if not words or any(w in not_names or w[-2:] in _POSSESSIVE_ENDS for w in words):
+                continue  # "Monday’s debate" is no name
+            name = " ".join(words)
+            names[name] += 1
+            nouns[(name, m.group(2))] += 1
+    if not names:
+        return None
+    name, n = max(names.items(), key=lambda kv: (kv[1], kv[0]))
+    if n < 2:
+        return None
+    noun = max(((w, k) for (nm, w), k in nouns.items() if nm == name), key=lambda wk: (wk[1], wk[0]))[0]
+    return f"{name} {noun}"
 
 
 #: (a name's word may be one capital: "the 1979 Ixtoc I leak")
@@ -1430,6 +1530,7 @@ def _event(
             # "Garza resigned in October 2021, seven months after the raid" reports the resignation:
             # for the raid, a passage that dates it itself gives the title when there is one
             direct=[not (c.timex.type == "DURATION" and c.timex.point) for c in members],
+            happening=_happening_title(cl),
             called=called,
         )
     return ev
@@ -1441,7 +1542,7 @@ def derive(docs: list[SourceAnnotations], people: list[Person], config: Config) 
         # re-tagged sources: person ids are unchanged, timexes are new
         pass
     cands = candidates(docs)
-    clusters = merge_named(merge_same_day(merge_conflicting(merge(cands)), cands))
+    clusters = merge_named(merge_week_slips(merge_same_day(merge_conflicting(merge(cands)), cands)))
     link_undated(clusters, docs)
     outlets = {d.source.id: (d.source.meta.outlet.value or None) for d in docs}
     names = {p.id: p.name for p in people}

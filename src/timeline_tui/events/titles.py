@@ -36,8 +36,9 @@ def _short(name: str) -> str:
 
 
 @cache
-def _not_places() -> frozenset[str]:
-    """Capitalised words after "in/to/at" that are no place: month and weekday names, determiners."""
+def not_places() -> frozenset[str]:
+    """Capitalised words after "in/to/at" that are no place, nor a happening's name: month and weekday
+    names, determiners."""
     calendar = load_rules("calendar")
     words = [*calendar["months"], *calendar["weekdays"]]
     return frozenset(w.capitalize() for w in words) | frozenset(str(w) for w in tables()["not_places"])
@@ -97,16 +98,16 @@ def _place_pattern() -> re.Pattern[str]:
 
 def _place(texts: list[str], people_names: set[str]) -> str:
     counts: Counter[str] = Counter()
-    not_places = _not_places()
+    no_place = not_places()
     # one scan over the passages joined by a NUL: no match can run over it (it is neither a letter
     # nor white space, and a word boundary, as each passage's end and start are), so the matches
     # are each passage's, in order
     joined = "\0".join(texts)
     for m in _place_pattern().finditer(joined):
         words = m.group(1).split()
-        while len(words) > 1 and words[-1] in not_places:
+        while len(words) > 1 and words[-1] in no_place:
             words.pop()  # "in Washington At a briefing": a sentence run into the place
-        if len(words) > 3 or words[0] in not_places:
+        if len(words) > 3 or words[0] in no_place:
             continue
         place = " ".join(words)
         if fold(place) in people_names or any(fold(w) in people_names for w in words):
@@ -131,13 +132,16 @@ def make_title(
     plain_texts: list[str] | None = None,
     direct: list[bool] | None = None,
     called: dict[str, str] | None = None,
+    happening: str | None = None,
 ) -> str:
     """A short title: a named happening, who did what by the event-word rules, else the shortest
     passage. ``texts`` are the passages with their role phrases blanked (for the rules: "the Leader of
     the Islamic Revolution" is no revolution); ``plain_texts`` the passages as written, for a title
     that is a passage ("The minister resigned on Monday", not "resigned on Monday"); ``direct`` tells
     which passages date the event themselves ("in March 2021", not "seven months after the raid"):
-    a title that is a passage is one of those when there are any."""
+    a title that is a passage is one of those when there are any. ``happening``: the name the
+    passages give the happening they date ("Haiti earthquake"), which titles the event when no
+    event-word rule does."""
     if phrase:
         return _fit(phrase)  # "the 1979 Islamic Revolution" -> "Islamic Revolution"
     if period_texts:
@@ -212,6 +216,8 @@ def make_title(
                 p = " " + p[4:]  # "Raisi visits Havana"
             return _fit(template.format(A=a, B=b, P=p, O=""))
         break  # the event word most passages use, and nobody to title it with
+    if happening:
+        return _fit(happening)
     passages = plain_texts or texts
     if direct is not None and any(direct):
         passages = [t for t, d in zip(passages, direct, strict=True) if d]
