@@ -85,6 +85,24 @@ def test_revolution_with_undated_mentions_linked(timeline: Timeline) -> None:
     assert all("Islamic" in e.text or "islamic" in e.text for e in ev.evidence)
 
 
+def test_two_years_a_dash_joins_are_one_period(tmp_path: Path) -> None:
+    tl = _stories(
+        tmp_path,
+        {
+            "a": ("Published 6 March 2024", "The club won the league in the 2008-09 season, its best ever."),
+            "b": ("Published 6 March 2024", "Mr Graham was an aide to Senator Kennedy in 1977 and 1979."),
+        },
+    )
+    (season,) = [e for e in tl.events if sources(e) == {"a"}]
+    assert (season.date, season.end) == ("2008", "2009")
+    assert season.evidence[0].time is not None and season.evidence[0].time.text == "2008-09"
+    # years joined by a word, with no "from" or "between", stay two years
+    assert sorted((e.date, e.end) for e in tl.events if sources(e) == {"b"}) == [
+        ("1977", None),
+        ("1979", None),
+    ]
+
+
 def test_the_75_year_period(timeline: Timeline) -> None:
     ev = find(timeline, "1948")
     assert ev.end == "2023" and sources(ev) == ALL

@@ -276,6 +276,12 @@ def test_a_duration_after_a_date_counts_from_that_date(sentence: str, point: str
         ("He served in the Senate from 1987 to 2005.", ["1987", "2005"]),
         ("Mr Graham served in the senate from 1987-2005.", ["1987", "2005"]),
         ("I worked in Haiti for five years from 2001–2006.", ["P5Y", "2001", "2006"]),
+        # a season or fiscal year over two calendar years, the second in two digits
+        ("The club won the league in the 2008-09 season.", ["2008", "2009"]),
+        ("Revenue for fiscal 2023/24 fell 3%, the company said.", ["2023", "2024"]),
+        ("He joined the team for the 1999-00 season.", ["1999", "2000"]),
+        # two digits that are not the next year: no range of years ("2008-05" may be a month)
+        ("The index bottomed out in 2008-05 and 2008-11.", []),
         # counts and phone numbers stay what they are
         ("Call 1979-2345 for details.", []),
         ("Turnout rose from 1500 to 2000 people.", ["1500"]),

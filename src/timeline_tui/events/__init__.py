@@ -392,6 +392,8 @@ def _after_stamp(stamps: list[tuple[int, int]], text: str, s0: int, s1: int) -> 
 #: July 2023", "between 2010 and 2015", "from 1990 through 2000")
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|-|–|—)\s*", re.I)
 _RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
+#: what joins two years into a range with no "from" before them ("2008-09", "2010–2011", "2023/24")
+_YEARS_JOINED = ("-", "–", "/")
 #: a month or a year
 _MONTH_OR_YEAR = re.compile(r"\d{4}(?:-\d\d)?")
 
@@ -400,28 +402,33 @@ def _range_of(a: Timex, b: Timex, text: str) -> Timex | None:
     """The period two expressions bound ("from March 2022 to July 2023", "between 2010 and 2015"): a
     time expression over both, from the first to the second, when both are months or years the text
     names, in order, and "from" or "between" opens the range ("between" with "and", "from" with the
-    others). None otherwise: "in 2010 and 2015" are two years."""
+    others), or two years are joined by a dash or slash alone ("the 2008-09 season"). None
+    otherwise: "in 2010 and 2015" are two years."""
     if a.type != "DATE" or b.type != "DATE" or a.anchor != "absolute" or b.anchor != "absolute":
         return None
     if not (_MONTH_OR_YEAR.fullmatch(a.value) and _MONTH_OR_YEAR.fullmatch(b.value)):
         return None
     if a.mod or b.mod or a.value >= b.value:
         return None
-    join = _RANGE_JOIN.fullmatch(text, a.end, b.start)
-    opener = _RANGE_OPENER.search(text, max(0, a.start - 9), a.start)
-    if join is None or opener is None:
-        return None
-    if (join.group().strip().lower() == "and") != (opener.group().split()[0].lower() == "between"):
-        return None
     what = text[a.start : b.end]
+    if text[a.end : b.start] in _YEARS_JOINED and len(a.value) == len(b.value) == 4:
+        # "the 2008-09 season", "fiscal 2023/24", "the 2010–2011 budget": one period of years
+        whole = what
+    else:
+        join = _RANGE_JOIN.fullmatch(text, a.end, b.start)
+        opener = _RANGE_OPENER.search(text, max(0, a.start - 9), a.start)
+        if join is None or opener is None:
+            return None
+        if (join.group().strip().lower() == "and") != (opener.group().split()[0].lower() == "between"):
+            return None
+        whole = text[opener.start() : b.end]
     return replace(
         a,
         end=b.end,
         text=what,
         period_start=a.value,
         period_end=b.value,
-        explanation=f"the range '{text[opener.start() : b.end]}' → period {format_value(a.value)}–"
-        f"{format_value(b.value)}",
+        explanation=f"the range '{whole}' → period {format_value(a.value)}–{format_value(b.value)}",
     )
 
 

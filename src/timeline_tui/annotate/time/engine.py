@@ -79,6 +79,8 @@ _TWO_DAYS_BEFORE = re.compile(
     r"[ \t]+(?:of[ \t]+)?$"
 )
 _YEAR_IN = re.compile(r"\d{4}")
+#: the two digits of the year after a four-digit one ("2008-09", "2023/24")
+_SHORT_SECOND_YEAR = re.compile(r"[-–/](\d\d)(?![\d/-])")
 _YEAR_OR_MONTH_VALUE = re.compile(r"^\d{4}(?:-\d\d)?$")
 #: the relative words that count from the time the narrative gives ("the following year")
 _NARRATIVE_RELS = ("following", "previous", "preceding")
@@ -527,6 +529,12 @@ def _in_year_of(tx: Timex, year: int, whole: str) -> Timex:
         anchor_value=None,
         explanation=f"'{tx.text}': the year of '{whole}' → {format_value(value)}",
     )
+
+
+def _consecutive_short_year(year: int, text: str, pos: int) -> re.Match[str] | None:
+    """The two digits of the year after ``year`` right after ``pos`` ("2008-09", "2023/24"), or None."""
+    m = _SHORT_SECOND_YEAR.match(text, pos)
+    return m if m is not None and int(m[1]) == (year + 1) % 100 else None
 
 
 def _valid_day(ym: str, d: int) -> bool:
@@ -1114,8 +1122,12 @@ class Tagger:
         last = _YEAR_RANGE_AFTER.match(after)
         if _COUNTED_BEFORE.search(before) and not (first and 0 < y - int(first[1]) <= 100):
             return None
-        if _NUMBER_RUN_AFTER.match(after) and not (last and 0 < int(last[1]) - y <= 100):
-            return None  # phone numbers, ranges of counts
+        if (
+            _NUMBER_RUN_AFTER.match(after)
+            and not (last and 0 < int(last[1]) - y <= 100)
+            and not _consecutive_short_year(y, text, m.end())
+        ):
+            return None  # phone numbers, ranges of counts (not "the 2008-09 season")
         if self.t.clock_pair_after.match(text, m.end()) and _all_clock_times([m["y"]]):
             return None  # "radio 1500 & 1930GMT": a time of day, in the zone of the time it is paired with
         if not m["mod"] and ctx.dct is not None and y > ctx.dct.year + 30:
@@ -2783,6 +2795,24 @@ class Tagger:
         t = self.t
         res: list[Timex] = []
         for i, tx in enumerate(out):
+            if tx.type == "DATE" and len(tx.value) == 4 and tx.text[-4:] == tx.value:
+                res.append(tx)
+                second = _consecutive_short_year(int(tx.value), text, tx.end)
+                if second is not None:
+                    # "the 2008-09 season", "FY2023/24": the year after it too
+                    value = f"{int(tx.value) + 1:04d}"
+                    res.append(
+                        replace(
+                            tx,
+                            start=second.start(1),
+                            end=second.end(1),
+                            text=second[1],
+                            value=value,
+                            explanation=f"'{second[1]}': the second year of '{text[tx.start : second.end()]}' "
+                            f"→ {value}",
+                        )
+                    )
+                continue
             # a day (a month's days before it were read in tag: _two_days_before)
             if tx.type != "DATE" or not _YEAR_MONTH_DAY.match(tx.value):
                 res.append(tx)

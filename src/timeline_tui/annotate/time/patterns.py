@@ -441,7 +441,9 @@ def patterns() -> Patterns:
             + r")[-\s]+)?(?P<y>"
             + year
             + r")"
-            + r"(?![\w%]|[.,]\d|-(?!\d{4}(?!\d))\d|/\d|:\d)",
+            # not before a digit, except the second year of a range ("2010-2011", "2008-09",
+            # "2008/09": a season, a fiscal year)
+            + r"(?![\w%]|[.,]\d|-(?!\d{4}(?!\d)|\d\d(?![\d-]))\d|/(?!\d\d(?![\d/]))\d|:\d)",
         ),
         # the third quarter (of 1989), third-quarter, the latest quarter, the year-ago quarter
         (
