@@ -790,11 +790,19 @@ def test_a_day_whose_passages_date_a_named_happening_is_titled_by_its_name(tmp_p
             # a tokenised text ("Tuesday 's") names it too
             "c": (day, "Rescuers searched the rubble left by Tuesday 's earthquake in the Haiti capital ."),
             "d": (day, "Aid flights landed on Thursday, two days after the Haiti earthquake of Tuesday."),
+            # a passage of another event word does not title the day most passages name the quake by
+            "e": (day, "President Rene Preval met Jean-Max Bellerive after Tuesday's quake to plan the aid."),
+            # a week that holds the day tells the same happening
+            "f": (
+                "Published 19 January 2010",
+                "Buildings weakened by last week's quake collapsed on Monday.",
+            ),
         },
     )
     (ev,) = [e for e in tl.events if e.date == "2010-01-12"]
     assert ev.title == "Haiti earthquake"
-    assert sources(ev) == {"a", "b", "c", "d"}
+    assert sources(ev) == {"a", "b", "c", "d", "e", "f"}
+    assert ev.conflicts == []
 
 
 def test_a_weekday_read_in_the_wrong_week_joins_the_happening_it_names(tmp_path: Path) -> None:

@@ -791,14 +791,18 @@ def _weekday_word() -> re.Pattern[str]:
 
 
 def merge_week_slips(clusters: list[Cluster]) -> list[Cluster]:
-    """A day's event whose passages mostly date a happening they name by its weekday alone ("last
-    Tuesday's quake", written on a Thursday nine days after it) joins the event one or two weeks away
-    that names the same happening and has ``WEEK_SLIP_RATIO`` times its sources ("the 12 January
-    earthquake", 89 sources): the weekday was read in the wrong week. Its date is kept as a conflict."""
+    """Events whose passages mostly date a happening they name join the day's event that names the
+    same happening and has ``WEEK_SLIP_RATIO`` times their sources ("the 12 January earthquake", 89
+    sources), when they are
+    - a day one or two weeks away, dated by its weekday alone ("last Tuesday's quake", written on a
+      Thursday nine days after it): the weekday was read in the wrong week; its date is kept as a
+      conflict;
+    - a week or a month that holds that day ("last week's earthquake", "April's explosion"): the
+      same happening, told less precisely."""
     weekday = _weekday_word()
     own: dict[int, str] = {}
     for i, cl in enumerate(clusters):
-        if cl.end_value is not None or len(cl.value) != 10 or granularity_of(cl.value) != "day":
+        if cl.end_value is not None or granularity_of(cl.value) not in _NAMED_DAY_GRANULARITIES:
             continue
         named = _named_happenings(cl)
         if named:
@@ -808,20 +812,27 @@ def merge_week_slips(clusters: list[Cluster]) -> list[Cluster]:
     if len(own) < 2:
         return clusters
     sources = {i: len({c.doc.source.id for c in clusters[i].members}) for i in own}
-    by_day: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_day: dict[tuple[date, str], list[int]] = defaultdict(list)
     for i, word in own.items():
-        by_day[(clusters[i].value, word)].append(i)
+        cl = clusters[i]
+        if len(cl.value) == 10 and cl.interval is not None and cl.interval[0] == cl.interval[1]:
+            by_day[(cl.interval[0], word)].append(i)
     into: dict[int, int] = {}
     for i in sorted(own, key=lambda i: (sources[i], clusters[i].value)):
         cl = clusters[i]
-        by_weekday = sum(1 for c in cl.members if weekday.search(c.timex.text))
-        if 2 * by_weekday < len(cl.members):
+        if cl.interval is None:
             continue
-        day = date.fromisoformat(cl.value)
+        first, last = cl.interval
+        if first == last:
+            if 2 * sum(1 for c in cl.members if weekday.search(c.timex.text)) < len(cl.members):
+                continue
+            days = [first + timedelta(weeks=w) for w in (-2, -1, 1, 2)]
+        else:
+            days = [first + timedelta(days=d) for d in range((last - first).days + 1)]
         hosts = [
             j
-            for weeks in (-2, -1, 1, 2)
-            for j in by_day.get(((day + timedelta(weeks=weeks)).isoformat(), own[i]), ())
+            for day in days
+            for j in by_day.get((day, own[i]), ())
             if j not in into and sources[j] >= WEEK_SLIP_RATIO * sources[i]
         ]
         if hosts:
@@ -831,6 +842,10 @@ def merge_week_slips(clusters: list[Cluster]) -> list[Cluster]:
             j = into[j]
         clusters[j].absorb(clusters[i])
     return [cl for i, cl in enumerate(clusters) if i not in into]
+
+
+#: the dates whose events ``merge_week_slips`` joins to a day's: a day, a week, a month
+_NAMED_DAY_GRANULARITIES = ("day", "week", "month")
 
 
 @cache
@@ -880,9 +895,10 @@ def _happening_name_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'-])((?:[A-Z][\w’'-]*[ \t]+){{1,2}})({word_alternation(forms)})\b")
 
 
-def _happening_title(cl: Cluster) -> str | None:
+def _happening_title(cl: Cluster) -> tuple[str, str] | None:
     """The name most passages give the happening an event's passages mostly date ("Tuesday's quake",
-    "the earthquake on 12 January" -> "Haiti earthquake"), when two passages or more give it one."""
+    "the earthquake on 12 January" -> "Haiti earthquake"), when two passages or more give it one,
+    and the happening's word ("earthquake")."""
     named = _named_happenings(cl)
     if not named:
         return None
@@ -913,7 +929,7 @@ def _happening_title(cl: Cluster) -> str | None:
     if n < 2:
         return None
     noun = max(((w, k) for (nm, w), k in nouns.items() if nm == name), key=lambda wk: (wk[1], wk[0]))[0]
-    return f"{name} {noun}"
+    return f"{name} {noun}", word
 
 
 #: (a name's word may be one capital: "the 1979 Ixtoc I leak")

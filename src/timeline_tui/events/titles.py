@@ -132,7 +132,7 @@ def make_title(
     plain_texts: list[str] | None = None,
     direct: list[bool] | None = None,
     called: dict[str, str] | None = None,
-    happening: str | None = None,
+    happening: tuple[str, str] | None = None,
 ) -> str:
     """A short title: a named happening, who did what by the event-word rules, else the shortest
     passage. ``texts`` are the passages with their role phrases blanked (for the rules: "the Leader of
@@ -140,8 +140,8 @@ def make_title(
     that is a passage ("The minister resigned on Monday", not "resigned on Monday"); ``direct`` tells
     which passages date the event themselves ("in March 2021", not "seven months after the raid"):
     a title that is a passage is one of those when there are any. ``happening``: the name the
-    passages give the happening they date ("Haiti earthquake"), which titles the event when no
-    event-word rule does."""
+    passages give the happening they mostly date ("Haiti earthquake") and its word ("earthquake"):
+    it titles the event unless an event-word rule of that word does ("Clinton and Trump debate")."""
     if phrase:
         return _fit(phrase)  # "the 1979 Islamic Revolution" -> "Islamic Revolution"
     if period_texts:
@@ -160,6 +160,8 @@ def make_title(
     folded_names = {fold(n) for n in people} | {fold(short(n)) for n in people}
     place: str | None = None
     for rule in _rules_by_use(texts):
+        if happening and happening[1] not in rule["match"]:
+            continue  # "Preval meets …" for the day of the earthquake most passages name
         if place is None:
             place = _place(texts, folded_names)
         if rule.get("noun"):
@@ -217,7 +219,7 @@ def make_title(
             return _fit(template.format(A=a, B=b, P=p, O=""))
         break  # the event word most passages use, and nobody to title it with
     if happening:
-        return _fit(happening)
+        return _fit(happening[0])
     passages = plain_texts or texts
     if direct is not None and any(direct):
         passages = [t for t, d in zip(passages, direct, strict=True) if d]
