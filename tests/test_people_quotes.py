@@ -907,3 +907,12 @@ def test_a_headline_word_after_a_name_is_no_part_of_it() -> None:
     assert names <= {"Donald Trump", "Hillary Clinton", "Trump"}, names
     text = "Published 30 September 2016\n\nThe Justice Against Sponsors of Terrorism Act was passed.\n"
     assert "Against Sponsors" not in {m.name for m in src(text).mentions}
+
+
+def test_a_month_after_a_day_is_no_given_name() -> None:
+    text = (
+        "Live\n\nPublished 14 January 2010\n\nAs it happened : Haiti earthquake 14 Jan Live coverage of the "
+        "quake.\nOn 1 May Labour won the vote, Jan Smith said. Jan Egeland said the aid was arriving.\n"
+    )
+    names = {m.name for m in src(text).mentions if m.kind == "name"}
+    assert names == {"Jan Smith", "Jan Egeland"}, names

@@ -488,6 +488,17 @@ def _not_name(word: str, r: _Rules) -> bool:
 _ACRONYM = re.compile(r"(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII|JR|SR)\b)[A-Z][A-Z&]+")
 
 
+#: a day of the month right before a word ("14 Jan")
+_DAY_BEFORE = re.compile(r"(?<!\d)(?:[12]?\d|3[01])(?:st|nd|rd|th)?[ \t]+$")
+
+
+@cache
+def _month_words() -> frozenset[str]:
+    """Month names and their abbreviations, lower case (rules/calendar.yaml), some of them given
+    names too ("Jan", "May", "June")."""
+    return frozenset(str(w) for w in load_rules("calendar")["months"])
+
+
 @lru_cache(maxsize=1 << 16)
 def _clean_name(raw: str) -> str | None:
     """Drop honorifics and non-name words at the edges; None when nothing name-like remains (cached:
@@ -882,6 +893,8 @@ def find_mentions(
         s0, e0 = starts[i], ends[i]
         if not text[s0].isupper() or text[s0:e0].isupper():
             continue
+        if lows[i] in _month_words() and _DAY_BEFORE.search(text, max(0, s0 - 6), s0):
+            continue  # "14 Jan Live coverage", "on 1 May Labour won": a month, no given name
         j = i
         while j + 1 < n_tokens and j - i < 3:
             word = text[starts[j] : ends[j]]
