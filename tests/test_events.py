@@ -1357,3 +1357,14 @@ def test_a_debate_is_a_happening_of_its_day(tmp_path: Path) -> None:
     tl = build_timeline([tmp_path], Config(), use_cache=False, jobs=1)
     (ev,) = [e for e in tl.events if e.date == "2010-01-12"]
     assert ev.title.startswith(("Clinton and Trump debate", "Trump and Clinton debate")), ev.title
+
+
+def test_a_period_title_leaves_out_the_approximate_preposition_and_quote_marks(tmp_path: Path) -> None:
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 2010-01-13\n\n`` The fault line has been locked solid for about the last "
+            "250 years , '' said Dr Roger Musson .\n"
+        },
+    )
+    assert "The fault line has been locked solid" in titles.values(), titles

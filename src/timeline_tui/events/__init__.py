@@ -1411,8 +1411,12 @@ def _counted_from(c: Candidate) -> str | None:
 
 @cache
 def _preposition_end() -> re.Pattern[str]:
-    """A period's preposition ending the text before its expression (events.yaml period_prepositions)."""
-    return re.compile(r"(?:^|\s)(?:" + word_alternation(tables()["period_prepositions"]) + r")\s+$", re.I)
+    """A period's preposition, with the word of an approximate number after it ("for about the last
+    250 years"), ending the text before its expression (events.yaml period_prepositions,
+    period_approximations)."""
+    preps = word_alternation(tables()["period_prepositions"])
+    about = word_alternation(tables()["period_approximations"]).replace(" ", r"\s+")
+    return re.compile(rf"(?:^|\s)(?:{preps})(?:\s+(?:{about}))?\s+$", re.I)
 
 
 def _period_clause(c: Candidate) -> str:
@@ -1435,7 +1439,7 @@ def _period_clause(c: Candidate) -> str:
         # months but remained …")
         clause = (_preposition_end().sub("", text[left:a]) + text[b:right]).strip()
     clause = re.sub(r"^(?:because|and|but|that|so|while|in|over|for|during)\s+", "", clause, flags=re.I)
-    return " ".join(re.sub(r"[*_“”\"]", "", clause).split())
+    return " ".join(re.sub(r"[*_“”\"]|``|''", "", clause).split())
 
 
 def _event_id(value: str, end: str | None, key: tuple[str, int]) -> str:
