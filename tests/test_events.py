@@ -797,11 +797,16 @@ def test_a_day_whose_passages_date_a_named_happening_is_titled_by_its_name(tmp_p
                 "Published 19 January 2010",
                 "Buildings weakened by last week's quake collapsed on Monday.",
             ),
+            # and so does a count from the happening
+            "g": (
+                "Published 19 January 2010",
+                "Nearly a week after the Haiti earthquake struck, survivors wait.",
+            ),
         },
     )
     (ev,) = [e for e in tl.events if e.date == "2010-01-12"]
     assert ev.title == "Haiti earthquake"
-    assert sources(ev) == {"a", "b", "c", "d", "e", "f"}
+    assert sources(ev) == {"a", "b", "c", "d", "e", "f", "g"}
     assert ev.conflicts == []
 
 

@@ -849,29 +849,41 @@ _NAMED_DAY_GRANULARITIES = ("day", "week", "month")
 
 
 @cache
-def _happening_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
+def _happening_patterns() -> tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]
+]:
     """A happening noun right after a day that dates it ("Tuesday's earthquake", "the 12 January
     devastating quake": up to two lower-case words between), right before it ("the earthquake on
     Tuesday", "the quake of 12 January"), or the subject of a verb of taking place before it in its
     sentence ("The 7.0-magnitude quake, Haiti's worst in two centuries, struck … on Tuesday";
-    events.yaml happening_verbs), and the word each noun counts as."""
+    events.yaml happening_verbs), the happening a count of units is counted from ("a week after the
+    Haiti earthquake"), and the word each noun counts as."""
     nouns = word_alternation(sorted(_happening_nouns()))
     verbs = word_alternation([str(v) for v in tables()["happening_verbs"]])
     after = re.compile(rf"(?: ?['’]s)?\s+(?:[a-z0-9][\w.-]*\s+){{0,2}}?(?P<n>{nouns})\b")
     before = re.compile(rf"\b(?P<n>{nouns})\s+(?:on|of)\s+(?:last\s+)?$")
     subject = re.compile(rf"\b(?P<n>{nouns})\b[^.;!?\n]{{0,80}}?\b(?:{verbs})\b[^.;!?\n]{{0,80}}$")
+    counted = re.compile(
+        rf"\s+(?:after|since|following)\s+(?:the\s+)?(?:[\w.’'-]+\s+){{0,3}}?(?P<n>{nouns})\b"
+    )
     synonyms = {str(k): str(v) for k, v in tables()["happening_synonyms"].items()}
-    return after, before, subject, synonyms
+    return after, before, subject, counted, synonyms
 
 
 def _named_happenings(cl: Cluster) -> Counter[str]:
     """How many of a cluster's passages date a happening they name, by the happening's word."""
-    after, before, subject, synonyms = _happening_patterns()
+    after, before, subject, counted, synonyms = _happening_patterns()
     out: Counter[str] = Counter()
     for c in cl.members:
         text, t = c.doc.source.text, c.timex
         m = (
             after.match(text, t.end, min(len(text), t.end + 40))
+            # what a count of units dates: "nearly a week after the Haiti earthquake struck"
+            or (
+                counted.match(text, t.end, min(len(text), t.end + 60))
+                if t.type == "DURATION" and t.point
+                else None
+            )
             or before.search(text, max(0, t.start - 30), t.start)
             # a subject only in a passage that names nobody: "After the quake hit, Keen arrived on
             # Tuesday" dates Keen's arrival
