@@ -836,6 +836,15 @@ def test_a_weekday_read_in_the_wrong_week_joins_the_happening_it_names(tmp_path:
     assert [sources(e) for e in tl.events if e.date == "2010-01-19"] == [{"e"}]
 
 
+def test_a_generic_name_of_a_day_s_happening_is_the_happening_of_that_day(tmp_path: Path) -> None:
+    stories = {
+        "a": "The 7.0-magnitude quake struck south of Port-au-Prince on Tuesday, flattening homes.",
+        "b": "Tuesday's quake near Port-au-Prince was the worst in two centuries, officials said.",
+        "c": "Since Tuesday's catastrophe, more than 40 countries have sent rescue teams.",
+    }
+    assert _sources_by_event_of_the_day(tmp_path, stories) == [["a", "b", "c"]]
+
+
 def test_the_time_heading_a_live_entry_is_no_part_of_its_title(tmp_path: Path) -> None:
     text = (
         "Storm Darragh live\n\nBBC News\nPublished 7 December 2024\n\n"

@@ -756,7 +756,17 @@ def merge_same_day(clusters: list[Cluster], cands: list[Candidate]) -> list[Clus
             # names it too is the same happening, whoever else the passages name
             own = {w for w, k in named[i].items() if 2 * k >= len(cl.members)}
             if own:
-                best = next((h for h, _, _ in heads[:SAME_DAY_HEADS] if own & named[h].keys()), None)
+                # a generic word ("the 20 April catastrophe") names the day's happening the best-supported
+                # event names, whatever its word
+                generic = own <= _generic_happenings()
+                best = next(
+                    (
+                        h
+                        for h, _, _ in heads[:SAME_DAY_HEADS]
+                        if own & named[h].keys() or (generic and named[h])
+                    ),
+                    None,
+                )
                 if best is not None:
                     clusters[best].absorb(cl)
                     named[best].update(named[i])
@@ -974,6 +984,11 @@ def _happening_nouns() -> frozenset[str]:
     return frozenset(str(w) for w in tables()["happening_nouns"])
 
 
+@cache
+def _generic_happenings() -> frozenset[str]:
+    return frozenset(str(w) for w in tables()["generic_happenings"])
+
+
 #: a name's words: capitalised, or one capital ("Ixtoc I")
 _NAME = r"(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*"
 
@@ -1017,7 +1032,7 @@ def _name_key(c: Candidate) -> tuple[tuple[str, ...], str] | None:
         words.pop(0)  # "The Exxon Valdez disaster", "In the 2010 …"
     t = tables()
     kind = str(t["happening_synonyms"].get(noun, noun))
-    if kind in t["generic_happenings"]:
+    if kind in _generic_happenings():
         kind = ""
     if len(words) < (1 if kind else 2):
         return None
