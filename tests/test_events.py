@@ -640,6 +640,9 @@ def test_a_title_place_is_a_whole_capitalised_run_and_no_capitalised_word() -> N
     assert _place(texts, set()) == ""
     # a place whose words are also common words stays one when one of them is not
     assert _place(["they met in New York", "a new plan"], set()) == " in New York"
+    # a people's adjective is no place; the place it is of stays one
+    assert _place(["a fascination to Iranian revolutionaries"], set()) == ""
+    assert _place(["the talks in Tehran ended", "patrols in Chinese waters"], set()) == " in Tehran"
 
 
 def test_configured_people_no_source_names_are_not_the_corpus_people(tmp_path: Path) -> None:

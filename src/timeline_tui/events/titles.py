@@ -96,6 +96,15 @@ def _place_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{preps}|visited|visiting|visits)\s+({word}(?:[ \t]+{word})*)\b(?!-)")
 
 
+@cache
+def _demonym_endings() -> tuple[str, ...]:
+    return tuple(str(x) for x in tables()["demonym_endings"])
+
+
+#: a lower-case word next ("Iranian revolutionaries")
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
 def _place(texts: list[str], people_names: set[str]) -> str:
     counts: Counter[str] = Counter()
     no_place = not_places()
@@ -114,6 +123,8 @@ def _place(texts: list[str], people_names: set[str]) -> str:
             continue
         if all(in_lower_case(w, joined) for w in words):
             continue  # "the best thing he can do is to Resign": a word, capitalised
+        if words[-1].endswith(_demonym_endings()) and _LOWER_WORD_AFTER.match(joined, m.end()):
+            continue  # "a fascination to Iranian revolutionaries": a people's adjective
         counts[place] += 1
     if not counts:
         return ""
