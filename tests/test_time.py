@@ -85,6 +85,9 @@ def test_years_decades_centuries_quarters(sentence: str, value: str) -> None:
         ("The offer had been scheduled to expire Friday.", "Friday", "2023-12-01"),
         ("The vote had been due to take place on Friday.", "Friday", "2023-12-01"),
         ("The vote is scheduled to take place on Friday.", "Friday", "2023-12-08"),
+        # a marker of plans after a verb of what is under way tells no plan
+        ("Aid workers have begun arriving after Friday's earthquake.", "Friday", "2023-12-01"),
+        ("Aid workers are arriving on Friday.", "Friday", "2023-12-08"),
         # written on a Tuesday, "last Monday" is not yesterday but the Monday of the week before
         ("He resigned last Monday, aides said.", "last Monday", "2023-11-27"),
         ("He resigned last Sunday, aides said.", "last Sunday", "2023-12-03"),

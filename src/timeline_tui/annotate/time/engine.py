@@ -220,10 +220,14 @@ class Context:
 
     def _future(self, m: re.Match[str]) -> bool:
         """A future marker that marks the future: not "next to the embassy", not "would have" (what
-        might have been, in the past)."""
+        might have been, in the past), not "began arriving" (what is under way)."""
         word = m.group().lower()
         if word == "next":
             return not _NEXT_TO.match(self.text, m.end())
+        if word.endswith("ing"):
+            before = _WORD_BEFORE.search(self.text, max(0, m.start() - 20), m.start())
+            if before is not None and before[1].lower() in self.tables.ongoing_before:
+                return False  # "aid workers have begun arriving in Haiti": under way, no plan
         return not (word == "would" and _HAVE_AFTER.match(self.text, m.end()))
 
     def _past(self, m: re.Match[str]) -> bool:
