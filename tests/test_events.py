@@ -811,6 +811,8 @@ def test_a_day_whose_passages_date_a_named_happening_is_titled_by_its_name(tmp_p
     assert ev.title == "Haiti earthquake"
     assert sources(ev) == {"a", "b", "c", "d", "e", "f", "g"}
     assert ev.conflicts == []
+    # "nearly a week after" gives the day roughly, the others exactly: the date is no approximation
+    assert not ev.approximate
 
 
 def test_a_weekday_read_in_the_wrong_week_joins_the_happening_it_names(tmp_path: Path) -> None:
@@ -1385,3 +1387,14 @@ def test_a_period_title_leaves_out_the_approximate_preposition_and_quote_marks(t
         },
     )
     assert "The fault line has been locked solid" in titles.values(), titles
+
+
+def test_an_event_only_dated_roughly_is_approximate(tmp_path: Path) -> None:
+    tl = _stories(
+        tmp_path,
+        {
+            "a": ("Published 6 March 2024", "The plant opened about 20 years ago, the mayor said."),
+            "b": ("Published 6 March 2024", "The old bridge collapsed in 2011 during a storm."),
+        },
+    )
+    assert [(sources(e), e.approximate) for e in tl.events] == [({"a"}, True), ({"b"}, False)]

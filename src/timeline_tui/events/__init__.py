@@ -1502,18 +1502,18 @@ def _event(
     #: each passage's members (the expressions of one sentence that date this event)
     passages: dict[tuple[str, int], list[Candidate]] = defaultdict(list)
     values: dict[str, set[str]] = defaultdict(set)
-    approximate = False
     phrase = None
     for c in members:
         source = c.doc.source.id
         passages[(source, c.start)].append(c)
         values[c.value].add(source)
-        if c.timex.mod == "APPROX":
-            approximate = True
         if phrase is None:
             phrase = _defining_phrase(c)
     dated_sources = {source for source, _start in passages}
     value = _supported_value(cl.value, values, len(dated_sources))
+    # "c.": every passage that gives the date (or a time of that date) gives it roughly ("nearly a
+    # week after the quake"); one that gives it exactly ("on 12 January") makes it exact
+    approximate = not any(c.timex.mod != "APPROX" and c.value.startswith(value) for c in members)
     evidence: list[Evidence] = []
     for (source, _start), group in passages.items():
         # the passage's expression that gives the event's date ("in the quarter ended Sept. 30":
