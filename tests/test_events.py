@@ -850,6 +850,22 @@ def test_a_generic_name_of_a_day_s_happening_is_the_happening_of_that_day(tmp_pa
     assert _sources_by_event_of_the_day(tmp_path, stories) == [["a", "b", "c"]]
 
 
+def test_a_happening_s_verb_dates_it_in_a_passage_naming_someone_when_nothing_comes_between(
+    tmp_path: Path,
+) -> None:
+    stories = {
+        "a": "The 7.0-magnitude quake struck south of Port-au-Prince on Tuesday, flattening homes.",
+        "b": "Tuesday's quake near Port-au-Prince was the worst in two centuries, officials said.",
+        "c": "Ann Barnes has been missing since the quake hit the capital on Tuesday.",
+        # the time is another verb's, or another noun's
+        "d": "After the quake hit, Bill Clinton flew to Miami on Tuesday to raise funds for charity.",
+        "e": "Hillary Clinton's comments Tuesday on the shooting drew sharp criticism from her rivals.",
+        "f": "The shooting on Tuesday in Tulsa is under review by the department, officers said.",
+        "g": "Tuesday's shooting of Terence Crutcher in Tulsa is under review, the department said.",
+    }
+    assert _sources_by_event_of_the_day(tmp_path, stories) == [["a", "b", "c"], ["d"], ["e"], ["f", "g"]]
+
+
 def test_the_time_heading_a_live_entry_is_no_part_of_its_title(tmp_path: Path) -> None:
     text = (
         "Storm Darragh live\n\nBBC News\nPublished 7 December 2024\n\n"

@@ -870,14 +870,22 @@ def _happening_patterns() -> tuple[
     Haiti earthquake"), and the word each noun counts as."""
     nouns = word_alternation(sorted(_happening_nouns()))
     verbs = word_alternation([str(v) for v in tables()["happening_verbs"]])
-    after = re.compile(rf"(?: ?['’]s)?\s+(?:[a-z0-9][\w.-]*\s+){{0,2}}?(?P<n>{nouns})\b")
+    # (the words between describe the happening: no preposition or article, which would start a
+    # phrase of the time's own, as in "Clinton's comments Tuesday on the shooting")
+    between = word_alternation([str(w) for w in tables()["happening_not_between"]])
+    after = re.compile(rf"(?: ?['’]s)?\s+(?:(?!(?:{between})\s)[a-z0-9][\w.-]*\s+){{0,2}}?(?P<n>{nouns})\b")
     before = re.compile(rf"\b(?P<n>{nouns})\s+(?:on|of)\s+(?:last\s+)?$")
-    subject = re.compile(rf"\b(?P<n>{nouns})\b[^.;!?\n]{{0,80}}?\b(?:{verbs})\b[^.;!?\n]{{0,80}}$")
+    subject = re.compile(rf"\b(?P<n>{nouns})\b[^.;!?\n]{{0,80}}?\b(?:{verbs})\b(?P<rest>[^.;!?\n]{{0,80}})$")
     counted = re.compile(
-        rf"\s+(?:after|since|following)\s+(?:the\s+)?(?:[\w.’'-]+\s+){{0,3}}?(?P<n>{nouns})\b"
+        rf"\s+(?:after|since|following|before|ahead\s+of)\s+(?:the\s+|an?\s+)?(?:[\w.’'-]+\s+){{0,3}}?(?P<n>{nouns})\b"
     )
     synonyms = {str(k): str(v) for k, v in tables()["happening_synonyms"].items()}
     return after, before, subject, counted, synonyms
+
+
+#: what may come between a happening's verb and its time in a passage that names someone: a place,
+#: no comma or other clause ("hit Port-au-Prince on ", "struck south of the capital at ")
+_CLOSE_AFTER_VERB = re.compile(r"[^,;:()\n]{0,40}")
 
 
 def _named_happenings(cl: Cluster) -> Counter[str]:
@@ -895,10 +903,13 @@ def _named_happenings(cl: Cluster) -> Counter[str]:
                 else None
             )
             or before.search(text, max(0, t.start - 30), t.start)
-            # a subject only in a passage that names nobody: "After the quake hit, Keen arrived on
-            # Tuesday" dates Keen's arrival
-            or (None if c.people else subject.search(text, max(0, t.start - 170), t.start))
+            or subject.search(text, max(0, t.start - 170), t.start)
         )
+        if m is not None and c.people and m.re is subject and not _CLOSE_AFTER_VERB.fullmatch(m["rest"]):
+            # in a passage that names someone, the verb is the time's own only when nothing comes
+            # between but where: "After the quake hit, Keen arrived on Tuesday" dates Keen's arrival,
+            # "Ann Barnes has been missing since the quake hit on Tuesday" the quake
+            m = None
         if m is not None:
             noun = m["n"].lower()
             out[synonyms.get(noun, noun)] += 1
