@@ -814,11 +814,9 @@ def merge_week_slips(clusters: list[Cluster]) -> list[Cluster]:
     for i, cl in enumerate(clusters):
         if cl.end_value is not None or granularity_of(cl.value) not in _NAMED_DAY_GRANULARITIES:
             continue
-        named = _named_happenings(cl)
-        if named:
-            word, k = max(named.items(), key=lambda kv: (kv[1], kv[0]))
-            if 2 * k >= len(cl.members):
-                own[i] = word
+        word = _main_happening(cl)
+        if word is not None:
+            own[i] = word
     if len(own) < 2:
         return clusters
     sources = {i: len({c.doc.source.id for c in clusters[i].members}) for i in own}
@@ -888,6 +886,15 @@ def _happening_patterns() -> tuple[
 _CLOSE_AFTER_VERB = re.compile(r"[^,;:()\n]{0,40}")
 
 
+def _main_happening(cl: Cluster) -> str | None:
+    """The happening (by its word) that at least half of a cluster's passages date, the commonest."""
+    named = _named_happenings(cl)
+    if not named:
+        return None
+    word, k = max(named.items(), key=lambda kv: (kv[1], kv[0]))
+    return word if 2 * k >= len(cl.members) else None
+
+
 def _named_happenings(cl: Cluster) -> Counter[str]:
     """How many of a cluster's passages date a happening they name, by the happening's word."""
     after, before, subject, counted, synonyms = _happening_patterns()
@@ -932,11 +939,8 @@ def _happening_title(cl: Cluster) -> tuple[str, str] | None:
     """The name most passages give the happening an event's passages mostly date ("Tuesday's quake",
     "the earthquake on 12 January" -> "Haiti earthquake"), when two passages or more give it one,
     and the happening's word ("earthquake")."""
-    named = _named_happenings(cl)
-    if not named:
-        return None
-    word, k = max(named.items(), key=lambda kv: (kv[1], kv[0]))
-    if 2 * k < len(cl.members):
+    word = _main_happening(cl)
+    if word is None:
         return None
     pattern = _happening_name_pattern(word)
     not_names = not_places()
