@@ -1414,3 +1414,16 @@ def test_an_event_only_dated_roughly_is_approximate(tmp_path: Path) -> None:
         },
     )
     assert [(sources(e), e.approximate) for e in tl.events] == [({"a"}, True), ({"b"}, False)]
+
+
+def test_a_title_s_place_is_that_of_the_passages_using_its_event_word(tmp_path: Path) -> None:
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 2010-06-03\n\nPresident Barack Obama will visit the Gulf coast on Friday, "
+            "his third trip there since the spill began.\n",
+            "b.txt": "Publish date 2010-06-03\n\nOn Friday, Barack Obama will answer letters from readers in "
+            "Bhopal and Ohio.\n",
+        },
+    )
+    assert not any("visits Bhopal" in t for t in titles.values()), titles

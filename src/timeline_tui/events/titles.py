@@ -169,12 +169,12 @@ def make_title(
 
     people = [names[p] for p in event.people if p in names]
     folded_names = {fold(n) for n in people} | {fold(short(n)) for n in people}
-    place: str | None = None
     for rule in _rules_by_use(texts):
         if happening and happening[1] not in rule["match"]:
             continue  # "Preval meets …" for the day of the earthquake most passages name
-        if place is None:
-            place = _place(texts, folded_names)
+        # the place of the passages that use the rule's word ("visited Tehran"), not another
+        # passage's ("Bhopal", in a letter among the evidence of Obama's trips to the Gulf)
+        place = _place(_using(rule, texts), folded_names)
         if rule.get("noun"):
             # a named happening: the capitalised phrase holding the word ("Islamic Revolution")
             word = str(rule["match"][0])
@@ -279,6 +279,13 @@ def _what_was_said(who: str, texts: list[str]) -> str | None:
         if m:
             return f"{who}: “{m['q'].strip()}”"
     return None
+
+
+def _using(rule: dict, texts: list[str]) -> list[str]:
+    """The passages in which a rule's event words occur (as ``_rules_by_use`` counts them)."""
+    pattern = next(pat for r, pat in _rule_patterns() if r is rule)
+    not_words = _not_event_words()
+    return [t for t in texts if pattern.search(not_words.sub(" ", fold(t)))]
 
 
 @cache
