@@ -754,7 +754,7 @@ def merge_same_day(clusters: list[Cluster], cands: list[Candidate]) -> list[Clus
             best, best_sim = None, SAME_DAY_SIMILARITY
             # most of its passages date a happening by name ("Tuesday's earthquake"): the head that
             # names it too is the same happening, whoever else the passages name
-            own = {w for w, k in named[i].items() if 2 * k >= len(cl.members)}
+            own = {w for w, k in named[i].items() if 2 * k >= min(len(cl.members), HAPPENING_SAMPLE)}
             if own:
                 # a generic word ("the 20 April catastrophe") names the day's happening the best-supported
                 # event names, whatever its word
@@ -892,14 +892,20 @@ def _main_happening(cl: Cluster) -> str | None:
     if not named:
         return None
     word, k = max(named.items(), key=lambda kv: (kv[1], kv[0]))
-    return word if 2 * k >= len(cl.members) else None
+    return word if 2 * k >= min(len(cl.members), HAPPENING_SAMPLE) else None
+
+
+#: how many of a cluster's first passages tell which happenings it names (as its wording is read
+#: from its first 64: ``Cluster.add``)
+HAPPENING_SAMPLE = 64
 
 
 def _named_happenings(cl: Cluster) -> Counter[str]:
-    """How many of a cluster's passages date a happening they name, by the happening's word."""
+    """How many of a cluster's first ``HAPPENING_SAMPLE`` passages date a happening they name, by
+    the happening's word."""
     after, before, subject, counted, synonyms = _happening_patterns()
     out: Counter[str] = Counter()
-    for c in cl.members:
+    for c in cl.members[:HAPPENING_SAMPLE]:
         text, t = c.doc.source.text, c.timex
         m = (
             after.match(text, t.end, min(len(text), t.end + 40))
@@ -947,7 +953,7 @@ def _happening_title(cl: Cluster) -> tuple[str, str] | None:
     names: Counter[str] = Counter()
     nouns: Counter[tuple[str, str]] = Counter()
     seen: set[tuple[str, int]] = set()
-    for c in cl.members:
+    for c in cl.members[:HAPPENING_SAMPLE]:
         if (c.doc.source.id, c.start) in seen:
             continue
         seen.add((c.doc.source.id, c.start))
