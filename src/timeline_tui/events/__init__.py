@@ -1062,8 +1062,11 @@ def _name_key(c: Candidate) -> tuple[tuple[str, ...], str] | None:
 
 @cache
 def _name_stopwords() -> frozenset[str]:
+    """Words that open no happening's name ("The", "In", "After" the 1989 …): events.yaml
+    clause_subjects, period_prepositions and name_leading_words."""
     t = tables()
-    return frozenset(str(w) for w in (*t["clause_subjects"], *t["period_prepositions"], "after", "before"))
+    words = (*t["clause_subjects"], *t["period_prepositions"], *t["name_leading_words"])
+    return frozenset(str(w) for w in words)
 
 
 def merge_named(clusters: list[Cluster]) -> list[Cluster]:
