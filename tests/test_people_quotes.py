@@ -916,3 +916,117 @@ def test_a_month_after_a_day_is_no_given_name() -> None:
     )
     names = {m.name for m in src(text).mentions if m.kind == "name"}
     assert names == {"Jan Smith", "Jan Egeland"}, names
+
+
+def _names(d: SourceAnnotations) -> set[str]:
+    return {m.name for m in d.mentions if m.name}
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "not_named"),
+    [
+        # who is told is no speaker, and often a show or an outlet
+        (
+            '"It is not just the hacking," Adam Schiff told Capital Download on Wednesday. Schiff said so.',
+            "Adam Schiff",
+            "Capital Download",
+        ),
+        # ... but a name a few words after "told" is a person's
+        ("She told me how JD Hill, one of the senior curators involved, gave the idea.", "JD Hill", None),
+        # a headline's verb before a given name is no part of the name
+        (
+            "Hold Melania Trump to her husband's standards.\n\nTrump said it was fine.",
+            "Melania Trump",
+            "Hold Melania Trump",
+        ),
+        (
+            "Meet Chris Caddell, a shrimper. Caddell says the season is over.",
+            "Chris Caddell",
+            "Meet Chris Caddell",
+        ),
+        # a show's title closed by quote marks
+        (
+            "RT licenses ''Politicking'' and ''Larry King Now'' for its channel. Larry King said so.",
+            "Larry King",
+            "Larry King Now''",
+        ),
+        # a name right after the article is a paper's, a team's or a building's
+        ("Or, as The Daily Beast called them in an article last week, it was a plan.", None, "Daily Beast"),
+        (
+            "Fans filled the streets where the Charlotte Panthers played the Vikings.",
+            None,
+            "Charlotte Panthers",
+        ),
+        # the words after a name that name a happening or a building
+        (
+            'Mr. King is also taking part in "Barack Obama Election Day," a designated day.',
+            "Barack Obama",
+            "Barack Obama Election",
+        ),
+        (
+            "The George W. Bush Presidential Center in Dallas runs a program.",
+            None,
+            "George W. Bush Presidential",
+        ),
+        ("The ship sailed into Prince William Sound Science Center waters.", None, "William Sound Science"),
+        # an honorific inside a run-in caption starts the name
+        (
+            "- Michael Murray, Greensboro, North Carolina, Anon Prof Ershaghi says: it would not work.",
+            None,
+            "Anon Prof Ershaghi",
+        ),
+        (
+            "Adm Thad Allen Retired from the Coast Guard in 2010, Thad Allen said.",
+            "Thad Allen",
+            "Thad Allen Retired",
+        ),
+    ],
+)
+def test_names_run_into_other_words(text: str, named: str | None, not_named: str | None) -> None:
+    names = _names(src(text))
+    if named:
+        assert named in names, names
+    if not_named:
+        assert not_named not in names, names
+
+
+def test_a_name_one_caption_runs_into_words_is_the_name_other_sources_write() -> None:
+    """ "Simon Boxall Southampton" (a caption run into the text) in one source, "Simon Boxall" in two
+    others: one person, Simon Boxall."""
+    texts = [
+        "Prof Simon Boxall said the oil was dispersing. Simon Boxall said more.",
+        "Simon Boxall said the plume would reach the coast in August.",
+        "End Quote Simon Boxall Southampton University Dr Chris Reddy of the Woods Hole Oceanographic "
+        "Institution said it. Boxall said the oil was dispersing.",
+    ]
+    docs = [
+        annotate_source(source_from_text(t, sid=f"s{i}", path=f"s{i}.txt"), Config())
+        for i, t in enumerate(texts)
+    ]
+    assert "Simon Boxall Southampton" in {m.name for m in docs[2].mentions}
+    people = resolve_people(docs, Config())
+    assert [p.name for p in people] == ["Chris Reddy", "Simon Boxall"]
+    assert {m.person_id for d in docs for m in d.mentions if "Boxall" in m.text} == {"simon-boxall"}
+
+
+def test_a_longer_name_several_sources_write_is_kept() -> None:
+    texts = [
+        "Martin Luther said the church was wrong. Martin Luther wrote more.",
+        "Martin Luther said so again in 1520.",
+        "Martin Luther King said he had a dream.",
+        "Martin Luther King said it again in Memphis.",
+    ]
+    docs = [
+        annotate_source(source_from_text(t, sid=f"s{i}", path=f"s{i}.txt"), Config())
+        for i, t in enumerate(texts)
+    ]
+    assert {p.name for p in resolve_people(docs, Config())} == {"Martin Luther", "Martin Luther King"}
+
+
+def test_the_verb_s_own_subject_a_paper_speaks_not_the_sentence_s_first_person() -> None:
+    d = src(
+        "But Mr. Schultz and Mr. King are playing the equestrians to Russia's Trojan horse (or, as The "
+        "Daily Beast called them in an article last week, ''Manchurian anchors'')."
+    )
+    q = next(q for q in d.quotes if "Manchurian" in q.text)
+    assert d.source.text[q.speaker_start : q.speaker_end] == "The Daily Beast"

@@ -35,10 +35,13 @@ _TOK = rf"[{_UP}][{_LOW}{_UP}'’]*(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
 #: ending there): a pattern that opens with a character class lets ``re`` skip to the next capital
 #: in C, where one opening with a look-behind is tried at every position
 _TOK_AT_WORD = rf"[{_UP}](?<![\w-].)[{_LOW}{_UP}'’]*(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
-#: "said", "says", "added", "told" after a word boundary, in the same way (the boundary after the
-#: first letter)
-_SAID_ADDED_TOLD = r"(?:s(?<!\w.)(?:aid|ays)|a(?<!\w.)dded|t(?<!\w.)old)"
+#: "said", "says", "added" after a word boundary, in the same way (the boundary after the first
+#: letter)
 _SAID_ADDED = r"(?:s(?<!\w.)(?:aid|ays)|a(?<!\w.)dded)"
+#: those, or "told" with a word between it and the name ("told me how JD Hill …"): who is told is
+#: no speaker, and often an outlet or a show ("Schiff told Capital Download"); a person told
+#: something is found by their given name
+_TOLD = r"t(?<!\w.)old(?=\s+[a-z0-9])"
 #: a middle initial between a name's words: "George W. Bush", "Charles B. Rangel"
 _INITIAL = rf"(?:[{_UP}]\.\s+)?"
 #: the Arabic article joined to a surname in lower case: "Bashar al-Assad", "Abdel Fattah el-Sisi"
@@ -67,6 +70,7 @@ class _Rules:
     capital_not_names: frozenset[str]
     #: honorifics that, with one word after them, name a place ("St. Louis")
     place_honorifics: frozenset[str]
+    inner_honorifics: frozenset[str]
     pronouns: frozenset[str]
     #: lower-case words inside a name ("bin", "von", "ten")
     particles: frozenset[str]
@@ -115,6 +119,7 @@ def rules() -> _Rules:
         leading_titles=frozenset(str(w).lower() for w in r["leading_titles"]),
         capital_not_names=frozenset(str(w).lower() for w in r["capital_not_names"]),
         place_honorifics=frozenset(str(w).lower() for w in r["place_honorifics"]),
+        inner_honorifics=frozenset(str(w).lower() for w in r["inner_honorifics"]),
         trailing_titles=frozenset(
             str(w).lower()
             for w in [*r["leading_titles"], *r["title_qualifiers"]]
@@ -142,7 +147,7 @@ def rules() -> _Rules:
                 rf"(?P<name>{_TOK_AT_WORD}\s+{_INITIAL}{particles}{_TOK})(?:,\s+[^,\n]{{3,60}},)?\s+(?:{verb_alt})\b"
             ),
             regex_store.compile(
-                rf"{_SAID_ADDED_TOLD}\s+(?:(?!(?:in|on|at|of|for|from|to|by|with|after|before|during|that|the|a|an|this|last|next)\s)[a-z0-9][\w/’'-]*\s+){{0,3}}?"
+                rf"(?:{_SAID_ADDED}|{_TOLD})\s+(?:(?!(?:in|on|at|of|for|from|to|by|with|after|before|during|that|the|a|an|this|last|next)\s)[a-z0-9][\w/’'-]*\s+){{0,3}}?"
                 rf"(?P<name>{_TOK}\s+{_INITIAL}{particles}{_TOK})\b"
             ),
         ),
@@ -436,8 +441,9 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _bare(word: str) -> str:
-    """A word without a possessive ending and the dots after it: "Sound's" -> "Sound"."""
-    return _POSSESSIVE.sub("", word).rstrip(".")
+    """A word without a possessive ending and the dots and quote marks after it: "Sound's" ->
+    "Sound", "Now''" (a show's title closing) -> "Now"."""
+    return _POSSESSIVE.sub("", word).rstrip(".'’")
 
 
 def _names_a_role(text: str, tokens: _Tokens, k: int, r: _Rules) -> bool:
@@ -488,6 +494,9 @@ def _not_name(word: str, r: _Rules) -> bool:
 _ACRONYM = re.compile(r"(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII|JR|SR)\b)[A-Z][A-Z&]+")
 
 
+#: the definite article right before a word
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])[Tt]he[ \t]+$")
+
 #: a day of the month right before a word ("14 Jan")
 _DAY_BEFORE = re.compile(r"(?<!\d)(?:[12]?\d|3[01])(?:st|nd|rd|th)?[ \t]+$")
 
@@ -514,6 +523,13 @@ def _clean_name(raw: str) -> str | None:
         or (len(toks) >= 3 and _POSSESSIVE.search(toks[0]) is not None)  # "NBC’s Lester Holt"
     ):
         toks.pop(0)
+    # "Anon Prof Ershaghi", "Washington Dr Jane Doe" (run-in captions): the name starts after an
+    # honorific inside it
+    inner = next(
+        (i for i in range(len(toks) - 2, 0, -1) if toks[i].lower().rstrip(".") in r.inner_honorifics), 0
+    )
+    if inner:
+        del toks[: inner + 1]
     # "Mr. Trump's RT appearance", "Hillary Clinton's Health Issues": a possessive ends the name
     cut = next((i for i, t in enumerate(toks[:-1]) if _POSSESSIVE.search(t)), None)
     if cut is not None:
@@ -843,6 +859,11 @@ def find_mentions(
                     lows[first - 1] in _given_names()
                     or not in_lower_case(text[starts[first - 1] : ends[first - 1]], text)
                 )
+                # "Meet Chris Caddell", "Guardian John Vidal" (run-in captions): only a given name
+                # goes before a given name
+                and not (
+                    first < i and lows[first] in _given_names() and lows[first - 1] not in _given_names()
+                )
             ):
                 first -= 1
             if first == i:
@@ -927,6 +948,16 @@ def find_mentions(
             j -= 1  # a name does not end with an initial
         if j == i:
             continue
+        if (
+            j + 1 < n_tokens
+            and text[ends[j] : starts[j + 1]] == " "
+            and text[starts[j + 1]].isupper()
+            and _bare(lows[j + 1]) in r.place_heads
+        ):
+            # "the George W. Bush Presidential Center", "Prince William Sound Science Center": the
+            # words name a place or a body, whose head lies past the name's longest reach
+            next_i = j + 2
+            continue
         raw = text[s0 : ends[j]].rstrip(".'’-")
         name = _clean_name(raw)
         k = bisect.bisect_right(taken_starts, s0) - 1
@@ -958,8 +989,15 @@ def find_mentions(
             roles_of[cut].update(roles_of.pop(long, set()))
             heads_of[cut].update(heads_of.pop(long, set()))
 
-    # "The Office for Budget Responsibility said": the words after a body's head and "for" name it
-    bodies = {id(mt) for mt in found if mt.kind == "name" and _after_body_head(text, mt.start)}
+    # "The Office for Budget Responsibility said": the words after a body's head and "for" name it;
+    # "as The Daily Beast called them", "the Charlotte Panthers": a name right after an article is
+    # a title's, a team's or a body's (a person's has a title between: "the Rev. Al Sharpton")
+    bodies = {
+        id(mt)
+        for mt in found
+        if mt.kind == "name"
+        and (_after_body_head(text, mt.start) or _ARTICLE_BEFORE.search(text, max(0, mt.start - 5), mt.start))
+    }
     if bodies:
         dropped = {mt.name for mt in found if id(mt) in bodies}
         found = [mt for mt in found if id(mt) not in bodies]
@@ -1320,12 +1358,52 @@ def _has_accents(s: str) -> bool:
     return any(ord(c) > 127 for c in s)
 
 
+#: how many times more often the corpus spells a person's name out than a longer form of it that
+#: only one source writes, for that form to be their name run into the words after it
+RUN_IN_RATIO = 2
+
+
+def _cut_run_in_names(docs: list[SourceAnnotations]) -> None:
+    """A name run into the words after it, as captions and signatures are in extracted pages ("Thad
+    Allen Retired", "Evgeny Solovyov Oil", "Simon Boxall Southampton"): a form of three words or more
+    that one source writes, whose first words are a name other sources write, RUN_IN_RATIO times as
+    often, is that name (in place, in mentions and quotes). "Martin Luther King", written by several
+    sources, stays."""
+    counts: Counter[str] = Counter()  # mentions that spell a name out (not "Boxall" for it)
+    sources: dict[str, set[str]] = defaultdict(set)
+    for d in docs:
+        for m in d.mentions:
+            if m.name and " " in m.text.strip():
+                counts[m.name] += 1
+                sources[m.name].add(d.source.id)
+    cut: dict[str, str] = {}
+    for name in counts:
+        words = name.split()
+        if len(words) < 3 or len(sources[name]) != 1:
+            continue
+        for k in range(len(words) - 1, 1, -1):
+            prefix = " ".join(words[:k])
+            if len(sources.get(prefix, ())) >= 2 and counts[prefix] >= RUN_IN_RATIO * counts[name]:
+                cut[name] = prefix
+                break
+    if not cut:
+        return
+    for d in docs:
+        for m in d.mentions:
+            if m.name in cut:
+                m.name = cut[m.name]
+        for q in d.quotes:
+            if q.speaker in cut:
+                q.speaker = cut[q.speaker]
+
+
 def resolve_people(docs: list[SourceAnnotations], config: Config) -> list[Person]:
     """Cluster the names of all sources into people, give them stable ids and fill
     ``PersonMention.person_id`` and ``Quote.speaker_id`` in place. Near-linear: names are compared only
     within blocks of similar surnames."""
     r = rules()
     uf = _UnionFind()
+    _cut_run_in_names(docs)
     counts: Counter[str] = Counter()
     for d in docs:
         for m in d.mentions:

@@ -516,8 +516,16 @@ def find_quotes(
                 elif direct:
                     # the subject right before the verb: "Asked about Trump's remark, Clinton said"
                     speaker, cue = direct[-1], v
-                elif before and sm and _proper_subject(text[sm.start("np") : sm.end("np")]):
-                    # a name the people stage does not know, right before the verb: "…, Kall said:"
+                elif (
+                    before
+                    and sm
+                    and (
+                        _proper_subject(sm["np"])
+                        or (_NAMED_BODY.fullmatch(sm["np"]) and before[-1].end <= sm.start("np"))
+                    )
+                ):
+                    # a name the people stage does not know, right before the verb: "…, Kall said:",
+                    # "Mr. King … (or, as The Daily Beast called them …, “…”)"
                     np_span, cue_m = (sm.start("np"), sm.end("np")), (v.start(), v.end())
                 elif before:
                     # the subject: the first person of the clause holding the verb ("Ayatollah
@@ -840,6 +848,10 @@ _CLAUSE_WORDS = frozenset(
 )
 _PRONOUN_WORDS = frozenset(("he", "she", "it", "they", "we", "i", "you"))
 _DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "one", "another"))
+
+
+#: "The Daily Beast", "The New York Times": the name of a paper or a body, article and all
+_NAMED_BODY = re.compile(r"The(?:\s+[A-Z][\w’'&.-]*)+")
 
 
 def _proper_subject(np_text: str) -> bool:
