@@ -1030,3 +1030,14 @@ def test_the_verb_s_own_subject_a_paper_speaks_not_the_sentence_s_first_person()
     )
     q = next(q for q in d.quotes if "Manchurian" in q.text)
     assert d.source.text[q.speaker_start : q.speaker_end] == "The Daily Beast"
+
+
+def test_an_honorific_of_the_other_gender_calls_someone_else_by_the_surname() -> None:
+    d = src(
+        "Bill Clinton visited the camp on Monday. Mrs Clinton said the crisis was the worst she had "
+        "seen. Clinton said the aid would come."
+    )
+    by_text = [(d.source.text[m.start : m.end], m.name) for m in d.mentions]
+    assert ("Mrs Clinton"[4:], "Clinton") in by_text
+    assert ("she", "Clinton") in by_text
+    assert by_text[-1] == ("Clinton", "Bill Clinton")

@@ -1049,6 +1049,12 @@ def find_mentions(
     #: every bare mention of it, worked out once (a long story repeats a surname hundreds of times)
     chosen: dict[tuple[str, str], str | None] = {}
 
+    def honorific_gender(pos: int) -> str:
+        """The gender of the honorific right before ``pos`` ("Mrs Clinton": "f"), else ""."""
+        before = text[max(0, pos - 8) : pos].lower().split()
+        title = before[-1].rstrip(".") if before else ""
+        return genders[title] if title in r.honorifics and title in genders else ""
+
     def by_context(name: str, pos: int) -> str | None:
         """A bare surname that several people of the source share ("Clinton": Bill and Hillary): the
         one a gendered honorific right before it fits ("Mrs Clinton"), else the one the source names
@@ -1070,9 +1076,7 @@ def find_mentions(
                 person_of[form] = next((p for p in person_of.values() if words <= set(fold(p).split())), form)
         if len(set(person_of.values())) < 2:
             return None
-        before = text[max(0, pos - 8) : pos].lower().split()
-        title = before[-1].rstrip(".") if before else ""
-        gender = genders[title] if title in r.honorifics and title in genders else ""
+        gender = honorific_gender(pos)
         key = (surname, gender)
         if key in chosen:
             return chosen[key]
@@ -1177,6 +1181,11 @@ def find_mentions(
     for mt in found:
         if mt.kind == "name" and len(mt.text.split()) == 1:
             mt.name = by_context(mt.text, mt.start) or mt.name
+            # "Michelle Obama spoke. Mr. Obama said …": an honorific of the other gender than the
+            # full name's given name calls someone else by that surname (the corpus may name him)
+            want = honorific_gender(mt.start) if mt.name and " " in mt.name else ""
+            if want and genders.get(mt.name.split()[0].lower(), want) != want:  # type: ignore[union-attr]
+                mt.name = _bare(mt.text)
 
     # 3. role phrases ("the Leader", "the Cuban president") resolved to the person in context
     role_index: dict[str, list[str]] = defaultdict(list)
