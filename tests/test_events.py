@@ -103,6 +103,26 @@ def test_two_years_a_dash_joins_are_one_period(tmp_path: Path) -> None:
     ]
 
 
+def test_a_time_made_an_adjective_of_a_thing_dates_no_event(tmp_path: Path) -> None:
+    tl = _stories(
+        tmp_path,
+        {
+            "a": (
+                "Published 25 September 2016",
+                "Mr. Obama opened the museum by ringing a large bell from an 18th-century black church.",
+            ),
+            "b": (
+                "Published 25 September 2016",
+                "Coal would have a declining role in a 21st-century economy.",
+            ),
+            "c": ("Published 25 September 2016", "The museum shows a 1950s-era Soviet tank."),
+            "d": ("Published 25 September 2016", "The 1970s-era oil crisis changed the industry."),
+            "e": ("Published 25 September 2016", "It was an 18th-century revolution in farming."),
+        },
+    )
+    assert sorted((e.date, "".join(sorted(sources(e)))) for e in tl.events) == [("17", "e"), ("197", "d")]
+
+
 def test_the_75_year_period(timeline: Timeline) -> None:
     ev = find(timeline, "1948")
     assert ev.end == "2023" and sources(ev) == ALL

@@ -208,6 +208,8 @@ def _eventful(doc: SourceAnnotations, t: Timex, in_quote: bool) -> tuple[str, st
         return None
     if _comparison_base(doc.source.text, t):
         return None  # "prices rose 3.2% from a year earlier": the base of a figure, no happening
+    if _describes_a_thing(doc.source.text, t):
+        return None  # "a bell from an 18th-century church": the age of a thing, no happening
     if t.type == "DURATION":
         if t.point and granularity_of(t.point) != "unknown":
             return t.point, None  # "22 years after Fidel Castro … paid a visit": the visit, 2001
@@ -998,6 +1000,24 @@ def _defining_phrase(c: Candidate) -> str | None:
     if noun and noun in _happening_nouns():
         return f"{m.group(1)} {noun}"
     return m.group(1)
+
+
+@cache
+def _time_adjective() -> re.Pattern[str]:
+    """A time expression made an adjective ("18th-century", "1960s-era") and the words
+    after it, up to three."""
+    suffixes = "|".join(re.escape(str(w)) for w in tables()["time_adjective_suffixes"])
+    return re.compile(rf"(?:(?<=-)|-)(?:{suffixes})\b((?:[ \t]+[A-Za-z-]+\b){{1,3}})")
+
+
+def _describes_a_thing(text: str, t: Timex) -> bool:
+    """Whether a time expression is an adjective that dates a thing, not a happening: "a bell from an
+    18th-century black church", "a 1960s-era car" (but "an 18th-century revolution")."""
+    m = _time_adjective().match(text, t.end - (len("century") if t.text.endswith("-century") else 0))
+    if m is None:
+        return False
+    nouns = _happening_nouns()
+    return not any(w.lower() in nouns for w in m.group(1).split())
 
 
 @cache
