@@ -969,6 +969,12 @@ def _names(d: SourceAnnotations) -> set[str]:
             "George W. Bush Presidential",
         ),
         ("The ship sailed into Prince William Sound Science Center waters.", None, "William Sound Science"),
+        # the last word of a body's name after a title with "of" ...
+        ("said Kate Nicholas, Associate Director of World Vision.", "Kate Nicholas", "Vision"),
+        ("The new Chairman of the Caribbean Community said so.", None, "Community"),
+        # ... unless the source gives it a first name
+        ("Secretary of State Kerry said so. John Kerry left on Monday.", "John Kerry", None),
+        ("An official of the US Second Fleet said the ships were ready.", None, "Second Fleet"),
         # an honorific inside a run-in caption starts the name
         (
             "- Michael Murray, Greensboro, North Carolina, Anon Prof Ershaghi says: it would not work.",

@@ -494,8 +494,17 @@ def _not_name(word: str, r: _Rules) -> bool:
 _ACRONYM = re.compile(r"(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII|JR|SR)\b)[A-Z][A-Z&]+")
 
 
-#: the definite article right before a word
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])[Tt]he[ \t]+$")
+#: the definite article right before a word, or before an acronym before it ("the US Second Fleet")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])[Tt]he[ \t]+(?:[A-Z]{2,}[ \t]+)?$")
+
+
+def _given_name_before(word: str, text: str) -> bool:
+    """Whether ``text`` writes a given name right before ``word`` ("John Kerry")."""
+    given = _given_names()
+    return any(
+        m.group(1).lower() in given for m in re.finditer(rf"\b([A-Z][a-z]+)[ \t]+{re.escape(word)}\b", text)
+    )
+
 
 #: a day of the month right before a word ("14 Jan")
 _DAY_BEFORE = re.compile(r"(?<!\d)(?:[12]?\d|3[01])(?:st|nd|rd|th)?[ \t]+$")
@@ -781,6 +790,10 @@ def find_mentions(
         if " " not in name and (
             not _capital_title(m["title"])  # "the scientist Apart from …", "author of Consumer Boycotts"
             or m["title"].split()[-1].lower().rstrip(".") in r.place_honorifics  # "St. Louis": a place
+            # "Associate Director of World Vision", "the Chairman of the Caribbean Community": the
+            # last word of a body's name, unless the source gives it a first name ("Secretary of
+            # State Kerry" … "John Kerry")
+            or (" of " in m["title"] and not _given_name_before(name, text))
         ):
             continue
         roles = _title_roles(" ".join(m["title"].split()))
@@ -996,7 +1009,9 @@ def find_mentions(
         id(mt)
         for mt in found
         if mt.kind == "name"
-        and (_after_body_head(text, mt.start) or _ARTICLE_BEFORE.search(text, max(0, mt.start - 5), mt.start))
+        and (
+            _after_body_head(text, mt.start) or _ARTICLE_BEFORE.search(text, max(0, mt.start - 12), mt.start)
+        )
     }
     if bodies:
         dropped = {mt.name for mt in found if id(mt) in bodies}
