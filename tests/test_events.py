@@ -861,6 +861,44 @@ def test_a_weekday_read_in_the_wrong_week_joins_the_happening_it_names(tmp_path:
     assert [sources(e) for e in tl.events if e.date == "2010-01-19"] == [{"e"}]
 
 
+def test_a_weekday_either_side_of_publication_joins_at_a_lower_ratio(tmp_path: Path) -> None:
+    """Sources published between two Mondays read "Monday's debate" as the past one; twice as many
+    sources date the debate to the later Monday: it was coming. A source that could only mean the
+    earlier Monday keeps its own event."""
+    after = "Published 28 September 2016"
+    tl = _stories(
+        tmp_path,
+        {
+            "a": (after, "Clinton won Monday's debate at Hofstra, polls showed."),
+            "b": (after, "Trump blamed his microphone for Monday's debate performance, aides said."),
+            "c": (after, "Both campaigns argued over Monday's debate, the first of three, on Tuesday."),
+            "d": (after, "Viewers said the moderator of Monday's debate was fair, a poll found."),
+            # written on Friday 23 and Sunday 25 September, before it
+            "e": ("Published 23 September 2016", "Trump has complimented the moderator of Monday's debate."),
+            "f": ("Published 25 September 2016", "Pence said the tweet about Monday's debate was a joke."),
+        },
+    )
+    (ev,) = [e for e in tl.events if e.date == "2016-09-26"]
+    assert sources(ev) == {"a", "b", "c", "d", "e", "f"}
+    assert [(c.date, sorted(c.sources)) for c in ev.conflicts] == [("2016-09-19", ["e", "f"])]
+    # a minority source written before the earlier Monday could only mean it: below the usual ratio
+    # the two stay apart
+    (tmp_path / "b").mkdir()
+    tl = _stories(
+        tmp_path / "b",
+        {
+            "a": (after, "Clinton won Monday's debate at Hofstra, polls showed."),
+            "b": (after, "Trump blamed his microphone for Monday's debate performance, aides said."),
+            "c": (after, "Both campaigns argued over Monday's debate, the first of three, on Tuesday."),
+            "d": (after, "Viewers said the moderator of Monday's debate was fair, a poll found."),
+            "e": ("Published 23 September 2016", "Trump has complimented the moderator of Monday's debate."),
+            "f": ("Published 17 September 2016", "Pence will watch Monday's debate from Indiana."),
+        },
+    )
+    by_day = {e.date: sources(e) for e in tl.events if e.date in ("2016-09-19", "2016-09-26")}
+    assert by_day == {"2016-09-19": {"e", "f"}, "2016-09-26": {"a", "b", "c", "d"}}
+
+
 def test_a_generic_name_of_a_day_s_happening_is_the_happening_of_that_day(tmp_path: Path) -> None:
     stories = {
         "a": "The 7.0-magnitude quake struck south of Port-au-Prince on Tuesday, flattening homes.",

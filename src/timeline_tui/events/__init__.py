@@ -795,6 +795,9 @@ def merge_same_day(clusters: list[Cluster], cands: list[Candidate]) -> list[Clus
 
 #: how many times as many sources the event a week away must have (``merge_week_slips``)
 WEEK_SLIP_RATIO = 3
+#: the same, when every source that dates the event by its weekday was published between its day and
+#: the other event's: for each, the weekday could be read either way (past or coming)
+AMBIGUOUS_WEEK_SLIP_RATIO = 1.5
 
 
 @cache
@@ -843,7 +846,10 @@ def merge_week_slips(clusters: list[Cluster]) -> list[Cluster]:
             j
             for day in days
             for j in by_day.get((day, own[i]), ())
-            if j not in into and sources[j] >= WEEK_SLIP_RATIO * sources[i]
+            if j not in into
+            and sources[j]
+            >= (AMBIGUOUS_WEEK_SLIP_RATIO if _read_either_way(cl, day, weekday) else WEEK_SLIP_RATIO)
+            * sources[i]
         ]
         if hosts:
             into[i] = max(hosts, key=lambda j: (sources[j], clusters[j].value))
@@ -852,6 +858,28 @@ def merge_week_slips(clusters: list[Cluster]) -> list[Cluster]:
             j = into[j]
         clusters[j].absorb(clusters[i])
     return [cl for i, cl in enumerate(clusters) if i not in into]
+
+
+def _read_either_way(cl: Cluster, other: date, weekday: re.Pattern[str]) -> bool:
+    """Whether every passage dating ``cl`` (a day) by its weekday alone comes from a source published
+    between that day and ``other``, a week or two away: "Monday's debate" written on Friday 23
+    September is Monday 19 September if it was past, 26 September if it was coming."""
+    if cl.interval is None:
+        return False
+    lo, hi = sorted((cl.interval[0], other))
+    seen = False
+    for c in cl.members:
+        if not weekday.search(c.timex.text):
+            continue
+        published = c.doc.source.meta.published.value
+        try:
+            day = date.fromisoformat((published or "")[:10])
+        except ValueError:
+            return False
+        if not lo < day < hi:
+            return False
+        seen = True
+    return seen
 
 
 #: the dates whose events ``merge_week_slips`` joins to a day's: a day, a week, a month
