@@ -899,6 +899,29 @@ def test_a_weekday_either_side_of_publication_joins_at_a_lower_ratio(tmp_path: P
     assert by_day == {"2016-09-19": {"e", "f"}, "2016-09-26": {"a", "b", "c", "d"}}
 
 
+def test_a_happening_named_after_a_compound_or_before_a_bare_weekday_is_that_day_s(tmp_path: Path) -> None:
+    after = "Published 28 September 2016"
+    tl = _stories(
+        tmp_path,
+        {
+            "a": (after, "Clinton won Monday's debate at Hofstra, polls showed."),
+            "b": (after, "Trump blamed his microphone for Monday's debate performance, aides said."),
+            "c": (after, "Both campaigns argued over Monday's debate, the first of three, on Tuesday."),
+            "d": (after, "Viewers said the moderator of Monday's debate was fair, a poll found."),
+            # a compound's last noun, and a happening right before a weekday
+            "e": (
+                after,
+                "The commission says a microphone failed during Monday night's first general election debate.",
+            ),
+            "f": (
+                after,
+                "The nominee aggressively attacked a fraud and a scam artist during the first presidential debate Monday night.",
+            ),
+        },
+    )
+    assert [sources(e) for e in tl.events if e.date == "2016-09-26"] == [{"a", "b", "c", "d", "e", "f"}]
+
+
 def test_a_generic_name_of_a_day_s_happening_is_the_happening_of_that_day(tmp_path: Path) -> None:
     stories = {
         "a": "The 7.0-magnitude quake struck south of Port-au-Prince on Tuesday, flattening homes.",

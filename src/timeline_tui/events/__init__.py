@@ -888,11 +888,11 @@ _NAMED_DAY_GRANULARITIES = ("day", "week", "month")
 
 @cache
 def _happening_patterns() -> tuple[
-    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]
 ]:
     """A happening noun right after a day that dates it ("Tuesday's earthquake", "the 12 January
     devastating quake": up to two lower-case words between), right before it ("the earthquake on
-    Tuesday", "the quake of 12 January"), or the subject of a verb of taking place before it in its
+    Tuesday", "the quake of 12 January", and before a weekday "the debate Monday night"), or the subject of a verb of taking place before it in its
     sentence ("The 7.0-magnitude quake, Haiti's worst in two centuries, struck … on Tuesday";
     events.yaml happening_verbs), the happening a count of units is counted from ("a week after the
     Haiti earthquake"), and the word each noun counts as."""
@@ -901,14 +901,18 @@ def _happening_patterns() -> tuple[
     # (the words between describe the happening: no preposition or article, which would start a
     # phrase of the time's own, as in "Clinton's comments Tuesday on the shooting")
     between = word_alternation([str(w) for w in tables()["happening_not_between"]])
-    after = re.compile(rf"(?: ?['’]s)?\s+(?:(?!(?:{between})\s)[a-z0-9][\w.-]*\s+){{0,2}}?(?P<n>{nouns})\b")
+    # a compound's last noun: "Monday night's first general election debate" is a debate
+    after = re.compile(
+        rf"(?: ?['’]s)?\s+(?:(?!(?:{between})\s)[a-z0-9][\w.-]*\s+){{0,2}}?(?:(?:{nouns})\s+)?(?P<n>{nouns})\b"
+    )
     before = re.compile(rf"\b(?P<n>{nouns})\s+(?:on|of)\s+(?:last\s+)?$")
     subject = re.compile(rf"\b(?P<n>{nouns})\b[^.;!?\n]{{0,80}}?\b(?:{verbs})\b(?P<rest>[^.;!?\n]{{0,80}})$")
     counted = re.compile(
         rf"\s+(?:after|since|following|before|ahead\s+of)\s+(?:the\s+|an?\s+)?(?:[\w.’'-]+\s+){{0,3}}?(?P<n>{nouns})\b"
     )
     synonyms = {str(k): str(v) for k, v in tables()["happening_synonyms"].items()}
-    return after, before, subject, counted, synonyms
+    bare_before = re.compile(rf"\b(?P<n>{nouns})\s+$")
+    return after, before, bare_before, subject, counted, synonyms
 
 
 #: what may come between a happening's verb and its time in a passage that names someone: a place,
@@ -933,7 +937,8 @@ HAPPENING_SAMPLE = 64
 def _named_happenings(cl: Cluster) -> Counter[str]:
     """How many of a cluster's first ``HAPPENING_SAMPLE`` passages date a happening they name, by
     the happening's word."""
-    after, before, subject, counted, synonyms = _happening_patterns()
+    after, before, bare_before, subject, counted, synonyms = _happening_patterns()
+    weekday = _weekday_word()
     out: Counter[str] = Counter()
     for c in cl.members[:HAPPENING_SAMPLE]:
         text, t = c.doc.source.text, c.timex
@@ -946,6 +951,13 @@ def _named_happenings(cl: Cluster) -> Counter[str]:
                 else None
             )
             or before.search(text, max(0, t.start - 30), t.start)
+            # "the first presidential debate Monday night": a weekday needs no preposition (a year
+            # does: "… to impede the US invasion 1979 : 140m gallons …" runs a list's items together)
+            or (
+                bare_before.search(text, max(0, t.start - 30), t.start)
+                if weekday.match(text, t.start)
+                else None
+            )
             or subject.search(text, max(0, t.start - 170), t.start)
         )
         if m is not None and c.people and m.re is subject and not _CLOSE_AFTER_VERB.fullmatch(m["rest"]):
