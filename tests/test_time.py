@@ -183,6 +183,11 @@ def test_durations_and_periods() -> None:
     assert tag("in one minute", DCT)[0].value == "PT1M"
 
 
+def test_a_capitalised_day_word_opening_or_ending_a_sentence_is_a_time() -> None:
+    assert one("Today, the talks resume.")[2] == DCT
+    assert one("THE TALKS: Today the pact ends.")[2] == DCT
+
+
 def test_sets_and_refs() -> None:
     assert one("The council meets every week.")[1:3] == ("SET", "P1W")
     assert one("Trains run daily.")[1:3] == ("SET", "P1D")
@@ -220,6 +225,10 @@ def test_without_publication_date_nothing_is_invented() -> None:
         "Call 555-1979 for details.",
         "Section 2023 of the act.",
         "Upgrade to version 2.2023 now",
+        # a paper's or a show's name
+        "“We were there under legitimate pretenses,” Figueroa told USA Today.",
+        "The minister told BBC Radio 4's Today programme he would stay.",
+        "She said on the Today show that the talks had failed.",
     ],
 )
 def test_false_positives_are_rejected(sentence: str) -> None:

@@ -387,6 +387,9 @@ def _not_a_time(text: str, start: int, end: int) -> bool:
     return _FRACTION.search(span) is not None and _FRACTION_OF.match(text, end) is not None
 
 
+#: what makes a capitalised day word ("Today") mid-sentence part of a paper's or a show's name: an
+#: acronym, a possessive or "the" right before it (not "The" opening a sentence)
+_NAMED_SHOW_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|[a-z0-9]['’]s|(?<=[a-z,] )the)[ \t]+$")
 _FRACTION_NUM = re.compile(r"(\d+)\s*(?:1/2|½)$")
 _AND_A_HALF = re.compile(r"(.+?)\s+and\s+a\s+half$")
 _RATE_BEFORE = re.compile(
@@ -1423,6 +1426,10 @@ class Tagger:
         return ("TIME", f"{day}T{code}") if code else ("DATE", day)
 
     def _n_dayword(self, m: re.Match[str], ctx: Context) -> Norm | None:
+        if m["w"][:1].isupper() and _NAMED_SHOW_BEFORE.search(
+            ctx.text, max(0, m.start("w") - 12), m.start("w")
+        ):
+            return None  # "told USA Today", "BBC Radio 4's Today programme", "on the Today show"
         w = " ".join(m["w"].lower().split())
         offset = self.t.day_words[w]
         part = m["part"] or ("night" if w == "tonight" else None)
