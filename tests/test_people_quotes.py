@@ -975,6 +975,13 @@ def _names(d: SourceAnnotations) -> set[str]:
         # ... unless the source gives it a first name
         ("Secretary of State Kerry said so. John Kerry left on Monday.", "John Kerry", None),
         ("An official of the US Second Fleet said the ships were ready.", None, "Second Fleet"),
+        # a nickname in quote marks
+        (
+            "Clinton cited Trump's references to Machado as “Miss Piggy” and “Miss Housekeeping”.",
+            None,
+            "Housekeeping",
+        ),
+        ("``Mr. Trump'' was there, Donald Trump said.", "Donald Trump", "Trump''"),
         # an honorific inside a run-in caption starts the name
         (
             "- Michael Murray, Greensboro, North Carolina, Anon Prof Ershaghi says: it would not work.",

@@ -494,6 +494,9 @@ def _not_name(word: str, r: _Rules) -> bool:
 _ACRONYM = re.compile(r"(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII|JR|SR)\b)[A-Z][A-Z&]+")
 
 
+_OPENING_QUOTES = frozenset(('"', "“", "‘", "'", "`"))
+_CLOSING_QUOTES = frozenset(('"', "”", "’", "'"))
+
 #: the definite article right before a word, or before an acronym before it ("the US Second Fleet")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])[Tt]he[ \t]+(?:[A-Z]{2,}[ \t]+)?$")
 
@@ -571,7 +574,7 @@ def _clean_name(raw: str) -> str | None:
     if not toks:
         return None
     if len(toks[-1]) > 2:
-        toks[-1] = toks[-1].rstrip(".")  # "Bernie Sanders." at a sentence's end
+        toks[-1] = toks[-1].rstrip(".'’")  # "Bernie Sanders." at a sentence's end, "Trump''" in quote marks
     name = " ".join(toks)
     name = _POSSESSIVE.sub("", name)
     if len(name) < 3 or not any(c.islower() for c in name):
@@ -787,13 +790,21 @@ def find_mentions(
         name = _clean_name(m["name"])
         if not name or headline(m.start("name")):
             continue
-        if " " not in name and (
-            not _capital_title(m["title"])  # "the scientist Apart from …", "author of Consumer Boycotts"
-            or m["title"].split()[-1].lower().rstrip(".") in r.place_honorifics  # "St. Louis": a place
-            # "Associate Director of World Vision", "the Chairman of the Caribbean Community": the
-            # last word of a body's name, unless the source gives it a first name ("Secretary of
-            # State Kerry" … "John Kerry")
-            or (" of " in m["title"] and not _given_name_before(name, text))
+        if (
+            " " not in name
+            and (
+                not _capital_title(m["title"])  # "the scientist Apart from …", "author of Consumer Boycotts"
+                or m["title"].split()[-1].lower().rstrip(".") in r.place_honorifics  # "St. Louis": a place
+                # "Associate Director of World Vision", "the Chairman of the Caribbean Community": the
+                # last word of a body's name, unless the source gives it a first name ("Secretary of
+                # State Kerry" … "John Kerry")
+                or (" of " in m["title"] and not _given_name_before(name, text))
+                # “Miss Piggy”, “Miss Housekeeping”: a nickname in quote marks, no one's name
+                or (
+                    text[m.start() - 1 : m.start()] in _OPENING_QUOTES
+                    and text[m.end() : m.end() + 1] in _CLOSING_QUOTES
+                )
+            )
         ):
             continue
         roles = _title_roles(" ".join(m["title"].split()))
