@@ -1054,3 +1054,27 @@ def test_an_honorific_of_the_other_gender_calls_someone_else_by_the_surname() ->
     assert ("Mrs Clinton"[4:], "Clinton") in by_text
     assert ("she", "Clinton") in by_text
     assert by_text[-1] == ("Clinton", "Bill Clinton")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Barack Obama met Mitch McConnell, who said the plan was "dead on arrival."', "Mitch McConnell"),
+        (
+            "Barack Obama has had a frosty relationship with Mitch McConnell, now the Senate majority "
+            'leader, who in 2010 said the GOP\'s goal was to make Obama a "one-term president."',
+            "Mitch McConnell",
+        ),
+    ],
+)
+def test_the_person_a_relative_who_stands_for_is_the_speaker(text: str, speaker: str) -> None:
+    (q,) = src(text).quotes
+    assert q.speaker == speaker
+
+
+def test_a_who_after_another_name_in_a_list_is_not_the_last_known_person_s() -> None:
+    d = src(
+        "The ceremony featured John Lewis, a congressman from Georgia, as well as celebrities like "
+        "Patti LaBelle and Stevie Wonder, who joked of the museum, ''I haven't seen it yet, but I'm going to.''"
+    )
+    assert all(q.speaker != "Patti LaBelle" for q in d.quotes)

@@ -501,7 +501,12 @@ def find_quotes(
                     and v.group().lower().endswith("ing")
                     else None
                 )
-                if main is not None:
+                antecedent = None if direct else _who_antecedent(text, before, v.start())
+                if antecedent is not None:
+                    # "Mitch McConnell, now the Senate majority leader, who in 2010 said …": the
+                    # person the relative pronoun stands for
+                    speaker, cue = antecedent, v
+                elif main is not None:
                     # a participle after the main clause: "In August, several environmental groups
                     # granted Mr. Clarke an extension …, saying his “…”" is the groups'
                     named = [
@@ -848,6 +853,22 @@ _CLAUSE_WORDS = frozenset(
 )
 _PRONOUN_WORDS = frozenset(("he", "she", "it", "they", "we", "i", "you"))
 _DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "one", "another"))
+
+
+#: a relative "who" (after an apposition in lower case, maybe: not "… and Stevie Wonder, who") and
+#: at most five words before a verb: what comes between a person and the verb whose subject the
+#: person is ("McConnell, now the Senate majority leader, who in 2010 said")
+_WHO_BEFORE_VERB = re.compile(
+    r",?\s+(?:(?!(?:and|or|as)\b)[a-z][^,;.!?\n]{0,80},\s+)?who\s+(?:[\w’'-]+\s+){0,5}$"
+)
+
+
+def _who_antecedent(text: str, before: list[PersonMention], verb_start: int) -> PersonMention | None:
+    """The person a relative "who" right before a verb stands for: the last person named before it."""
+    if not before:
+        return None
+    last = before[-1]
+    return last if _WHO_BEFORE_VERB.fullmatch(text, last.end, verb_start) else None
 
 
 #: "The Daily Beast", "The New York Times": the name of a paper or a body, article and all
