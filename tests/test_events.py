@@ -1508,3 +1508,12 @@ def test_a_title_s_place_is_that_of_the_passages_using_its_event_word(tmp_path: 
         },
     )
     assert not any("visits Bhopal" in t for t in titles.values()), titles
+
+
+def test_a_telethon_told_in_other_words_is_one_event(tmp_path: Path) -> None:
+    stories = {
+        "a": "Stars from Madonna to Bono sang in Tuesday's telethon for the survivors, raising millions.",
+        "b": "The telethon on Tuesday raised a record sum for disaster relief, organisers said.",
+        "c": "Viewers pledged more than expected during Tuesday's two-hour telethon in Los Angeles.",
+    }
+    assert _sources_by_event_of_the_day(tmp_path, stories) == [["a", "b", "c"]]
