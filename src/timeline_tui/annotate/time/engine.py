@@ -2353,7 +2353,8 @@ class Tagger:
         with (_at_tokens) or, when a pattern's start cannot be read or the text cannot be
         lower-cased in place, by scanning windows around those triggers. ``lowered``:
         ``lowered_in_place(text)``."""
-        # trigger words with their classes, and ASCII digit runs (class 1), in text order
+        # trigger words with their classes, and digit runs that can be years, decades, clock times
+        # or short days, in text order
         words: list[str] | list[bytes]
         if lowered is text:
             # a text whose lower-casing would move offsets ("İstanbul"): its words are looked up
@@ -2377,7 +2378,6 @@ class Tagger:
                 )
             ]
         digits, starts, ends = split_runs(self._ASCII_DIGITS if text.isascii() else self._DIGITS, lowered)
-        hits += itertools.compress(zip(starts, ends, itertools.repeat(1)), map(":".__gt__, digits))
         # four digits that can be a year (1500-2099), and two ending in 0 ("the '90s"), are also the
         # year and decade patterns' triggers: the other numbers of financial news ("$27 million",
         # "5.3%") need not be scanned for years
@@ -2391,6 +2391,14 @@ class Tagger:
             for s, e, d in zip(starts, ends, digits, strict=False)
             if len(d) == 4 and "1500" <= d <= "2099"
         ]
+        # one or two digits before a slash ("9/11"): the famous short days' trigger
+        if "/" in lowered:
+            slash = self.p.slash_bit
+            hits += [
+                (s, e, slash)
+                for s, e, d in zip(starts, ends, digits, strict=False)
+                if len(d) <= 2 and lowered[e : e + 1] == "/"
+            ]
         # one or two digits before a colon and two more ("at 11:00"): the clock pattern's own trigger
         if ":" in lowered:
             colon = self.p.colon_bit

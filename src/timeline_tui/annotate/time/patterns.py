@@ -111,7 +111,7 @@ class Patterns:
     number: re.Pattern[str]
     #: any token some pattern needs: sentences without one are skipped
     trigger: re.Pattern[str]
-    #: lower-case word -> bitmask of trigger classes; "digit" (any digit run) is bit 0
+    #: lower-case word -> bitmask of trigger classes; "digit" (a spoken number) is bit 0
     word_classes: dict[str, int]
     #: the class of a four-digit run that can be a year (1500-2099), as the year patterns read them,
     #: and of a two-digit run ending in 0 (the decade of "the '90s")
@@ -121,6 +121,8 @@ class Patterns:
     decade_year_bit: int
     #: the trigger class of one or two digits before a colon and two more ("11:00")
     colon_bit: int
+    #: the trigger class of one or two digits before a slash: a famous day's short form ("9/11")
+    slash_bit: int
     #: per pattern (same order as items): the classes one of which must occur near a match
     needs: tuple[int, ...]
 
@@ -756,6 +758,8 @@ def patterns() -> Patterns:
         "decadeyear",
         "clockmark",
         "colon",
+        "slashnum",
+        "qhcode",
     ]
     bit = {c: 1 << i for i, c in enumerate(classes)}
     word_classes: dict[str, int] = {}
@@ -786,6 +790,8 @@ def patterns() -> Patterns:
         "holiday",
     )
     add(["fiscal", "fy"], "fiscal")
+    # the letter of a quarter's or a half's code ("Q3", "3Q24", "H1 2025"), a word of its own
+    add(["q", "h"], "qhcode")
     add(
         tb.decade_words,
         "decade",
@@ -808,9 +814,9 @@ def patterns() -> Patterns:
         "dm": "month",
         "slash": "year",
         "dotted": "year",
-        "shortday": "digit",
-        "qcode": "digit",
-        "hcode": "digit",
+        "shortday": "slashnum",
+        "qcode": "qhcode",
+        "hcode": "qhcode",
         "my": "month",
         "month": "month",
         "fiscal": "fiscal",
@@ -857,5 +863,6 @@ def patterns() -> Patterns:
         tens_bit=bit["tens"],
         decade_year_bit=bit["decadeyear"],
         colon_bit=bit["colon"],
+        slash_bit=bit["slashnum"],
         needs=tuple(needs),
     )
