@@ -1003,6 +1003,13 @@ def test_the_evidence_time_is_the_expression_that_gives_the_date(tmp_path: Path)
             "2023",
             "It first sounded the alarm",
         ),
+        # a happening still to come is not what happened at the time
+        (
+            "Bernie Sanders offered some pointed advice to Hillary Clinton on Tuesday in the upcoming "
+            "presidential debates.",
+            "2024-02-13",
+            "Bernie Sanders offered some pointed advice to Hillary Clinton on Tuesday in…",
+        ),
         # too vague a name ("the accident") leaves the passage as the title
         (
             "Shares have fallen by half since the accident on 20 April 2010, traders said.",

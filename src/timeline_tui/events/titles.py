@@ -326,9 +326,14 @@ def _rule_counts(joined: str) -> list[int]:
 
 @cache
 def _not_event_words() -> re.Pattern[str]:
-    """The phrases of events.yaml not_event_words, on folded text ("signs of life")."""
+    """The phrases of events.yaml not_event_words, on folded text ("signs of life"), and the words
+    not_yet_words puts after the passage's time ("the upcoming presidential debates")."""
+    not_yet = "|".join(re.escape(fold(str(w))) for w in tables()["not_yet_words"])
     return re.compile(
-        r"\b(?:" + "|".join(re.escape(fold(str(w))) for w in tables()["not_event_words"]) + r")\b"
+        r"\b(?:"
+        + "|".join(re.escape(fold(str(w))) for w in tables()["not_event_words"])
+        + rf"|(?:{not_yet})(?:\s+[\w-]+){{1,3}}"
+        + r")\b"
     )
 
 
