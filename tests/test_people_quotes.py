@@ -982,6 +982,9 @@ def _names(d: SourceAnnotations) -> set[str]:
             "Housekeeping",
         ),
         ("``Mr. Trump'' was there, Donald Trump said.", "Donald Trump", "Trump''"),
+        # a number or a plural title opening a sentence is no part of a name
+        ("Two Oxfam workers were hurt in the quake. Oxfam said so.", None, "Two Oxfam"),
+        ("Presidents Obama and Bush met on Saturday. Obama said aid was coming.", None, "Presidents Obama"),
         # an honorific inside a run-in caption starts the name
         (
             "- Michael Murray, Greensboro, North Carolina, Anon Prof Ershaghi says: it would not work.",

@@ -71,6 +71,7 @@ class _Rules:
     #: honorifics that, with one word after them, name a place ("St. Louis")
     place_honorifics: frozenset[str]
     inner_honorifics: frozenset[str]
+    not_name_edges: frozenset[str]
     pronouns: frozenset[str]
     #: lower-case words inside a name ("bin", "von", "ten")
     particles: frozenset[str]
@@ -120,6 +121,7 @@ def rules() -> _Rules:
         capital_not_names=frozenset(str(w).lower() for w in r["capital_not_names"]),
         place_honorifics=frozenset(str(w).lower() for w in r["place_honorifics"]),
         inner_honorifics=frozenset(str(w).lower() for w in r["inner_honorifics"]),
+        not_name_edges=frozenset(str(w).lower() for w in r["not_name_edges"]),
         trailing_titles=frozenset(
             str(w).lower()
             for w in [*r["leading_titles"], *r["title_qualifiers"]]
@@ -531,6 +533,7 @@ def _clean_name(raw: str) -> str | None:
     while toks and (
         toks[0].lower().rstrip(".") in r.honorifics
         or _not_name(toks[0], r)
+        or toks[0].lower() in r.not_name_edges
         or toks[0].lower().rstrip(".") in r.leading_titles
         or (len(toks) >= 3 and _POSSESSIVE.search(toks[0]) is not None)  # "NBC’s Lester Holt"
     ):
@@ -551,7 +554,7 @@ def _clean_name(raw: str) -> str | None:
         toks.pop(0)
         while len(toks) >= 3 and (toks[0].lower() in r.roles or toks[0].lower().rstrip(".") in r.honorifics):
             toks.pop(0)
-    while toks and _not_name(_bare(toks[-1]), r):
+    while toks and (_not_name(_bare(toks[-1]), r) or _bare(toks[-1]).lower() in r.not_name_edges):
         toks.pop()
     while len(toks) >= 2 and len(toks[-1].rstrip(".")) == 1:
         toks.pop()  # "said George W": a name does not end with an initial
