@@ -504,10 +504,35 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w-])[Tt]he[ \t]+(?:[A-Z]{2,}[ \t]+)?$")
 
 
 def _given_name_before(word: str, text: str) -> bool:
-    """Whether ``text`` writes a given name right before ``word`` ("John Kerry")."""
+    """Whether ``text`` writes a given name right before ``word`` ("John Kerry"). (``str.find``: no
+    pattern compiled for each word asked about, one pass over a long text.)"""
     given = _given_names()
-    return any(
-        m.group(1).lower() in given for m in re.finditer(rf"\b([A-Z][a-z]+)[ \t]+{re.escape(word)}\b", text)
+    i = text.find(word)
+    while i > 0:
+        before = text[max(0, i - 30) : i]
+        if before[-1:] in (" ", "\t"):
+            words = before.split()
+            if words and words[-1].lower() in given and words[-1][:1].isupper():
+                return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _names_no_one(title: re.Match[str], name: str, text: str, r: _Rules) -> bool:
+    """Whether the one word after a title names no person: after a role in lower case ("the
+    scientist Apart from …", "author of Consumer Boycotts"), in a place's name ("St. Louis"), as the
+    last word of a body's name after a title with "of" ("Associate Director of World Vision", "the
+    Chairman of the Caribbean Community"; unless the source gives it a first name: "Secretary of
+    State Kerry" … "John Kerry"), or in quote marks, a nickname (“Miss Piggy”)."""
+    phrase = title["title"]
+    return (
+        not _capital_title(phrase)
+        or phrase.split()[-1].lower().rstrip(".") in r.place_honorifics
+        or (" of " in phrase and not _given_name_before(name, text))
+        or (
+            text[title.start() - 1 : title.start()] in _OPENING_QUOTES
+            and text[title.end() : title.end() + 1] in _CLOSING_QUOTES
+        )
     )
 
 
@@ -793,22 +818,7 @@ def find_mentions(
         name = _clean_name(m["name"])
         if not name or headline(m.start("name")):
             continue
-        if (
-            " " not in name
-            and (
-                not _capital_title(m["title"])  # "the scientist Apart from …", "author of Consumer Boycotts"
-                or m["title"].split()[-1].lower().rstrip(".") in r.place_honorifics  # "St. Louis": a place
-                # "Associate Director of World Vision", "the Chairman of the Caribbean Community": the
-                # last word of a body's name, unless the source gives it a first name ("Secretary of
-                # State Kerry" … "John Kerry")
-                or (" of " in m["title"] and not _given_name_before(name, text))
-                # “Miss Piggy”, “Miss Housekeeping”: a nickname in quote marks, no one's name
-                or (
-                    text[m.start() - 1 : m.start()] in _OPENING_QUOTES
-                    and text[m.end() : m.end() + 1] in _CLOSING_QUOTES
-                )
-            )
-        ):
+        if " " not in name and _names_no_one(m, name, text, r):
             continue
         roles = _title_roles(" ".join(m["title"].split()))
         learn_heads(name, m["title"])

@@ -892,10 +892,11 @@ def _happening_patterns() -> tuple[
 ]:
     """A happening noun right after a day that dates it ("Tuesday's earthquake", "the 12 January
     devastating quake": up to two lower-case words between), right before it ("the earthquake on
-    Tuesday", "the quake of 12 January", and before a weekday "the debate Monday night"), or the subject of a verb of taking place before it in its
-    sentence ("The 7.0-magnitude quake, Haiti's worst in two centuries, struck … on Tuesday";
-    events.yaml happening_verbs), the happening a count of units is counted from ("a week after the
-    Haiti earthquake"), and the word each noun counts as."""
+    Tuesday", "the quake of 12 January"; before a weekday without a preposition too: "the debate
+    Monday night"), or the subject of a verb of taking place before it in its sentence ("The
+    7.0-magnitude quake, Haiti's worst in two centuries, struck … on Tuesday"; events.yaml
+    happening_verbs), the happening a count of units is counted from ("a week after the Haiti
+    earthquake"), and the word each noun counts as."""
     nouns = word_alternation(sorted(_happening_nouns()))
     verbs = word_alternation([str(v) for v in tables()["happening_verbs"]])
     # (the words between describe the happening: no preposition or article, which would start a

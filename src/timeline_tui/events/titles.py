@@ -332,7 +332,7 @@ def _not_event_words() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:"
         + "|".join(re.escape(fold(str(w))) for w in tables()["not_event_words"])
-        + rf"|(?:{not_yet})(?:\s+[\w-]+){{1,3}}"
+        + rf"|(?:{not_yet})(?:\s+[\w-]+){{1,2}}"
         + r")\b"
     )
 
