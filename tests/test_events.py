@@ -861,18 +861,26 @@ def test_a_weekday_read_in_the_wrong_week_joins_the_happening_it_names(tmp_path:
     assert [sources(e) for e in tl.events if e.date == "2010-01-19"] == [{"e"}]
 
 
+#: four stories written after the debate of Monday 26 September 2016 that date it by its weekday
+_DEBATE_COVERED = {
+    sid: ("Published 28 September 2016", body)
+    for sid, body in {
+        "a": "Clinton won Monday's debate at Hofstra, polls showed.",
+        "b": "Trump blamed his microphone for Monday's debate performance, aides said.",
+        "c": "Both campaigns argued over Monday's debate, the first of three, on Tuesday.",
+        "d": "Viewers said the moderator of Monday's debate was fair, a poll found.",
+    }.items()
+}
+
+
 def test_a_weekday_either_side_of_publication_joins_at_a_lower_ratio(tmp_path: Path) -> None:
     """Sources published between two Mondays read "Monday's debate" as the past one; twice as many
     sources date the debate to the later Monday: it was coming. A source that could only mean the
     earlier Monday keeps its own event."""
-    after = "Published 28 September 2016"
     tl = _stories(
         tmp_path,
         {
-            "a": (after, "Clinton won Monday's debate at Hofstra, polls showed."),
-            "b": (after, "Trump blamed his microphone for Monday's debate performance, aides said."),
-            "c": (after, "Both campaigns argued over Monday's debate, the first of three, on Tuesday."),
-            "d": (after, "Viewers said the moderator of Monday's debate was fair, a poll found."),
+            **_DEBATE_COVERED,
             # written on Friday 23 and Sunday 25 September, before it
             "e": ("Published 23 September 2016", "Trump has complimented the moderator of Monday's debate."),
             "f": ("Published 25 September 2016", "Pence said the tweet about Monday's debate was a joke."),
@@ -887,10 +895,7 @@ def test_a_weekday_either_side_of_publication_joins_at_a_lower_ratio(tmp_path: P
     tl = _stories(
         tmp_path / "b",
         {
-            "a": (after, "Clinton won Monday's debate at Hofstra, polls showed."),
-            "b": (after, "Trump blamed his microphone for Monday's debate performance, aides said."),
-            "c": (after, "Both campaigns argued over Monday's debate, the first of three, on Tuesday."),
-            "d": (after, "Viewers said the moderator of Monday's debate was fair, a poll found."),
+            **_DEBATE_COVERED,
             "e": ("Published 23 September 2016", "Trump has complimented the moderator of Monday's debate."),
             "f": ("Published 17 September 2016", "Pence will watch Monday's debate from Indiana."),
         },
@@ -904,10 +909,7 @@ def test_a_happening_named_after_a_compound_or_before_a_bare_weekday_is_that_day
     tl = _stories(
         tmp_path,
         {
-            "a": (after, "Clinton won Monday's debate at Hofstra, polls showed."),
-            "b": (after, "Trump blamed his microphone for Monday's debate performance, aides said."),
-            "c": (after, "Both campaigns argued over Monday's debate, the first of three, on Tuesday."),
-            "d": (after, "Viewers said the moderator of Monday's debate was fair, a poll found."),
+            **_DEBATE_COVERED,
             # a compound's last noun, and a happening right before a weekday
             "e": (
                 after,

@@ -2391,22 +2391,15 @@ class Tagger:
             for s, e, d in zip(starts, ends, digits, strict=False)
             if len(d) == 4 and "1500" <= d <= "2099"
         ]
-        # one or two digits before a slash ("9/11"): the famous short days' trigger
-        if "/" in lowered:
-            slash = self.p.slash_bit
-            hits += [
-                (s, e, slash)
-                for s, e, d in zip(starts, ends, digits, strict=False)
-                if len(d) <= 2 and lowered[e : e + 1] == "/"
-            ]
-        # one or two digits before a colon and two more ("at 11:00"): the clock pattern's own trigger
-        if ":" in lowered:
-            colon = self.p.colon_bit
-            hits += [
-                (s, e, colon)
-                for s, e, d in zip(starts, ends, digits, strict=False)
-                if len(d) <= 2 and lowered[e : e + 1] == ":"
-            ]
+        # one or two digits before a colon ("at 11:00"): the clock pattern's own trigger; before a
+        # slash ("9/11"): the famous short days'
+        for mark, bit in ((":", self.p.colon_bit), ("/", self.p.slash_bit)):
+            if mark in lowered:
+                hits += [
+                    (s, e, bit)
+                    for s, e, d in zip(starts, ends, digits, strict=False)
+                    if len(d) <= 2 and lowered[e : e + 1] == mark
+                ]
         hits.sort()
         if lowered is not text and self._start_masks is not None:
             return self._at_tokens(text, lowered, words, word_starts, starts, hits)
