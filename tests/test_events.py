@@ -1526,3 +1526,21 @@ def test_a_telethon_told_in_other_words_is_one_event(tmp_path: Path) -> None:
         "c": "Viewers pledged more than expected during Tuesday's two-hour telethon in Los Angeles.",
     }
     assert _sources_by_event_of_the_day(tmp_path, stories) == [["a", "b", "c"]]
+
+
+def test_an_undated_passage_naming_a_dated_happening_by_its_name_alone_is_linked(tmp_path: Path) -> None:
+    tl = _stories(
+        tmp_path,
+        {
+            "a": (
+                "Published 10 June 2010",
+                "The leak may eclipse the 1989 Exxon Valdez spill as the worst in US history.",
+            ),
+            "b": (
+                "Published 11 June 2010",
+                "Reilly ran the agency during the Exxon Valdez oil spill, and now chairs the panel.",
+            ),
+        },
+    )
+    (ev,) = [e for e in tl.events if e.date == "1989"]
+    assert {(x.source, x.time is None) for x in ev.evidence} == {("a", False), ("b", True)}

@@ -1235,11 +1235,17 @@ def _leads(
 def link_undated(clusters: list[Cluster], docs: list[SourceAnnotations]) -> None:
     contexts = [str(x).lower() for x in tables()["link_contexts"]]
     phrases: dict[str, int] = {}
+    nouns = _happening_nouns()
     for i, cl in enumerate(clusters):
         for c in cl.members:
             ph = _defining_phrase(c)
             if ph and len(ph.split()) >= 2:
                 phrases.setdefault(fold(ph), i)
+                # "the 1989 Exxon Valdez disaster" … "during the Exxon Valdez oil spill": the name
+                # without its happening noun, when it is a name of two words or more
+                core, _, noun = ph.rpartition(" ")
+                if noun in nouns and len(core.split()) >= 2:
+                    phrases.setdefault(fold(core), i)
     if not phrases:
         return
     ctx = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in contexts)
