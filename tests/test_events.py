@@ -118,9 +118,16 @@ def test_a_time_made_an_adjective_of_a_thing_dates_no_event(tmp_path: Path) -> N
             "c": ("Published 25 September 2016", "The museum shows a 1950s-era Soviet tank."),
             "d": ("Published 25 September 2016", "The 1970s-era oil crisis changed the industry."),
             "e": ("Published 25 September 2016", "It was an 18th-century revolution in farming."),
+            # unhyphenated: a noun after the century, not a verb or a function word
+            "f": ("Published 25 September 2016", "The second century saint, Irenaeus, wrote on evil."),
+            "g": ("Published 25 September 2016", "The 19th century saw the city grow tenfold."),
         },
     )
-    assert sorted((e.date, "".join(sorted(sources(e)))) for e in tl.events) == [("17", "e"), ("197", "d")]
+    assert sorted((e.date, "".join(sorted(sources(e)))) for e in tl.events) == [
+        ("17", "e"),
+        ("18", "g"),
+        ("197", "d"),
+    ]
 
 
 def test_the_75_year_period(timeline: Timeline) -> None:

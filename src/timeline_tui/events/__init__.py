@@ -1051,14 +1051,36 @@ def _time_adjective() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=-)|-)(?:{suffixes})\b((?:[ \t]+[A-Za-z-]+\b){{1,3}})")
 
 
+#: the word after a century ("the second century saint", "the 20th century saw")
+_WORD_AFTER_CENTURY = re.compile(r"[ \t]+([a-z]+)\b")
+
+
 def _describes_a_thing(text: str, t: Timex) -> bool:
     """Whether a time expression is an adjective that dates a thing, not a happening: "a bell from an
-    18th-century black church", "a 1960s-era car" (but "an 18th-century revolution")."""
+    18th-century black church", "a 1960s-era car", "the second century saint" (but "an
+    18th-century revolution", "the 20th century saw", "the 19th century was")."""
+    nouns = _happening_nouns()
+    if t.text.lower().endswith(" century"):
+        w = _WORD_AFTER_CENTURY.match(text, t.end)
+        return (
+            w is not None
+            and w[1] not in tables()["stopwords_set"]
+            and w[1] not in _verb_like()
+            and w[1] not in nouns
+            and w[1].rstrip("s") not in nouns
+            and not w[1].endswith(("ed", "ly"))
+        )
     m = _time_adjective().match(text, t.end - (len("century") if t.text.endswith("-century") else 0))
     if m is None:
         return False
-    nouns = _happening_nouns()
     return not any(w.lower() in nouns for w in m.group(1).split())
+
+
+@cache
+def _verb_like() -> frozenset[str]:
+    """The tense markers of rules/time.yaml: verbs and auxiliaries ("saw", "began", "will")."""
+    t = load_rules("time")
+    return frozenset(w for x in (*t["past_markers"], *t["future_markers"]) for w in str(x).split())
 
 
 @cache
