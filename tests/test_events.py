@@ -1551,3 +1551,17 @@ def test_an_undated_passage_naming_a_dated_happening_by_its_name_alone_is_linked
     )
     (ev,) = [e for e in tl.events if e.date == "1989"]
     assert {(x.source, x.time is None) for x in ev.evidence} == {("a", False), ("b", True)}
+
+
+def test_a_host_receives_only_a_person_a_passage_says_was_received(tmp_path: Path) -> None:
+    titles = _titles(
+        tmp_path,
+        {
+            "a.txt": "Publish date 2024-02-13\n\nGeorge Clooney hosted a benefit concert on Friday featuring "
+            "Brad Pitt and Julia Roberts.\n",
+            "b.txt": "Publish date 2024-02-13\n\nPresident Xi Jinping received Prime Minister Anthony Albanese "
+            "in Beijing on Monday.\n",
+        },
+    )
+    assert "receives" not in titles["2024-02-09"], titles
+    assert titles["2024-02-12"] == "Xi receives Albanese in Beijing", titles
