@@ -1045,6 +1045,12 @@ def test_a_title_tells_what_happened_at_the_time(tmp_path: Path, text: str, date
             "2024-02-15",
             "Sánchez declares three days of national mourning from Thursday",
         ),
+        # a word after the verb tells when, not what: the quotation is what was said
+        (
+            '"The unfairness of the tax laws is unbelievable," Donald Trump said Monday.',
+            "2024-02-12",
+            "Trump: “The unfairness of the tax laws is unbelievable”",
+        ),
         (
             '"We will not leave anyone behind," Prime Minister Pedro Sánchez said in a televised address on '
             "Wednesday.",

@@ -264,6 +264,10 @@ def _said_patterns(who: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return said, quoted
 
 
+#: the fewest words after a reporting verb that tell what was said
+STATEMENT_MIN_WORDS = 3
+
+
 def _what_was_said(who: str, texts: list[str]) -> str | None:
     """A statement's title from what a passage says the person said ("Johnson says he would not
     bring the bill to a vote quickly", 'Sánchez: “We will not leave anyone behind”'), from the
@@ -272,8 +276,8 @@ def _what_was_said(who: str, texts: list[str]) -> str | None:
     for t in sorted(texts, key=len):
         t = " ".join(t.split())
         m = said.search(t)
-        if m:
-            what = m["what"].rstrip(" ,;:")
+        # a word or two after the verb tell when or how, not what ('“…,” Trump said Monday.')
+        if m and len((what := m["what"].rstrip(" ,;:")).split()) >= STATEMENT_MIN_WORDS:
             return f"{who} {_statement_verbs()[m['verb']]} {what}"
         m = quoted.match(t)
         if m:
