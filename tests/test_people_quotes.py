@@ -1081,3 +1081,35 @@ def test_a_who_after_another_name_in_a_list_is_not_the_last_known_person_s() -> 
         "Patti LaBelle and Stevie Wonder, who joked of the museum, ''I haven't seen it yet, but I'm going to.''"
     )
     assert all(q.speaker != "Patti LaBelle" for q in d.quotes)
+
+
+def _people_of(texts: list[str]) -> dict[str, list[str]]:
+    docs = [
+        annotate_source(source_from_text(t, sid=f"s{i}", path=f"s{i}.txt"), Config())
+        for i, t in enumerate(texts)
+    ]
+    return {p.name: p.aliases for p in resolve_people(docs, Config())}
+
+
+def test_a_generational_suffix_is_no_family_name() -> None:
+    people = _people_of(
+        [
+            "Joseph R. Biden Jr said the plan would pass. Joseph R. Biden Jr spoke again.",
+            "Joe Biden said the plan would pass.",
+            "George Bush Sr said so in 1991. George W. Bush said so in 2003. George W. Bush left.",
+        ]
+    )
+    assert "Joe Biden" in people["Joseph R. Biden Jr"]
+    assert "George Bush Sr" in people and "George W. Bush" in people
+
+
+def test_a_bare_name_spelt_like_a_surname_does_not_chain_two_people() -> None:
+    """ "Robert" (a surname spelt like "Roberts") joins one of them, not both."""
+    people = _people_of(
+        [
+            "Jennifer Roberts said the city would recover. Jennifer Roberts spoke again.",
+            "John Roberts said the court would rule. John Roberts said more. John Roberts left.",
+            "Mr. Robert said the plan was fine.",
+        ]
+    )
+    assert "Jennifer Roberts" in people and "John Roberts" in people

@@ -704,6 +704,12 @@ def _surname(name: str) -> str:
 
 
 @cache
+def _name_suffixes() -> frozenset[str]:
+    """Generational suffixes after a family name (people.yaml name_suffixes)."""
+    return frozenset(str(w).lower() for w in load_rules("people")["name_suffixes"])
+
+
+@cache
 def _family_first() -> tuple[frozenset[str], frozenset[str]]:
     r = load_rules("people")
     return (
@@ -718,6 +724,9 @@ def family_name(name: str) -> str:
     where the family name is written first ("Xi Jinping" -> "Xi", "Kim Jong Un" -> "Kim"; people.yaml
     family_name_first)."""
     words = name.split()
+    # "Joseph R. Biden Jr", "Charles Robin III": the family name comes before the suffix
+    while len(words) > 2 and words[-1].lower().rstrip(".,") in _name_suffixes():
+        words.pop()
     if not words:
         return ""
     if 2 <= len(words) <= 3:
@@ -1510,8 +1519,20 @@ def resolve_people(docs: list[SourceAnnotations], config: Config) -> list[Person
                     for x in ga:
                         for y in gb:
                             fx, fy = folded[x].split(), folded[y].split()
-                            if len(fx) == 1 or len(fy) == 1 or fuzz.ratio(fx[0], fy[0]) >= 80:
+                            if (
+                                len(fx) > 1
+                                and len(fy) > 1
+                                and _compatible_suffixes(fx, fy)
+                                and fuzz.ratio(fx[0], fy[0]) >= 80
+                            ):
                                 uf.union(x, y)
+                    # a bare name ("Robert" beside "Roberts") joins only the commonest full name of
+                    # the two spellings, so it never chains "Jennifer Roberts" to "John Roberts"
+                    fulls_ab = [n for n in ga + gb if len(folded[n].split()) > 1]
+                    if fulls_ab:
+                        best = max(fulls_ab, key=lambda n: (counts[n], n))
+                        for bare in (n for n in ga + gb if len(folded[n].split()) <= 1):
+                            uf.union(bare, best)
                     cfg_a = [n for n in by_surname[a] if n.startswith("\x00")]
                     cfg_b = [n for n in by_surname[b] if n.startswith("\x00")]
                     for c in cfg_a + cfg_b:
@@ -1620,11 +1641,21 @@ def _nicknames() -> dict[str, str]:
     return {fold(str(k)): fold(str(v)) for k, v in load_rules("given_names")["nicknames"].items()}
 
 
+def _compatible_suffixes(ta: list[str], tb: list[str]) -> bool:
+    """Whether two folded names' generational suffixes allow one person: "Sr" names the father, whom
+    a name without it or with another suffix does not ("Joseph R. Biden Jr" is Joe Biden)."""
+    sa = ta[-1].rstrip(".") if ta[-1].rstrip(".") in _name_suffixes() else ""
+    sb = tb[-1].rstrip(".") if tb[-1].rstrip(".") in _name_suffixes() else ""
+    return sa == sb or "sr" not in (sa, sb)
+
+
 def _compatible(a: str, b: str) -> bool:
     """Two folded names of one surname are one person when one's words are a subset of the other's,
     their first names are close (Seyyed Ali / Ali) or one is the other's short form (Chuck /
     Charles)."""
     ta, tb = a.split(), b.split()
+    if not _compatible_suffixes(ta, tb):
+        return False  # "George Bush Sr" is not George W. Bush
     if set(ta) <= set(tb) or set(tb) <= set(ta):
         return True
     short = _nicknames()
