@@ -982,6 +982,12 @@ def _names(d: SourceAnnotations) -> set[str]:
             "Housekeeping",
         ),
         ("``Mr. Trump'' was there, Donald Trump said.", "Donald Trump", "Trump''"),
+        # a word before a surname the source writes after a given name elsewhere: a caption run in
+        (
+            "Philadelphia Inquirer Obama said the spill was a disaster. Later Barack Obama flew to the Gulf.",
+            "Barack Obama",
+            "Philadelphia Inquirer Obama",
+        ),
         # a number or a plural title opening a sentence is no part of a name
         ("Two Oxfam workers were hurt in the quake. Oxfam said so.", None, "Two Oxfam"),
         ("Presidents Obama and Bush met on Saturday. Obama said aid was coming.", None, "Presidents Obama"),

@@ -887,7 +887,17 @@ def find_mentions(
     if solos:
         # "Donald Trump": one or two capitalised words right before the reporting word's surname
         done: set[str] = set()
-        for i in _positions(lows, {t.lower().rstrip(".") for t in solos}):
+        at_solos = _positions(lows, {t.lower().rstrip(".") for t in solos})
+        # the surnames the source writes somewhere right after a given name ("Barack Obama"): a word
+        # that is none before them elsewhere is no part of the name ("Washington Obama", a caption
+        # run into the text)
+        given = _given_names()
+        given_before = {
+            text[starts[i] : ends[i]]
+            for i in at_solos
+            if i and lows[i - 1] in given and text[ends[i - 1] : starts[i]] == " "
+        }
+        for i in at_solos:
             s0, e0 = starts[i], ends[i]
             tok = text[s0:e0]
             if tok not in solos or tok in done or i == 0:
@@ -907,9 +917,8 @@ def find_mentions(
                 )
                 # "Meet Chris Caddell", "Guardian John Vidal" (run-in captions): only a given name
                 # goes before a given name
-                and not (
-                    first < i and lows[first] in _given_names() and lows[first - 1] not in _given_names()
-                )
+                and not (first < i and lows[first] in given and lows[first - 1] not in given)
+                and not (tok in given_before and lows[first - 1] not in given)
             ):
                 first -= 1
             if first == i:
