@@ -1420,6 +1420,16 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def _join_bare_names(names: list[str], folded: dict[str, str], counts: Counter[str], uf: _UnionFind) -> None:
+    """Each bare name (one word: "Trump") of ``names`` joins the commonest full name among them, and
+    only that one: a bare name never chains two people ("Ivanka Trump", "Donald Trump")."""
+    fulls = [n for n in names if len(folded[n].split()) > 1]
+    if fulls:
+        best = max(fulls, key=lambda n: (counts[n], n))
+        for bare in (n for n in names if len(folded[n].split()) <= 1):
+            uf.union(bare, best)
+
+
 def _has_accents(s: str) -> bool:
     return any(ord(c) > 127 for c in s)
 
@@ -1503,10 +1513,7 @@ def resolve_people(docs: list[SourceAnnotations], config: Config) -> list[Person
             for b in longer:
                 if a < b and _compatible(folded[a], folded[b]):
                     uf.union(a, b)
-        if longer:
-            best = max(longer, key=lambda n: (counts[n], n))
-            for bare in (n for n in fulls if len(folded[n].split()) <= 1):
-                uf.union(bare, best)
+        _join_bare_names(fulls, folded, counts, uf)
         cfg = [n for n in group if n.startswith("\x00")]
         if len(cfg) == 1:
             for n in fulls:
@@ -1537,11 +1544,7 @@ def resolve_people(docs: list[SourceAnnotations], config: Config) -> list[Person
                                 uf.union(x, y)
                     # a bare name ("Robert" beside "Roberts") joins only the commonest full name of
                     # the two spellings, so it never chains "Jennifer Roberts" to "John Roberts"
-                    fulls_ab = [n for n in ga + gb if len(folded[n].split()) > 1]
-                    if fulls_ab:
-                        best = max(fulls_ab, key=lambda n: (counts[n], n))
-                        for bare in (n for n in ga + gb if len(folded[n].split()) <= 1):
-                            uf.union(bare, best)
+                    _join_bare_names(ga + gb, folded, counts, uf)
                     cfg_a = [n for n in by_surname[a] if n.startswith("\x00")]
                     cfg_b = [n for n in by_surname[b] if n.startswith("\x00")]
                     for c in cfg_a + cfg_b:
