@@ -1065,6 +1065,63 @@ def test_an_honorific_of_the_other_gender_calls_someone_else_by_the_surname() ->
     assert by_text[-1] == ("Clinton", "Bill Clinton")
 
 
+def test_a_shared_surname_after_a_title_is_the_one_the_source_so_titles() -> None:
+    # BBC, 12 July 2010: Michelle Obama is named first, then "President Barack Obama"; "President
+    # Obama" and "the Obama administration" are his, not hers (who would win as the first named)
+    d = src(
+        "The moratorium was reworked in the hope of gaining the approval of a federal court that "
+        "rejected the Obama administration 's earlier ban , saying it was too broad .\n"
+        "The news of progress on the cap comes ahead of a planned visit to the region by First Lady "
+        "Michelle Obama , who is expected to be briefed by officials .\n"
+        "President Barack Obama , who has visited the area several times , has labeled the spill the "
+        "nation 's worst-ever environmental disaster .\n"
+        "The commission is charged by President Obama with providing recommendations .\n"
+    )
+    by_start = {m.start: m.name for m in d.mentions}
+    text = d.source.text
+    assert by_start[text.index("Obama administration")] == "Barack Obama"
+    assert by_start[text.index("Obama with")] == "Barack Obama"
+    assert by_start[text.index("Michelle Obama")] == "Michelle Obama"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "person"),
+    [
+        # "the former president" is no sitting president; the sitting one stays "the president"
+        (
+            "President Barack Obama spoke in Ohio on Monday. Former President Bill Clinton also "
+            "campaigned there. The former president said the race was close. The president agreed.",
+            "The former president",
+            "Bill Clinton",
+        ),
+        (
+            "President Barack Obama spoke in Ohio on Monday. Former President Bill Clinton also "
+            "campaigned there. The former president said the race was close. The president agreed.",
+            "The president",
+            "Barack Obama",
+        ),
+        # BBC, BP oil spill: Bob Dudley "was the former chief of the BP-TNK joint venture", while
+        # Tony Hayward is BP's chief executive: nobody the story titles "former" is Hayward
+        (
+            "BP chief executive Tony Hayward will step down. Bob Dudley will take over. The former "
+            "chief said he was ready.",
+            "The former chief",
+            None,
+        ),
+        (
+            "Fidel Castro, the late leader of Cuba, met him in 2001. The late leader said so.",
+            "The late leader",
+            "Fidel Castro",
+        ),
+    ],
+)
+def test_a_role_no_longer_held_names_only_who_held_it(text: str, phrase: str, person: str | None) -> None:
+    d = src(text)
+    at = d.source.text.index(phrase)
+    m = next(m for m in d.mentions if m.start == at)
+    assert m.name == person
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

@@ -15,6 +15,7 @@ import itertools
 import operator
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -72,6 +73,8 @@ class _Rules:
     place_honorifics: frozenset[str]
     inner_honorifics: frozenset[str]
     not_name_edges: frozenset[str]
+    #: a word after a bare surname -> the roles of whom the surname names ("the Obama administration")
+    roles_by_next_word: dict[str, tuple[str, ...]]
     pronouns: frozenset[str]
     #: lower-case words inside a name ("bin", "von", "ten")
     particles: frozenset[str]
@@ -122,6 +125,9 @@ def rules() -> _Rules:
         place_honorifics=frozenset(str(w).lower() for w in r["place_honorifics"]),
         inner_honorifics=frozenset(str(w).lower() for w in r["inner_honorifics"]),
         not_name_edges=frozenset(str(w).lower() for w in r["not_name_edges"]),
+        roles_by_next_word={
+            str(w).lower(): tuple(str(x).lower() for x in v) for w, v in r["roles_by_next_word"].items()
+        },
         trailing_titles=frozenset(
             str(w).lower()
             for w in [*r["leading_titles"], *r["title_qualifiers"]]
@@ -646,6 +652,10 @@ _OF_PROPER = re.compile(r"(?:the\s+)?[A-Z]")
 #: "of" and the complement's first words right after a role mention
 _OF_AFTER = re.compile(r"\s+of\s+((?:the\s+)?\S+)")
 _PAST_HOLDER = re.compile(r"\b(?:late|former|then|ex)\b", re.I)
+#: a qualifier of one who no longer holds the role ("then" is not: "the then president" held it then)
+_NO_LONGER = re.compile(r"\b(?:late|former|ex)\b", re.I)
+#: the same right before a title ("former President Bill Clinton", "ex-Governor")
+_NO_LONGER_BEFORE = re.compile(r"\b(?:late|former|ex)[\s-]+$", re.I)
 _NATIONALITY = re.compile(
     r"^[A-Z][a-z]+(?:an|ese|ish|i|ch)$|^(?:Parliament|Foreign|Prime|Vice|Supreme|Defen[cs]e|Interior|Deputy)$"
 )
@@ -748,6 +758,16 @@ def _titled_within(spans: list[tuple[int, int]], starts: list[int], text: str, s
     return all(w in role_words for w in re.findall(r"[a-z]+", text[s : spans[k][0]].lower()))
 
 
+#: the word right after a name (_next_word)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def _next_word(text: str, pos: int) -> str:
+    """The word right after ``pos`` across spaces, lower case ("" when none)."""
+    m = _NEXT_WORD.match(text, pos)
+    return m[1].lower() if m else ""
+
+
 def find_mentions(
     source: Source,
     sentences: list[tuple[int, int]],
@@ -779,6 +799,9 @@ def find_mentions(
             if alias.lower().startswith(("the ", "leader", "supreme")) or " of " in alias:
                 roles_of[p.name].update(_role_keys(alias, r.roles, r.other_role_qualifiers))
 
+    #: the names titled as no longer holding their role ("former President Bill Clinton"): "the former
+    #: president" is one of them, never whoever the story titles "President"
+    past_holders: set[str] = set()
     headlines: dict[int, bool] = {}
 
     def headline(pos: int) -> bool:
@@ -836,6 +859,8 @@ def find_mentions(
             PersonMention(start=s, end=e, text=text[s:e], kind="name", name=name, roles=sorted(set(roles)))
         )
         roles_of[name].update(roles)
+        if _NO_LONGER.search(m["title"]) or _NO_LONGER_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            past_holders.add(name)
     comma_win = [
         (max(0, m.start() - 80), min(n, m.end() + 100)) for m in re.finditer(r",\s+the\s", text, re.I)
     ]
@@ -850,6 +875,8 @@ def find_mentions(
             learn_heads(name, m["role"])
         found.append(PersonMention(start=s, end=e, text=text[s:e], kind="name", name=name, roles=keys))
         roles_of[name].update(keys)
+        if _NO_LONGER.search(m["role"]):
+            past_holders.add(name)
     # "Quina Jones, 25, said", "Tim Hess, a real estate developer, …": a name with an age or a
     # description in apposition is a person's
     described_win = [
@@ -1102,9 +1129,9 @@ def find_mentions(
             fulls[_surname(mt.name)].append((mt.start, mt.name))
 
     people_of: dict[str, dict[str, str]] = {}  # surname -> full name -> the person it names
-    #: surname (and the gender of an honorific before it, or "") -> whom it names: the same for
+    #: surname (and the gender of an honorific before it, or "", and the title) -> whom it names: the same for
     #: every bare mention of it, worked out once (a long story repeats a surname hundreds of times)
-    chosen: dict[tuple[str, str], str | None] = {}
+    chosen: dict[tuple[str, ...], str | None] = {}
 
     def honorific_gender(pos: int) -> str:
         """The gender of the honorific right before ``pos`` ("Mrs Clinton": "f"), else ""."""
@@ -1112,10 +1139,12 @@ def find_mentions(
         title = before[-1].rstrip(".") if before else ""
         return genders[title] if title in r.honorifics and title in genders else ""
 
-    def by_context(name: str, pos: int) -> str | None:
+    def by_context(name: str, pos: int, roles: Sequence[str] = ()) -> str | None:
         """A bare surname that several people of the source share ("Clinton": Bill and Hillary): the
-        one a gendered honorific right before it fits ("Mrs Clinton"), else the one the source names
-        in full most often, then first. None when the surname is not shared."""
+        one a gendered honorific right before it fits ("Mrs Clinton"), else the only one the source
+        gives the mention's title (``roles``: "President Obama" is "President Barack Obama", not
+        "First Lady Michelle Obama"), else the one the source names in full most often, then first.
+        None when the surname is not shared."""
         if len(name.split()) != 1 or fold(name) in alias_to_name:
             return None
         surname = _surname(name)
@@ -1134,11 +1163,16 @@ def find_mentions(
         if len(set(person_of.values())) < 2:
             return None
         gender = honorific_gender(pos)
-        key = (surname, gender)
+        key = (surname, gender, *roles)
         if key in chosen:
             return chosen[key]
         if gender:
             fit = {person_of[n] for _, n in options if genders.get(n.split()[0].lower()) == gender}
+            if len(fit) == 1:
+                chosen[key] = canonical(fit.pop())
+                return chosen[key]
+        if roles:
+            fit = {person_of[n] for _, n in options if not roles_of.get(n, set()).isdisjoint(roles)}
             if len(fit) == 1:
                 chosen[key] = canonical(fit.pop())
                 return chosen[key]
@@ -1237,7 +1271,8 @@ def find_mentions(
     # a surname alone, when the source names two people by it, is the one its context points to
     for mt in found:
         if mt.kind == "name" and len(mt.text.split()) == 1:
-            mt.name = by_context(mt.text, mt.start) or mt.name
+            roles = mt.roles or r.roles_by_next_word.get(_next_word(text, mt.end), ())
+            mt.name = by_context(mt.text, mt.start, roles) or mt.name
             # "Michelle Obama spoke. Mr. Obama said …": an honorific of the other gender than the
             # full name's given name calls someone else by that surname (the corpus may name him)
             want = honorific_gender(mt.start) if mt.name and " " in mt.name else ""
@@ -1305,6 +1340,18 @@ def find_mentions(
             )
             if m["role"].islower():
                 cands = (cands or []) + head_index.get(m["role"].capitalize(), [])
+        past = {canonical(n) for n in past_holders}
+        if _NO_LONGER.search(m["q"]):
+            # "the former president": one the story titles so ("former President Bill Clinton"), not
+            # the sitting one; "the late leader" may be "Fidel Castro, the late leader of Cuba"
+            role = m["role"].lower()
+            cands = [c for c in cands or () if c in past] or [
+                canonical(n)
+                for n in sorted(past_holders)
+                if any(f" {role} " in f" {k.partition(' of ')[0]} " for k in roles_of.get(n, ()))
+            ]
+        elif cands and past:
+            cands = [c for c in cands if c not in past] or cands  # "the president" is the sitting one
         if cands:
             votes = Counter(cands)
             # several people hold the role: the one the source names most often (the story's subject)
