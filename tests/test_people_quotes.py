@@ -957,6 +957,13 @@ def _names(d: SourceAnnotations) -> set[str]:
             None,
             "Charlotte Panthers",
         ),
+        # ... or a year between them: a ship's, named as the spill's (BBC, BP oil spill)
+        (
+            "It is 20 times the size of the 1989 Exxon Valdez spill . Conversely , the Exxon Valdez "
+            "claimed the lives of several thousand sea otters .",
+            None,
+            "Exxon Valdez",
+        ),
         # the words after a name that name a happening or a building
         (
             'Mr. King is also taking part in "Barack Obama Election Day," a designated day.',
