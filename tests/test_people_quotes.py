@@ -434,6 +434,31 @@ def test_a_surname_two_people_share_follows_honorific_then_the_subject() -> None
     assert by_start[text.index("Bill Clinton")] == "Bill Clinton"
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "person"),
+    [
+        # config.yaml titles Díaz-Canel "Cuban President" and Khamenei "Leader": in stories that do
+        # not name them (BBC, Haiti earthquake), "the president" and "the DUP leader" are others
+        ("Rene Preval spoke on Tuesday. The president said the palace had collapsed.", "The president", None),
+        (
+            "Revelations of the DUP leader , Peter Robinson 's , family problems increased pressure .",
+            "the DUP leader",
+            None,
+        ),
+        # ... while a title as configured still finds them
+        ("The Cuban president arrived in Tehran on Monday.", "The Cuban president", "Miguel Díaz-Canel"),
+        ("The Leader received the guests on Monday.", "The Leader", "Ali Khamenei"),
+    ],
+)
+def test_a_configured_person_not_named_is_found_by_a_title_as_configured_only(
+    text: str, phrase: str, person: str | None
+) -> None:
+    config = load_config(str(ROOT / "config.yaml"))
+    doc = annotate_source(source_from_text(text, sid="c", path="c.txt", config=config), config)
+    at = text.index(phrase)
+    assert next(m.name for m in doc.mentions if m.start == at) == person
+
+
 def test_the_leader_of_a_rescue_unit_is_not_the_configured_leader() -> None:
     # config.yaml titles Khamenei "Leader"; in another story "the leader of a special US rescue unit"
     # set off by commas (even with spaces before them, as tokenised text has) is the named man
