@@ -158,6 +158,24 @@ def test_narrative_time() -> None:
     ]
 
 
+def test_a_day_after_since_leaves_the_narrative_where_it_is() -> None:
+    # BBC, 15 July 2010: "since … 20 April" starts a period lasting until now; the time of day of the
+    # news is on the day of publication, not on 20 April
+    s = (
+        "It is the first time the flow has stopped since an explosion on the Deepwater Horizon rig on 20 "
+        "April . \nBP executive Kent Wells said the oil had been stopped at 1425 local time ."
+    )
+    found = {t.text: t.value for t in tag(s, "2010-07-15")}
+    assert found["20 April"] == "2010-04-20"
+    assert found["1425 local time"] == "2010-07-15T14:25"
+    # a day without "since" still moves it
+    found = {
+        t.text: t.value
+        for t in tag("The rig exploded on 20 April. It sank at 1000 local time.", "2010-07-15")
+    }
+    assert found["1000 local time"] == "2010-04-20T10:00"
+
+
 def test_durations_and_periods() -> None:
     t = tag("the Palestinians have suffered over the past 75 years", DCT)[0]
     assert (t.text, t.type, t.value) == ("the past 75 years", "DURATION", "P75Y")
@@ -199,6 +217,8 @@ def test_sets_and_refs() -> None:
 def test_quarters_seasons_weekends() -> None:
     assert one("Sales fell in the third quarter.", "1989-10-25")[2] == "1989-Q3"
     assert one("Profit rose last fall.", "1998-02-06")[2] == "1997-FA"
+    assert one("It happened last fall in Ohio.", "1998-02-06")[2] == "1997-FA"
+    assert one("They met in the fall of 1996.", "1998-02-06")[2] == "1996-FA"
     assert one("They met on Christmas Day.")[2] == "2022-12-25"  # met: the last one, not the coming one
 
 
@@ -229,6 +249,9 @@ def test_without_publication_date_nothing_is_invented() -> None:
         "“We were there under legitimate pretenses,” Figueroa told USA Today.",
         "The minister told BBC Radio 4's Today programme he would stay.",
         "She said on the Today show that the talks had failed.",
+        # a fall that is a change, not an autumn (BBC, BP oil spill)
+        "So the fall in the value of its shares and the axing of the dividend will have an impact .",
+        "Cuba fell quite a lot with the fall of the USSR .",
     ],
 )
 def test_false_positives_are_rejected(sentence: str) -> None:

@@ -249,6 +249,9 @@ class Context:
         return not (before and before[-1] in _BE)
 
 
+#: "since" earlier in the clause of a time expression ("since an explosion on the rig on 20 April")
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\b[^.,;:!?\n]{0,60}$")
+
 #: "had been" (or "had") right before a future marker: what was planned before a time now gone
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
 
@@ -262,6 +265,8 @@ _LIVE_ENTRY = re.compile(r"^(\d{4})[ \t]+(?=\S)", re.M)
 #: ending without punctuation and a capitalised word ("… in Port-au-Prince 1521 Former Cuban president")
 _INLINE_ENTRY = re.compile(r"(\d\d{3})(?<=[a-z'”\"\)\]] \d{4})(?= [A-Z])")  # one digit first: scanned fast
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
+#: the word after an expression, across spaces
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _POSSESSIVE_BEFORE = re.compile(r"\w['’]s[ \t]+$")
 
 
@@ -1349,6 +1354,15 @@ class Tagger:
         mod = self.t.date_mods.get((m["mod"] or "").lower())
         if m["y"]:
             return Norm("DATE", f"{self.year(m['y'])}-{code}", mod=mod, explanation="names its season")
+        nouns_before = self.t.season_nouns_before.get(m["s"].lower())
+        if (
+            nouns_before
+            and not rel
+            and not m["narr"]
+            and (after := _NEXT_WORD.match(ctx.text, m.end()))
+            and after[1].lower() in nouns_before
+        ):
+            return None  # "the fall in the value of its shares": a noun of change ("last fall in Ohio" stays)
         if m["narr"] and not rel:
             anaphoric = ctx.last_dated is not None and ctx.last_dated[2] <= m.start()
             if anaphoric or m["narr"].split()[-1].lower() != "next":
@@ -2792,7 +2806,9 @@ class Tagger:
             if norm.type in ("DATE", "TIME") and _CALENDAR_DAY_OR_COARSER.match(norm.value):
                 ctx.last_dated = (norm.value[:10], span, e)
             dated = norm.point if norm.point else (norm.value if norm.type in ("DATE", "TIME") else "")
-            if _DAY_PREFIX.match(dated):
+            if _DAY_PREFIX.match(dated) and not _SINCE_BEFORE.search(text, max(0, s - 70), s):
+                # (a day after "since" starts a period that lasts until now: "the first time the flow
+                # has stopped since an explosion on the rig on 20 April" leaves the narrative where it is)
                 ctx.narrative = date.fromisoformat(dated[:10])
                 ctx.narrative_text = span
                 ctx.narrative_at = e

@@ -67,6 +67,8 @@ class Tables:
     future_markers: re.Pattern[str]
     #: words after which a future marker in -ing tells what goes on, no plan ("have begun arriving")
     ongoing_before: frozenset[str]
+    #: season word -> the words after which it is a noun ("the fall in the value")
+    season_nouns_before: dict[str, frozenset[str]]
     past_markers: re.Pattern[str]
     #: both in one pattern, for one scan instead of two: a future marker (group ``f``) is tried
     #: first, then a past one (group ``ed`` for a word in -ed). Where the two would overlap ("expected"
@@ -186,6 +188,9 @@ def tables() -> Tables:
         count_suffix=re.compile("(?:" + _alt([str(x) for x in t["count_suffixes"]]) + r")(?!\s*\d)"),
         future_markers=re.compile(r"(?<![\w'])" + future + r"(?!\w)", re.I),
         ongoing_before=frozenset(norm(x) for x in t["ongoing_before"]),
+        season_nouns_before={
+            norm(k): frozenset(norm(x) for x in v) for k, v in t["season_nouns_before"].items()
+        },
         past_markers=re.compile(r"(?<![\w'])" + past, re.I),
         tense_markers=re.compile(r"(?<![\w'])(?:(?P<f>" + future + r")(?!\w)|" + past + ")", re.I),
         not_past_ed=frozenset(norm(x) for x in t["not_past_ed"]),
