@@ -1030,6 +1030,13 @@ def test_a_past_tense_takes_a_month_back_most_of_a_year() -> None:
         ),
         # the deadline's own verb, right before it, still decides
         ("He was held until Tuesday.", "Tuesday", "2024-12-03"),
+        # ... and a past perfect after it, however far (BBC, BP oil spill)
+        (
+            "By Monday , between 89m gallons -LRB- 337m litres -RRB- and 176m gallons of oil had leaked "
+            "into the Gulf , according to government estimates .",
+            "Monday",
+            "2024-12-02",
+        ),
         # "set for" a day is a plan: the coming one
         ("Sentencing was set for Jan. 14.", "Jan. 14", "2025-01-14"),
         # a time of day in the future is not on the past day the narrative is at

@@ -157,6 +157,12 @@ class Context:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
         return self.sent_starts[i] if i >= 0 else 0
 
+    def sentence_after(self, pos: int) -> str:
+        """The rest of the sentence of ``pos`` after it."""
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        end = self.sentences[i][1] if 0 <= i < len(self.sentences) else pos + 200
+        return self.text[pos:end]
+
     def sentence(self, pos: int) -> str:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
         if 0 <= i < len(self.sentences):
@@ -176,8 +182,11 @@ class Context:
         if self.tables.deadline_before.search(self.text, max(0, pos - 16), pos) is not None:
             if nearest is None:
                 return True, "a deadline, no tense"
-            if nearest[0] > _DEADLINE_OVER_TENSE:
+            if nearest[0] > _DEADLINE_OVER_TENSE and not (
+                nearest[1] is False and _PLUPERFECT_AFTER.search(self.sentence_after(pos))
+            ):
                 # "expired at 11:00 on Saturday, but an amber warning remains until 06:00 on Sunday"
+                # ("By Monday, 89m gallons of oil had leaked": the past perfect after it is its verb)
                 return True, "a deadline, the tense marker far from it"
         if nearest is None:
             if self.tables.start_before.search(self.text, max(0, pos - 20), pos) is not None:
@@ -251,6 +260,9 @@ class Context:
 
 #: "since" earlier in the clause of a time expression ("since an explosion on the rig on 20 April")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\b[^.,;:!?\n]{0,60}$")
+
+#: a past perfect ("had leaked", "had been stopped")
+_PLUPERFECT_AFTER = re.compile(r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b")
 
 #: "had been" (or "had") right before a future marker: what was planned before a time now gone
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
