@@ -1030,6 +1030,15 @@ def test_a_past_tense_takes_a_month_back_most_of_a_year() -> None:
         ),
         # the deadline's own verb, right before it, still decides
         ("He was held until Tuesday.", "Tuesday", "2024-12-03"),
+        # a bare verb after "to" is no future after a past tense (BBC, Haiti earthquake) ...
+        (
+            "US Secretary of State Hillary Clinton was the first senior Western official to arrive in "
+            "Haiti on Friday .",
+            "Friday",
+            "2024-12-06",
+        ),
+        # ... and is one without it
+        ("Obama to meet Xi on Monday.", "Monday", "2024-12-09"),
         # ... and a past perfect after it, however far (BBC, BP oil spill)
         (
             "By Monday , between 89m gallons -LRB- 337m litres -RRB- and 176m gallons of oil had leaked "

@@ -237,6 +237,15 @@ class Context:
             before = _WORD_BEFORE.search(self.text, max(0, m.start() - 20), m.start())
             if before is not None and before[1].lower() in self.tables.ongoing_before:
                 return False  # "aid workers have begun arriving in Haiti": under way, no plan
+        if word in self.tables.bare_future_verbs and _TO_BEFORE.search(
+            self.text, max(0, m.start() - 4), m.start()
+        ):
+            # "was the first senior official to arrive in Haiti on Saturday": the past before it
+            # is the clause's tense ("Obama to meet Xi on Monday" has none)
+            lo = max(self.sentence_start(m.start()), m.start() - 80)
+            for p in self._markers_in(lo, m.start()):
+                if p.start("f") < 0 and self._past(p):
+                    return False
         return not (word == "would" and _HAVE_AFTER.match(self.text, m.end()))
 
     def _past(self, m: re.Match[str]) -> bool:
@@ -415,6 +424,8 @@ _RATE_BEFORE = re.compile(
 _RATE_NOT_AFTER = re.compile(r"\s+(?:ago|earlier|later|after|before|or|and|of|from|since|old|long|in)\b")
 _SIGNALLED = frozenset(("later", "after", "before"))
 _NEXT_TO = re.compile(r"\s+to\b")
+#: "to" right before a word
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 _HAVE_AFTER = re.compile(r"\s+(?:not\s+)?have\b|n['’]t\s+have\b", re.I)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 _YEAR_VALUE = re.compile(r"^\d{4}$")

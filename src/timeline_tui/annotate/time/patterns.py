@@ -67,6 +67,8 @@ class Tables:
     future_markers: re.Pattern[str]
     #: words after which a future marker in -ing tells what goes on, no plan ("have begun arriving")
     ongoing_before: frozenset[str]
+    #: future markers that are bare verbs ("arrive"): after "to", a past tense before them wins
+    bare_future_verbs: frozenset[str]
     #: season word -> the words after which it is a noun ("the fall in the value")
     season_nouns_before: dict[str, frozenset[str]]
     past_markers: re.Pattern[str]
@@ -188,6 +190,7 @@ def tables() -> Tables:
         count_suffix=re.compile("(?:" + _alt([str(x) for x in t["count_suffixes"]]) + r")(?!\s*\d)"),
         future_markers=re.compile(r"(?<![\w'])" + future + r"(?!\w)", re.I),
         ongoing_before=frozenset(norm(x) for x in t["ongoing_before"]),
+        bare_future_verbs=frozenset(norm(x) for x in t["bare_future_verbs"]),
         season_nouns_before={
             norm(k): frozenset(norm(x) for x in v) for k, v in t["season_nouns_before"].items()
         },
