@@ -249,6 +249,8 @@ def test_without_publication_date_nothing_is_invented() -> None:
         "“We were there under legitimate pretenses,” Figueroa told USA Today.",
         "The minister told BBC Radio 4's Today programme he would stay.",
         "She said on the Today show that the talks had failed.",
+        # things named after a holiday (NYT, 28 September 2016)
+        "It avoided shooting itself in the foot when it retaliated against Christmas trees rather than car engines.",
         # a fall that is a change, not an autumn (BBC, BP oil spill)
         "So the fall in the value of its shares and the axing of the dividend will have an impact .",
         "Cuba fell quite a lot with the fall of the USSR .",

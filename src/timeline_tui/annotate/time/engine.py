@@ -286,8 +286,6 @@ _LIVE_ENTRY = re.compile(r"^(\d{4})[ \t]+(?=\S)", re.M)
 #: ending without punctuation and a capitalised word ("… in Port-au-Prince 1521 Former Cuban president")
 _INLINE_ENTRY = re.compile(r"(\d\d{3})(?<=[a-z'”\"\)\]] \d{4})(?= [A-Z])")  # one digit first: scanned fast
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
-#: the word after an expression, across spaces
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _POSSESSIVE_BEFORE = re.compile(r"\w['’]s[ \t]+$")
 
 
@@ -2332,6 +2330,8 @@ class Tagger:
             and after.group(1).lower() in self.t.not_holiday_before
         ):
             return None  # "Christmas Island", "the Easter Rising"
+        if after is not None and after.group(1).lower() in self.t.holiday_things:
+            return None  # "it retaliated against Christmas trees": things of the holiday, no day
         rule = self.t.holidays[" ".join(m["h"].lower().replace("’", "'").split())]
         easter_based = rule[0] == 0
         tense = "past tense"

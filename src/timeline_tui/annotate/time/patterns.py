@@ -67,6 +67,8 @@ class Tables:
     future_markers: re.Pattern[str]
     #: words after which a future marker in -ing tells what goes on, no plan ("have begun arriving")
     ongoing_before: frozenset[str]
+    #: things named after a holiday ("Christmas trees")
+    holiday_things: frozenset[str]
     #: future markers that are bare verbs ("arrive"): after "to", a past tense before them wins
     bare_future_verbs: frozenset[str]
     #: season word -> the words after which it is a noun ("the fall in the value")
@@ -191,6 +193,7 @@ def tables() -> Tables:
         future_markers=re.compile(r"(?<![\w'])" + future + r"(?!\w)", re.I),
         ongoing_before=frozenset(norm(x) for x in t["ongoing_before"]),
         bare_future_verbs=frozenset(norm(x) for x in t["bare_future_verbs"]),
+        holiday_things=frozenset(norm(x) for x in t["holiday_things"]),
         season_nouns_before={
             norm(k): frozenset(norm(x) for x in v) for k, v in t["season_nouns_before"].items()
         },
