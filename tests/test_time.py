@@ -220,6 +220,10 @@ def test_quarters_seasons_weekends() -> None:
     assert one("It happened last fall in Ohio.", "1998-02-06")[2] == "1997-FA"
     assert one("They met in the fall of 1996.", "1998-02-06")[2] == "1996-FA"
     assert one("They met on Christmas Day.")[2] == "2022-12-25"  # met: the last one, not the coming one
+    # a holiday on a weekday of its month: where it fell that year (Labor Day 2016: 5 September), not
+    # mid-month (Washington Post, 8 September 2016)
+    assert one("Scott threw open his back yard for a Labor Day cookout.", "2016-09-08")[2] == "2016-09-05"
+    assert one("They met at Easter.", "2016-03-20")[2] == "2015-04-05"
 
 
 def test_without_publication_date_nothing_is_invented() -> None:

@@ -270,6 +270,22 @@ class Context:
 #: "since" earlier in the clause of a time expression ("since an explosion on the rig on 20 April")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\b[^.,;:!?\n]{0,60}$")
 
+
+def _holiday_date(rule: list[int], y: int) -> date:
+    """The day of a holiday of rules/time.yaml in year ``y``: [0, offset] from Easter, [month, day],
+    or [month, weekday, nth] (nth -1: the last)."""
+    if rule[0] == 0:
+        return easter(y) + timedelta(days=rule[1])
+    if len(rule) == 2:
+        return date(y, rule[0], rule[1])
+    mon, wd, nth = rule
+    first = date(y, mon, 1)
+    if nth > 0:
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
+    last = date(y, mon, monthrange(y, mon)[1])
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
 #: a past perfect ("had leaked", "had been stopped")
 _PLUPERFECT_AFTER = re.compile(r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b")
 
@@ -2337,9 +2353,10 @@ class Tagger:
         tense = "past tense"
         y = self.year(m["y"]) if m["y"] else (ctx.dct.year if ctx.dct else None)
         if not m["y"] and ctx.dct is not None:
-            # the year by where the holiday falls (Easter's by early April, where it falls on average)
-            mon, day = (4, 8) if easter_based else (rule[0], rule[1] if len(rule) == 2 else 15)
-            got = self._year_for(mon, day, ctx, m.start(), tense_decides=True)
+            # the year by where the holiday falls in the year of publication (Labor Day 2016 on 5
+            # September: "a Labor Day cookout" written on 8 September is that one)
+            near = _holiday_date(rule, ctx.dct.year)
+            got = self._year_for(near.month, near.day, ctx, m.start(), tense_decides=True)
             if got is not None:
                 y, tense = got
         if y is None:
@@ -2351,18 +2368,7 @@ class Tagger:
                 anchor="none",
                 explanation=self.no_dct(m.group()),
             )
-        if easter_based:
-            d = easter(y) + timedelta(days=rule[1])
-        elif len(rule) == 2:
-            d = date(y, rule[0], rule[1])
-        else:
-            mon, wd, nth = rule
-            first = date(y, mon, 1)
-            if nth > 0:
-                d = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
-            else:
-                last = date(y, mon, monthrange(y, mon)[1])
-                d = last - timedelta(days=(last.weekday() - wd) % 7)
+        d = _holiday_date(rule, y)
         if m["y"]:
             return Norm("DATE", d.isoformat(), explanation="names its holiday and year")
         return Norm(
