@@ -982,6 +982,17 @@ def _names(d: SourceAnnotations) -> set[str]:
             None,
             "Charlotte Panthers",
         ),
+        # a role alone after another is no name; a project's head ends a body's name (BBC, Haiti)
+        (
+            "Lord Mark Malloch-Brown , former United Nations Deputy Secretary-General , discusses the aid .",
+            "Mark Malloch-Brown",
+            "Secretary-General",
+        ),
+        (
+            "There have been few reports , but Global Orphan Project posted a video it said had been filmed .",
+            None,
+            "Orphan Project",
+        ),
         # ... or a year between them: a ship's, named as the spill's (BBC, BP oil spill)
         (
             "It is 20 times the size of the 1989 Exxon Valdez spill . Conversely , the Exxon Valdez "

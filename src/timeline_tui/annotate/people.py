@@ -606,8 +606,8 @@ def _clean_name(raw: str) -> str | None:
         return None  # "Operations Officer", "Interior Secretary": one word and a title is no name
     if toks and _bare(toks[-1].lower()) in r.place_heads:
         return None  # "Prince William Sound", "Coast Guard Adm": a place's (or a body's) name
-    if not toks:
-        return None
+    if not toks or (len(toks) == 1 and toks[0].lower().rstrip(".") in r.roles):
+        return None  # "former United Nations Deputy Secretary-General": a role, no name
     if len(toks[-1]) > 2:
         toks[-1] = toks[-1].rstrip(".'’")  # "Bernie Sanders." at a sentence's end, "Trump''" in quote marks
     name = " ".join(toks)
