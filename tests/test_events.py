@@ -1571,3 +1571,26 @@ def test_a_host_receives_only_a_person_a_passage_says_was_received(tmp_path: Pat
     )
     assert "receives" not in titles["2024-02-09"], titles
     assert titles["2024-02-12"] == "Xi receives Albanese in Beijing", titles
+
+
+def test_a_well_told_event_is_titled_by_the_passage_most_like_the_others(tmp_path: Path) -> None:
+    # BBC, BP oil spill: the shortest passage of the rig's explosion, "The spill began on 20 April",
+    # tells least of what the others tell; the passage whose words the others share most titles it
+    bodies = [
+        "The spill began on 20 April .",
+        "The Deepwater Horizon rig exploded on 20 April , killing 11 workers .",
+        "Oil has been leaking since the Deepwater Horizon rig exploded on 20 April .",
+        "Eleven workers died when the Deepwater Horizon rig exploded on 20 April .",
+        "The Deepwater Horizon oil rig exploded on 20 April and sank two days later .",
+        "BP 's Deepwater Horizon rig exploded on 20 April , killing 11 people .",
+        "Eleven people were killed when the Deepwater Horizon rig exploded on 20 April .",
+        "The Deepwater Horizon rig exploded and sank off Louisiana on 20 April .",
+        "The leak started when the Deepwater Horizon drilling rig exploded on 20 April .",
+        "Shares have halved since the Deepwater Horizon rig exploded on 20 April .",
+        "The Deepwater Horizon rig , leased by BP , exploded on 20 April .",
+    ]
+    stories = {f"s{i:02d}": ("Published 15 July 2010", b) for i, b in enumerate(bodies)}
+    tl = _stories(tmp_path, stories)
+    ev = max(tl.events, key=lambda e: e.corroboration)
+    assert (ev.date, ev.corroboration) == ("2010-04-20", 11)
+    assert "Deepwater Horizon rig exploded" in ev.title, ev.title

@@ -16,7 +16,7 @@ from ..model import Event
 from ..rules import load_rules
 from ..util.names import fold
 from ..util.text import in_lower_case
-from .text import capitalised, tables
+from .text import capitalised, folded_content_words, tables
 
 MAX_LEN = 80
 
@@ -247,7 +247,35 @@ def make_title(
     passages = plain_texts or texts
     if direct is not None and any(direct):
         passages = [t for t, d in zip(passages, direct, strict=True) if d]
-    return _fit(_trim(min(passages, key=len)))
+    return _fit(_trim(_central(passages)))
+
+
+#: words a passage counts as longer than it is, so that a short one that tells what the others tell
+#: wins over a long one that tells it too (and over a short one that tells nothing of it)
+CENTRAL_LENGTH_PAD = 3
+#: how many passages make the shared words tell (below, the shortest passage titles)
+CENTRAL_MIN = 10
+#: a passage no title is made of while another is left: a quotation's, a caption's or a byline's run
+#: into the text ("NEW CAP FOR LEAKING OIL WELL In June …", "Clare Spencer | 09:51 UK time …")
+_NOT_A_TITLE = re.compile(r"^\W*[\"“‘'`]|\||\b[A-Z]{3,}\s+[A-Z]{3,}\b")
+
+
+def _central(passages: list[str]) -> str:
+    """The passage that tells most of what the others tell, for its length: the one whose content
+    words the other passages share most, per word ("The Deepwater Horizon rig exploded on 20 April,
+    killing 11 workers", not the shortest, "The spill began"). With fewer than ``CENTRAL_MIN``
+    passages, the shortest (what few passages share tells little)."""
+    if len(passages) < CENTRAL_MIN:
+        return min(passages, key=len)
+    sample = [p for p in passages[:64] if not _NOT_A_TITLE.search(p)] or passages[:64]
+    bags = [folded_content_words(fold(p)) for p in sample]
+    df = Counter(w for bag in bags for w in bag)
+
+    def score(i: int) -> tuple[float, int]:
+        shared = sum(df[w] - 1 for w in bags[i])
+        return shared / (len(sample[i].split()) + CENTRAL_LENGTH_PAD), -len(sample[i])
+
+    return sample[max(range(len(sample)), key=score)]
 
 
 @cache
