@@ -649,6 +649,16 @@ def test_single_quoted_quotations_in_a_text_without_double_quotes() -> None:
     assert quote_spans("He said \"it is 'fine' now\" and 'we agree' today.") == [(8, 26)]
 
 
+def test_markup_attribute_values_are_no_quotations() -> None:
+    # PolNeAR (Western Journal, Huffington Post): embedded tweets kept as markup in the text
+    text = (
+        'Pence said the debate went well.\n<tweet tweet-id="783499116076687360"><tweet/>.\n'
+        '<tweet pic="pic.twitter.com/" author="carlquintanilla">The blue arrow is Warren.</tweet>.\n'
+        '"It was a good night," he said.'
+    )
+    assert [text[a:b] for a, b in quote_spans(text)] == ['"It was a good night,"']
+
+
 def test_a_short_sentence_quoted_after_a_colon_is_a_statement() -> None:
     text = 'Publish date 12 May 2024\n\nThe Prime Minister said: "We will not be deflected."\n'
     doc = annotate_source(source_from_text(text, sid="pm", path="pm.txt"), Config())

@@ -160,7 +160,8 @@ def quote_spans(text: str, start_at: int = 0) -> list[tuple[int, int]]:
     spans = _double_quote_spans(text, start_at)
     if not spans and ("'" in text or "‘" in text):
         spans = _single_quote_spans(text, start_at, rules().max_chars)
-    return spans
+    # a value after "=" is markup's, no quotation (<tweet tweet-id="783499116076687360">)
+    return [s for s in spans if not (s[0] and text[s[0] - 1] == "=")]
 
 
 def _double_quote_spans(text: str, start_at: int = 0) -> list[tuple[int, int]]:
