@@ -1003,6 +1003,12 @@ def _names(d: SourceAnnotations) -> set[str]:
             None,
             "Orphan Project",
         ),
+        # ... or an indefinite article: a name made a modifier (BBC, BP oil spill)
+        (
+            "A Deepwater Horizon rig worker has told the BBC that a leak was found weeks before .",
+            None,
+            "Deepwater Horizon",
+        ),
         # ... or a year between them: a ship's, named as the spill's (BBC, BP oil spill)
         (
             "It is 20 times the size of the 1989 Exxon Valdez spill . Conversely , the Exxon Valdez "

@@ -505,9 +505,9 @@ _ACRONYM = re.compile(r"(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII|JR|SR)\b)[A-Z][A-Z
 _OPENING_QUOTES = frozenset(('"', "“", "‘", "'", "`"))
 _CLOSING_QUOTES = frozenset(('"', "”", "’", "'"))
 
-#: the definite article right before a word, or before an acronym or a year before it ("the US Second
-#: Fleet", "the 1989 Exxon Valdez spill")
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])[Tt]he[ \t]+(?:[A-Z]{2,}[ \t]+|\d{4}[ \t]+)?$")
+#: an article right before a word, or before an acronym or a year before it ("the US Second Fleet",
+#: "the 1989 Exxon Valdez spill", "A Deepwater Horizon rig worker has told the BBC")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w.-])(?:[Tt]he|[Aa]n?)[ \t]+(?:[A-Z]{2,}[ \t]+|\d{4}[ \t]+)?$")
 
 
 def _given_name_before(word: str, text: str) -> bool:
