@@ -1003,6 +1003,16 @@ def _names(d: SourceAnnotations) -> set[str]:
             None,
             "Orphan Project",
         ),
+        # a place's words after a place's honorific, a place's head, a role or a count at a
+        # name's edge (BBC, BP oil spill)
+        ("Oil reached San Francisco Bay , the San Francisco Chronicle reported .", None, "Francisco Bay"),
+        (
+            "Oil reached San Francisco Bay , the San Francisco Chronicle reported .",
+            None,
+            "Francisco Chronicle",
+        ),
+        ("BP Vice-President Kent Wells said the cap held .", "Kent Wells", "BP Vice-President"),
+        ("Volunteers cleaned the Gulf Coast beaches , Gulf Coast officials said .", None, "Gulf Coast"),
         # ... or an indefinite article: a name made a modifier (BBC, BP oil spill)
         (
             "A Deepwater Horizon rig worker has told the BBC that a leak was found weeks before .",

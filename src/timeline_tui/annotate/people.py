@@ -999,6 +999,8 @@ def find_mentions(
             continue
         if lows[i] in _month_words() and _DAY_BEFORE.search(text, max(0, s0 - 6), s0):
             continue  # "14 Jan Live coverage", "on 1 May Labour won": a month, no given name
+        if i and lows[i - 1] in r.place_honorifics and text[ends[i - 1] : s0] == " ":
+            continue  # "the San Francisco Chronicle", "Santa Maria": a place's name
         j = i
         while j + 1 < n_tokens and j - i < 3:
             word = text[starts[j] : ends[j]]
