@@ -1013,6 +1013,12 @@ def _names(d: SourceAnnotations) -> set[str]:
         ),
         ("BP Vice-President Kent Wells said the cap held .", "Kent Wells", "BP Vice-President"),
         ("Volunteers cleaned the Gulf Coast beaches , Gulf Coast officials said .", None, "Gulf Coast"),
+        # a body's name after "Al" (NYT, 20 September 2016)
+        (
+            "Aid workers have been targeted by insurgents affiliated with Al Qaeda. Al Gore said so.",
+            "Al Gore",
+            "Al Qaeda",
+        ),
         # ... or an indefinite article: a name made a modifier (BBC, BP oil spill)
         (
             "A Deepwater Horizon rig worker has told the BBC that a leak was found weeks before .",
