@@ -1594,3 +1594,17 @@ def test_a_well_told_event_is_titled_by_the_passage_most_like_the_others(tmp_pat
     ev = max(tl.events, key=lambda e: e.corroboration)
     assert (ev.date, ev.corroboration) == ("2010-04-20", 11)
     assert "Deepwater Horizon rig exploded" in ev.title, ev.title
+
+
+def test_a_tokenised_passage_titles_its_event_as_prose(tmp_path: Path) -> None:
+    # Timeline17's BBC articles are tokenised (Penn Treebank marks): the title is written back as
+    # prose, the evidence stays as written
+    body = (
+        "BP 's executive said the flow of oil was shut off at 1425 local time -LRB- 1925 GMT -RRB- on "
+        "15 July , after a $ 2.6 bn `` setback '' ."
+    )
+    tl = _stories(tmp_path, {"a": ("Published 16 July 2010", body)})
+    ev = next(e for e in tl.events if e.date == "2010-07-15")
+    assert "-LRB-" not in ev.title and "``" not in ev.title and " ," not in ev.title, ev.title
+    assert "(1925 GMT)" in ev.title or ev.title.endswith("…"), ev.title
+    assert "-LRB- 1925 GMT -RRB-" in ev.evidence[0].text

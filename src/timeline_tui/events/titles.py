@@ -415,8 +415,31 @@ def _trim(text: str) -> str:
 _END_IN_QUOTE = re.compile(r"[.,;](?=[\"”’']+$)")
 
 
+#: a tokenised text's marks (Penn Treebank style: "-LRB- 1925 GMT -RRB-", "`` effectively dead ''",
+#: "BP 's"), written back as prose for a title (the evidence keeps the text as written)
+_PTB_TOKENS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+_PTB_TOKEN = re.compile(r"-[LR][RSC]B-")
+_PTB_SPACES = [
+    (re.compile(r"``\s*"), "“"),
+    (re.compile(r"\s*''"), "”"),
+    (re.compile(r"([(\[{])\s+"), r"\1"),
+    (re.compile(r"\s+([)\]}])"), r"\1"),
+    (re.compile(r"\s+([,.;:!?%]|'s\b|’s\b|n't\b)"), r"\1"),
+    (re.compile(r"([$£€])\s+(?=\d)"), r"\1"),
+]
+
+
+def _detokenised(title: str) -> str:
+    if "-LRB-" not in title and "``" not in title and " , " not in title and " 's" not in title:
+        return title
+    title = _PTB_TOKEN.sub(lambda m: _PTB_TOKENS.get(m.group(), m.group()), title)
+    for pattern, repl in _PTB_SPACES:
+        title = pattern.sub(repl, title)
+    return title
+
+
 def _fit(title: str) -> str:
-    title = _END_IN_QUOTE.sub("", " ".join(title.split()))
+    title = _END_IN_QUOTE.sub("", _detokenised(" ".join(title.split())))
     if len(title) <= MAX_LEN:
         return title
     cut = title[: MAX_LEN - 1].rsplit(" ", 1)[0]
