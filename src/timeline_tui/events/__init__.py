@@ -1607,6 +1607,27 @@ def _called_names(docs: list[SourceAnnotations], names: dict[str, str]) -> dict[
     return out
 
 
+#: how many of an event's passages its title is read from (the title's rules read the first 30, the
+#: passage most like the others is looked for among 64: the clauses of every passage of an event of
+#: thousands were worked out for nothing)
+TITLE_SAMPLE = 128
+
+
+def _title_sample(members: list[Candidate]) -> list[Candidate]:
+    """At most ``TITLE_SAMPLE`` of an event's passages (sorted by source), as many sources as can
+    be: each source's first passage, then each one's second, ... in the passages' order."""
+    if len(members) <= TITLE_SAMPLE:
+        return members
+    rank: dict[str, int] = {}
+    order = []
+    for i, c in enumerate(members):
+        k = rank.get(c.doc.source.id, 0)
+        rank[c.doc.source.id] = k + 1
+        order.append((k, i))
+    order.sort()
+    return [members[i] for i in sorted(i for _k, i in order[:TITLE_SAMPLE])]
+
+
 def _event(
     cl: Cluster, names: dict[str, str], outlets: dict[str, str | None], called: dict[str, str] | None = None
 ) -> Event:
@@ -1671,6 +1692,7 @@ def _event(
     if phrase:
         ev.title = make_title(ev, [], names, dated_sources, phrase=phrase, called=called)  # the phrase
     else:
+        members = _title_sample(members)
         ends = [_title_end(c) for c in members]
         # a passage whose time is followed by what happened then ("since 1939, when a quake …
         # killed …"), or stands in a relative clause ("Lopez, who took over as CEO in March 2022,
