@@ -1499,6 +1499,8 @@ def _relative_clause(c: Candidate) -> str | None:
     """The relative clause that holds the passage's time expression, with the subject it tells of,
     for its title ("Lopez, who took over as CEO in March 2022, has cut costs" → "Lopez took over as
     CEO in March 2022"): what happened then, not what the sentence goes on to say."""
+    if "who" not in c.text and "which" not in c.text:
+        return None  # (the pattern is tried at every position: most passages hold neither word)
     rel_start, rel_end = c.timex.start - c.start, c.timex.end - c.start
     for m in _RELATIVE_CLAUSE.finditer(c.text):
         if m.start("clause") <= rel_start and rel_end <= m.end("clause"):
