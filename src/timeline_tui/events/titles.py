@@ -429,8 +429,12 @@ _PTB_SPACES = [
 ]
 
 
+#: what only a tokenised text writes
+_PTB_TELLTALE = re.compile(r"-[LR][RSC]B-|``|''| [,;:](?: |$)| 's\b| n't\b")
+
+
 def _detokenised(title: str) -> str:
-    if "-LRB-" not in title and "``" not in title and " , " not in title and " 's" not in title:
+    if _PTB_TELLTALE.search(title) is None:
         return title
     title = _PTB_TOKEN.sub(lambda m: _PTB_TOKENS.get(m.group(), m.group()), title)
     for pattern, repl in _PTB_SPACES:
