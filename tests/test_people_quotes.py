@@ -1013,6 +1013,13 @@ def _names(d: SourceAnnotations) -> set[str]:
         ),
         ("BP Vice-President Kent Wells said the cap held .", "Kent Wells", "BP Vice-President"),
         ("Volunteers cleaned the Gulf Coast beaches , Gulf Coast officials said .", None, "Gulf Coast"),
+        # a verb in -ing opening a sentence before a surname; a paper's head (BBC)
+        (
+            "Barack Obama spoke . Expecting Obama to know what to do is a recipe for chaos , Obama said .",
+            "Barack Obama",
+            "Expecting Obama",
+        ),
+        ("The Sydney Morning Herald said the appeal raised $ 1m .", None, "Sydney Morning Herald"),
         # a body's name after "Al" (NYT, 20 September 2016)
         (
             "Aid workers have been targeted by insurgents affiliated with Al Qaeda. Al Gore said so.",

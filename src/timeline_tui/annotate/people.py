@@ -947,6 +947,8 @@ def find_mentions(
                 # goes before a given name
                 and not (first < i and lows[first] in given and lows[first - 1] not in given)
                 and not (tok in given_before and lows[first - 1] not in given)
+                # "Expecting Obama to know what to do is …": a verb in -ing opening the sentence
+                and not (lows[first - 1].endswith("ing") and lows[first - 1] not in given)
             ):
                 first -= 1
             if first == i:
