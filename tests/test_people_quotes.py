@@ -1015,11 +1015,15 @@ def _names(d: SourceAnnotations) -> set[str]:
         ("Volunteers cleaned the Gulf Coast beaches , Gulf Coast officials said .", None, "Gulf Coast"),
         # a verb in -ing opening a sentence before a surname; a paper's head (BBC)
         (
-            "Barack Obama spoke . Expecting Obama to know what to do is a recipe for chaos , Obama said .",
-            "Barack Obama",
+            "Obama 's agenda failed . Expecting Obama to know what to do is a recipe for chaos . Obama says so .",
+            None,
             "Expecting Obama",
         ),
-        ("The Sydney Morning Herald said the appeal raised $ 1m .", None, "Sydney Morning Herald"),
+        (
+            "Reports in Sydney Morning Herald say the appeal raised $ 1m , Herald says .",
+            None,
+            "Sydney Morning Herald",
+        ),
         # a body's name after "Al" (NYT, 20 September 2016)
         (
             "Aid workers have been targeted by insurgents affiliated with Al Qaeda. Al Gore said so.",
