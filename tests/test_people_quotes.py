@@ -1012,7 +1012,8 @@ def _names(d: SourceAnnotations) -> set[str]:
             "Francisco Chronicle",
         ),
         ("BP Vice-President Kent Wells said the cap held .", "Kent Wells", "BP Vice-President"),
-        ("Volunteers cleaned the Gulf Coast beaches , Gulf Coast officials said .", None, "Gulf Coast"),
+        ("Reports said BP Vice-President spoke .", None, "BP Vice-President"),
+        ("Gulf Coast said the beaches were closed .", None, "Gulf Coast"),
         # a verb in -ing opening a sentence before a surname; a paper's head (BBC)
         (
             "Obama 's agenda failed . Expecting Obama to know what to do is a recipe for chaos . Obama says so .",
@@ -1032,7 +1033,7 @@ def _names(d: SourceAnnotations) -> set[str]:
         ),
         # ... or an indefinite article: a name made a modifier (BBC, BP oil spill)
         (
-            "A Deepwater Horizon rig worker has told the BBC that a leak was found weeks before .",
+            "A Deepwater Horizon worker told the BBC a leak was found . Horizon said so .",
             None,
             "Deepwater Horizon",
         ),
