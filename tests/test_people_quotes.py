@@ -1025,6 +1025,16 @@ def _names(d: SourceAnnotations) -> set[str]:
             None,
             "Sydney Morning Herald",
         ),
+        # bodies' and places' names (BBC, Haiti earthquake)
+        ("National Football League , Major League Baseball and others will donate .", None, "Baseball"),
+        (
+            "National Football League , Major League Baseball and others will donate .",
+            None,
+            "League Baseball",
+        ),
+        ("A BBC correspondent in Santo Domingo said Wednesday that aid came first .", None, "Santo Domingo"),
+        ("Flights from Santo Domingo landed , Virgin Atlantic said .", None, "Virgin Atlantic"),
+        ("Medecins Sans Frontieres said its hospital had collapsed .", None, "Sans Frontieres"),
         # a body's name after "Al" (NYT, 20 September 2016)
         (
             "Aid workers have been targeted by insurgents affiliated with Al Qaeda. Al Gore said so.",

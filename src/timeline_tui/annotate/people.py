@@ -851,6 +851,8 @@ def find_mentions(
         name = _clean_name(m["name"])
         if not name or headline(m.start("name")):
             continue
+        if m["name"].split()[0].lower() in r.not_names:
+            continue  # "Major League Baseball": the title's words run into a body's name
         if " " not in name and _names_no_one(m, name, text, r):
             continue
         roles = _title_roles(" ".join(m["title"].split()))
