@@ -1025,6 +1025,12 @@ def _names(d: SourceAnnotations) -> set[str]:
             None,
             "Sydney Morning Herald",
         ),
+        # a word and a company's letters, a caption's words run into a name; a roman numeral is a
+        # name's (BBC, BP oil spill and Haiti earthquake)
+        ("Initially BP said the cap was holding .", None, "Initially BP"),
+        ("Thad Allen Letter to BP said the well must be sealed .", None, "Allen Letter"),
+        ("Politics Daily reported that Mr Obama was angry .", None, "Politics Daily"),
+        ("Pope Benedict XVI said he would pray for Haiti .", "Benedict XVI", None),
         # bodies' and places' names (BBC, Haiti earthquake)
         ("National Football League , Major League Baseball and others will donate .", None, "Baseball"),
         (

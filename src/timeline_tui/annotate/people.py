@@ -499,7 +499,8 @@ def _not_name(word: str, r: _Rules) -> bool:
 
 
 #: an all-capitals word of two letters or more that no name ends with (not a numeral: "John Paul II")
-_ACRONYM = re.compile(r"(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII|JR|SR)\b)[A-Z][A-Z&]+")
+#: letters in capitals that are no roman numeral ("Benedict XVI", "Henry VIII") nor a suffix ("JR")
+_ACRONYM = re.compile(r"(?!(?=[XVI]+\b)X{0,3}(?:IX|IV|V?I{0,3})\b|(?:JR|SR)\b)[A-Z][A-Z&]+")
 
 
 _OPENING_QUOTES = frozenset(('"', "“", "‘", "'", "`"))
@@ -599,6 +600,8 @@ def _clean_name(raw: str) -> str | None:
     )
     if cut is not None:
         del toks[cut:]
+    if len(toks) == 2 and _ACRONYM.fullmatch(toks[1]) and not toks[0].isupper():
+        return None  # "Management BP", "Initially BP": one word and a company's letters name no one
     before = len(toks)
     while len(toks) >= 2 and toks[-1].lower().rstrip(".") in r.trailing_titles:
         toks.pop()  # "Tony Hayward Former BP chief", "said BP Chief Executive …": no part of a name
