@@ -1031,6 +1031,12 @@ def _names(d: SourceAnnotations) -> set[str]:
         ("Thad Allen Letter to BP said the well must be sealed .", None, "Allen Letter"),
         ("Politics Daily reported that Mr Obama was angry .", None, "Politics Daily"),
         ("Pope Benedict XVI said he would pray for Haiti .", "Benedict XVI", None),
+        # a ship's name after its prefix (BBC, Haiti earthquake)
+        (
+            "The aircraft carrier , USS Carl Vinson , will act as a floating airport , Adm Ted Branch said .",
+            "Ted Branch",
+            "Carl Vinson",
+        ),
         # bodies' and places' names (BBC, Haiti earthquake)
         ("National Football League , Major League Baseball and others will donate .", None, "Baseball"),
         (

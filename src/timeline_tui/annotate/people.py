@@ -507,8 +507,11 @@ _OPENING_QUOTES = frozenset(('"', "“", "‘", "'", "`"))
 _CLOSING_QUOTES = frozenset(('"', "”", "’", "'"))
 
 #: an article right before a word, or before an acronym or a year before it ("the US Second Fleet",
-#: "the 1989 Exxon Valdez spill", "A Deepwater Horizon rig worker has told the BBC")
-_ARTICLE_BEFORE = re.compile(r"(?<![\w.-])(?:[Tt]he|[Aa]n?)[ \t]+(?:[A-Z]{2,}[ \t]+|\d{4}[ \t]+)?$")
+#: "the 1989 Exxon Valdez spill", "A Deepwater Horizon rig worker has told the BBC"); a ship's prefix
+#: ("the aircraft carrier , USS Carl Vinson")
+_ARTICLE_BEFORE = re.compile(
+    r"(?<![\w.-])(?:(?:[Tt]he|[Aa]n?)[ \t]+(?:[A-Z]{2,}[ \t]+|\d{4}[ \t]+)?|(?:USS|HMS|RMS|MV)[ \t]+)$"
+)
 
 
 def _given_name_before(word: str, text: str) -> bool:
