@@ -1142,8 +1142,9 @@ def find_mentions(
             fulls[_surname(mt.name)].append((mt.start, mt.name))
 
     people_of: dict[str, dict[str, str]] = {}  # surname -> full name -> the person it names
-    #: surname (and the gender of an honorific before it, or "", and the title) -> whom it names: the same for
-    #: every bare mention of it, worked out once (a long story repeats a surname hundreds of times)
+    #: surname (and the gender of an honorific before it, or "", and the title) -> whom it names: the
+    #: same for every bare mention of it, worked out once (a long story repeats a surname hundreds of
+    #: times)
     chosen: dict[tuple[str, ...], str | None] = {}
 
     def honorific_gender(pos: int) -> str:
@@ -1317,6 +1318,7 @@ def find_mentions(
             for w in words:
                 if w.lower() in r.roles:
                     head_index[w].append(p.name)
+    past = {canonical(n) for n in past_holders}  # (the tables above are final)
     name_spans = sorted((m.start, m.end) for m in found)
     name_counts = Counter(m.name for m in found if m.name)
     name_starts = [s for s, _ in name_spans]
@@ -1369,7 +1371,6 @@ def find_mentions(
             # one configured but not named here is found by a title as configured only: "the DUP
             # leader", "the leader of Sinn Fein" are no "Leader" by configuration
             cands = [c for c in cands if c not in as_configured or key in as_configured[c]]
-        past = {canonical(n) for n in past_holders}
         if _NO_LONGER.search(m["q"]):
             # "the former president": one the story titles so ("former President Bill Clinton"), not
             # the sitting one; "the late leader" may be "Fidel Castro, the late leader of Cuba"
