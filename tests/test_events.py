@@ -1608,3 +1608,14 @@ def test_a_tokenised_passage_titles_its_event_as_prose(tmp_path: Path) -> None:
     assert "-LRB-" not in ev.title and "``" not in ev.title and " ," not in ev.title, ev.title
     assert "(1925 GMT)" in ev.title or ev.title.endswith("…"), ev.title
     assert "-LRB- 1925 GMT -RRB-" in ev.evidence[0].text
+
+
+def test_a_title_with_doubled_apostrophes_keeps_its_opening_marks(tmp_path: Path) -> None:
+    # NYT (PolNeAR) writes ''…'' for quotes: an opening pair stays an opening mark, with its space
+    body = (
+        "But the goal is not revenue; it's supposed to curb ''activist'' investors, the report said "
+        "on 16 September 2016 ."
+    )
+    tl = _stories(tmp_path, {"a": ("Published 17 September 2016", body)})
+    ev = next(e for e in tl.events if e.date == "2016-09-16")
+    assert "curb “activist” investors" in ev.title, ev.title

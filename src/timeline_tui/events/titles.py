@@ -421,6 +421,8 @@ _PTB_TOKENS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": 
 _PTB_TOKEN = re.compile(r"-[LR][RSC]B-")
 _PTB_SPACES = [
     (re.compile(r"``\s*"), "“"),
+    # '' opening a word is an opening mark (''It's anti-reform,'' as some papers write), else closing
+    (re.compile(r"(?:^|(?<=[\s(\[]))''(?=\S)"), "“"),
     (re.compile(r"\s*''"), "”"),
     (re.compile(r"([(\[{])\s+"), r"\1"),
     (re.compile(r"\s+([)\]}])"), r"\1"),
