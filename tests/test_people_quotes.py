@@ -272,6 +272,22 @@ def test_names_with_an_age_or_a_description_are_people() -> None:
     assert {"Quina Jones", "Tim Hess"} <= names
 
 
+def test_a_name_with_a_home_town_in_apposition_is_a_speaker() -> None:
+    # PolNeAR (NYT): the quotation was nobody's
+    text = (
+        "Johnnie Wilson, of Springfield, Va., said he had fought in Vietnam ''for the nation's rights, "
+        "knowing that back home we didn't have the rights.''"
+    )
+    d = src(text)
+    assert "Johnnie Wilson" in {m.name for m in d.mentions}
+    assert [q.speaker for q in d.quotes] == ["Johnnie Wilson"]
+
+
+def test_a_described_name_does_not_run_back_over_a_blank_line() -> None:
+    d = src("A Museum Opens\n\nQuina Jones, 25, said she would vote early.")
+    assert [m.text for m in d.mentions if m.kind == "name"] == ["Quina Jones"]
+
+
 def test_a_bare_surname_does_not_chain_two_people() -> None:
     d = src(
         "Donald Trump spoke in Ohio. Trump said taxes would fall. "

@@ -400,18 +400,22 @@ def _finditer_either(
     return out
 
 
-#: where ``_described`` can match: its comma, then an age or "a"/"an"
-_DESCRIBED_CUE = re.compile(r",\s+(?:\d{1,3},|an?\s)")
+#: where ``_described`` can match: its comma, then an age, "a"/"an" or "of" and a capital
+_DESCRIBED_CUE = re.compile(r",\s+(?:\d{1,3},|an?\s|of\s+[A-Z])")
+#: white space within a name: spaces, and at most one line break (a blank line ends a paragraph,
+#: and a headline's last word is no given name: "… in Ohio\n\nJohnnie Wilson, 45, said")
+_NAME_SPACE = r"[ \t]*(?:\r?\n)?[ \t]*(?<=\s)"
 
 
 @cache
 def _described() -> re.Pattern[str]:
-    """A name followed by an age or a description in apposition: "Quina Jones, 25,", "Tim Hess, a
-    real estate developer"."""
+    """A name followed by an age, a description or a home town in apposition: "Quina Jones, 25,",
+    "Tim Hess, a real estate developer", "Johnnie Wilson, of Springfield, Va.,"."""
     nouns = _alt([str(x) for x in load_rules("people")["describing_nouns"]])
     return re.compile(
-        rf"(?<![\w’'-])(?P<name>{_TOK}(?:\s+(?:[{_UP}]\.\s+)?{_TOK}){{1,2}}),\s+"
-        rf"(?:\d{{1,3}},|(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,5}}?(?:{nouns})\b)"
+        rf"(?<![\w’'-])(?P<name>{_TOK}(?:{_NAME_SPACE}(?:[{_UP}]\.\s+)?{_TOK}){{1,2}}),\s+"
+        rf"(?:\d{{1,3}},|(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,5}}?(?:{nouns})\b"
+        rf"|of\s+{_TOK}(?:[ \t]+{_TOK})?,(?:[ \t]+[{_UP}][\w.]*,)?)"
     )
 
 
