@@ -1301,3 +1301,30 @@ def test_a_bare_name_spelt_like_a_surname_does_not_chain_two_people() -> None:
         ]
     )
     assert "Jennifer Roberts" in people and "John Roberts" in people
+
+
+def test_a_subject_with_a_phrase_in_apposition_is_the_speaker() -> None:
+    # PolNeAR (Washington Post, NYT): both quotations were nobody's
+    text = (
+        "Even China, Pyongyang's only ally and its economic lifeline to the outside world, said it was "
+        '"resolutely opposed" to the test.\n\n'
+        "Officials at Homeland Security Investigations, a division of Immigration and Customs "
+        'Enforcement, said applicants "may try to use increasingly sophisticated methods to circumvent" '
+        "the program.\n\n"
+        "Hillary Clinton spoke out about the death of Terence Crutcher in Tulsa, Oklahoma, arguing that "
+        "the killings should be recognized as “intolerable.”"
+    )
+    qs = src(text).quotes
+    spoken = [text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None for q in qs]
+    assert spoken == ["Even China", "Homeland Security Investigations", "Hillary Clinton"]
+
+
+def test_put_it_is_a_cue_only_as_a_reporting_phrase() -> None:
+    text = (
+        'As Steven M. Rosenthal, a tax lawyer, recently put it, "Did Trump lower his taxes through '
+        'legal tax avoidance, or illegal tax evasion?"\n\n'
+        "Pat Robertson seemed to have put it all down to the wrath of God, who has shown his anger on "
+        'the "devil-worshipping" Haitians.'
+    )
+    qs = src(text).quotes
+    assert [(q.speaker, q.cue) for q in qs] == [("Steven M. Rosenthal", "put it"), (None, None)]

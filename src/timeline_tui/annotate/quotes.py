@@ -40,7 +40,10 @@ class _Rules:
     adding_np: re.Pattern[str]
     dash_np: re.Pattern[str]
     subject_np: re.Pattern[str]
+    appositive_subject_np: re.Pattern[str]
     inverted_np: re.Pattern[str]
+    #: the cues that report only before a comma, colon, dash or "in" (lower case)
+    punctuated_cues: frozenset[str]
     term_max_words: int
     max_chars: int
     max_paragraphs: int
@@ -83,10 +86,16 @@ def rules() -> _Rules:
         subject_np=regex_store.compile(
             rf"(?<![\w’'-])(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|further\s+|has\s+|had\s+|have\s+|would\s+|will\s+)?$"
         ),
+        # the same with a phrase in apposition between the subject and its verb ("China, Pyongyang's
+        # only ally, said"); not a place's state or country ("in Tulsa, Oklahoma, arguing")
+        appositive_subject_np=regex_store.compile(
+            rf"(?<![\w’'-])(?P<np>{np}),\s+(?=[a-z]|[^\s,]+\s)[^,;:\n\"“”]{{3,90}}?,\s+(?:also\s+|then\s+|later\s+)?$"
+        ),
         inverted_np=regex_store.compile(
             rf"(?:^|(?<=[.!?\n])\s*)(?P<v>[Ss]aid|[Ss]ays|[Aa]dded|[Aa]sked|[Ww]rote|[Tt]weeted)\s+(?P<np>{np})\s*[:,]\s*$",
             re.M,
         ),
+        punctuated_cues=frozenset(" ".join(str(c).lower().split()) for c in r["punctuated_cues"]),
         term_max_words=int(r["term_max_words"]),
         max_chars=int(r["max_quote_chars"]),
         max_paragraphs=int(r["max_paragraphs"]),
@@ -260,6 +269,8 @@ def _noun_use(text: str, v: re.Match[str]) -> bool:
     return _DETERMINER_BEFORE.search(text, max(0, v.start() - 40), v.start()) is not None
 
 
+#: what follows a cue of ``punctuated_cues`` that reports
+_PUNCTUATION_AFTER = re.compile(r"\s*[,:—–]|\s+in\s")
 _LABEL = re.compile(r"(?:[\"“]|``)\s*(?P<np>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+")
 _PARA_START = re.compile(r"\n[ \t*_>]*\r?\n[ \t*_>]*$")
 
@@ -317,7 +328,12 @@ def find_quotes(
     verb_text, verb_pat = (low, r.verb_lower) if low is not text else (text, r.verb)
 
     def verbs_in(a: int, b: int) -> list[re.Match[str]]:
-        return list(verb_pat.finditer(verb_text, a, b))
+        return [
+            v
+            for v in verb_pat.finditer(verb_text, a, b)
+            if " ".join(v.group().lower().split()) not in r.punctuated_cues
+            or _PUNCTUATION_AFTER.match(text, v.end())
+        ]
 
     def inside_quote(pos: int) -> bool:
         i = bisect.bisect_right(q_starts, pos) - 1
@@ -541,8 +557,11 @@ def find_quotes(
                     )
                     in_clause = [b for b in before if b.start >= head_start + clause_start] or before
                     speaker, cue = in_clause[0], v
-                elif sm:
-                    # a subject that is no person: "The New York Post reported Clinton would “…”"
+                elif sm or (
+                    not before and (sm := r.appositive_subject_np.search(text, head_start, v.start()))
+                ):
+                    # a subject that is no person: "The New York Post reported Clinton would “…”",
+                    # "Officials at Homeland Security Investigations, a division of …, said"
                     np_span, cue_m = (sm.start("np"), sm.end("np")), (v.start(), v.end())
                 elif after:
                     speaker, cue = after[0], v
