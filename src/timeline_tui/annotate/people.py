@@ -403,7 +403,7 @@ def _finditer_either(
 #: where ``_described`` can match: its comma, then an age, "a"/"an" or "of" and a capital
 _DESCRIBED_CUE = re.compile(r",\s+(?:\d{1,3},|an?\s|of\s+[A-Z])")
 #: white space within a name: spaces, and at most one line break (a blank line ends a paragraph,
-#: and a headline's last word is no given name: "… in Ohio\n\nJohnnie Wilson, 45, said")
+#: and a headline's last word is no given name: "A Museum Opens\n\nQuina Jones, 25, said")
 _NAME_SPACE = r"[ \t]*(?:\r?\n)?[ \t]*(?<=\s)"
 
 
