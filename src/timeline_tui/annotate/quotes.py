@@ -42,8 +42,8 @@ class _Rules:
     subject_np: re.Pattern[str]
     appositive_subject_np: re.Pattern[str]
     inverted_np: re.Pattern[str]
-    #: the cues that report only before a comma, colon, dash or "in" (lower case)
-    punctuated_cues: frozenset[str]
+    #: the cues that report only before a comma, colon, dash or "in" (for ``fullmatch``)
+    punctuated_cue: re.Pattern[str]
     term_max_words: int
     max_chars: int
     max_paragraphs: int
@@ -95,7 +95,7 @@ def rules() -> _Rules:
             rf"(?:^|(?<=[.!?\n])\s*)(?P<v>[Ss]aid|[Ss]ays|[Aa]dded|[Aa]sked|[Ww]rote|[Tt]weeted)\s+(?P<np>{np})\s*[:,]\s*$",
             re.M,
         ),
-        punctuated_cues=frozenset(" ".join(str(c).lower().split()) for c in r["punctuated_cues"]),
+        punctuated_cue=regex_store.compile(word_alternation(str(c) for c in r["punctuated_cues"]), re.I),
         term_max_words=int(r["term_max_words"]),
         max_chars=int(r["max_quote_chars"]),
         max_paragraphs=int(r["max_paragraphs"]),
@@ -269,7 +269,7 @@ def _noun_use(text: str, v: re.Match[str]) -> bool:
     return _DETERMINER_BEFORE.search(text, max(0, v.start() - 40), v.start()) is not None
 
 
-#: what follows a cue of ``punctuated_cues`` that reports
+#: what follows a cue of ``punctuated_cue`` that reports
 _PUNCTUATION_AFTER = re.compile(r"\s*[,:—–]|\s+in\s")
 _LABEL = re.compile(r"(?:[\"“]|``)\s*(?P<np>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+")
 _PARA_START = re.compile(r"\n[ \t*_>]*\r?\n[ \t*_>]*$")
@@ -331,8 +331,7 @@ def find_quotes(
         return [
             v
             for v in verb_pat.finditer(verb_text, a, b)
-            if " ".join(v.group().lower().split()) not in r.punctuated_cues
-            or _PUNCTUATION_AFTER.match(text, v.end())
+            if not r.punctuated_cue.fullmatch(v.group()) or _PUNCTUATION_AFTER.match(text, v.end())
         ]
 
     def inside_quote(pos: int) -> bool:
