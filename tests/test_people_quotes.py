@@ -1328,3 +1328,16 @@ def test_put_it_is_a_cue_only_as_a_reporting_phrase() -> None:
     )
     qs = src(text).quotes
     assert [(q.speaker, q.cue) for q in qs] == [("Steven M. Rosenthal", "put it"), (None, None)]
+
+
+def test_an_adverb_between_a_subject_and_its_cue() -> None:
+    # PolNeAR (USA Today): the description was no speaker with "has repeatedly" before the verb
+    text = (
+        "Donald Trump isn't saying much about debate preparation.\n\n"
+        "The Republican presidential nominee has repeatedly wondered whether the moderators will be "
+        '"fair" to him.\n\n'
+        'The party\'s platform committee publicly stated the rules were "final."'
+    )
+    qs = src(text).quotes
+    spoken = [text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None for q in qs]
+    assert spoken == ["The Republican presidential nominee", "The party's platform committee"]

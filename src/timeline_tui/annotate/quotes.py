@@ -84,7 +84,7 @@ def rules() -> _Rules:
             r"[A-Z][\w’'.-]*){0,4})[^\S\n,]*(?:$|\n|\(|,)"
         ),
         subject_np=regex_store.compile(
-            rf"(?<![\w’'-])(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|further\s+|has\s+|had\s+|have\s+|would\s+|will\s+)?$"
+            rf"(?<![\w’'-])(?P<np>{np})\s+(?:also\s+|then\s+|later\s+|further\s+|has\s+|had\s+|have\s+|would\s+|will\s+)?(?:[a-z]+ly\s+)?$"
         ),
         # the same with a phrase in apposition between the subject and its verb ("China, Pyongyang's
         # only ally, said"); not a place's state or country ("in Tulsa, Oklahoma, arguing")
