@@ -1341,3 +1341,24 @@ def test_an_adverb_between_a_subject_and_its_cue() -> None:
     qs = src(text).quotes
     spoken = [text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None for q in qs]
     assert spoken == ["The Republican presidential nominee", "The party's platform committee"]
+
+
+def test_a_surname_of_three_letters_is_a_mention_of_the_full_name() -> None:
+    # PolNeAR (Western Journal): "Ham" alone was nobody, and his quotations went to Obama
+    text = (
+        "Retired U.S. Air Force Gen. Norman Ham is speaking out about the commander in chief.\n\n"
+        "In an interview, Ham made it clear he had major misgivings about the armed forces.\n\n"
+        "Ham described Hillary Clinton as “a lifetime politician.”"
+    )
+    d = src(text)
+    assert [m.name for m in d.mentions if m.text == "Ham"] == ["Norman Ham", "Norman Ham"]
+    assert [q.speaker for q in d.quotes] == ["Norman Ham"]
+
+
+def test_a_name_after_a_preposition_is_no_subject_for_a_pronoun() -> None:
+    # "serving under Obama": Obama is no subject of the sentence, so not the "he" of the next one
+    text = (
+        "Serving under Barack Obama left Gen. Norman Ham demoralized.\n\n"
+        "“We’re paying ransom to the largest state sponsor of terrorism in the world,” he said."
+    )
+    assert [q.speaker for q in src(text).quotes] == ["Norman Ham"]

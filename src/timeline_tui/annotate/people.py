@@ -1211,7 +1211,7 @@ def find_mentions(
         if not name:
             continue
         surname = family_name(name)
-        if (len(surname) >= 4 or surname != name.split()[-1]) and surname.lower() not in r.not_names:
+        if (len(surname) >= 3 or surname != name.split()[-1]) and surname.lower() not in r.not_names:
             keys[surname] = canonical(name)
         # "Ursula von der Leyen" … "von der Leyen said", "Von der Leyen said" at a sentence's start
         words = name.split()
