@@ -1362,3 +1362,15 @@ def test_a_name_after_a_preposition_is_no_subject_for_a_pronoun() -> None:
         "“We’re paying ransom to the largest state sponsor of terrorism in the world,” he said."
     )
     assert [q.speaker for q in src(text).quotes] == ["Norman Ham"]
+
+
+def test_a_cue_in_a_clause_before_the_main_one_gives_way_to_the_main_clauses() -> None:
+    # PolNeAR (Western Journal): "he acknowledged" in the while-clause took the quotation from Ham
+    text = (
+        "Gen. Norman Ham spoke to a radio host on Monday.\n\n"
+        "While he acknowledged funding was a major reason he felt demoralized serving under Barack "
+        "Obama, Ham also noted several “intangibles” left him further disillusioned.\n\n"
+        "As Ms. Margarita Simonyan put it in a statement, “The West has lost.”"
+    )
+    qs = src(text).quotes
+    assert [(q.speaker, q.cue) for q in qs] == [("Norman Ham", "noted"), ("Margarita Simonyan", "put it")]

@@ -42,6 +42,8 @@ class _Rules:
     subject_np: re.Pattern[str]
     appositive_subject_np: re.Pattern[str]
     inverted_np: re.Pattern[str]
+    #: a clause opening with a subordinating conjunction, to its comma
+    subordinate: re.Pattern[str]
     #: the cues that report only before a comma, colon, dash or "in" (for ``fullmatch``)
     punctuated_cue: re.Pattern[str]
     term_max_words: int
@@ -94,6 +96,9 @@ def rules() -> _Rules:
         inverted_np=regex_store.compile(
             rf"(?:^|(?<=[.!?\n])\s*)(?P<v>[Ss]aid|[Ss]ays|[Aa]dded|[Aa]sked|[Ww]rote|[Tt]weeted)\s+(?P<np>{np})\s*[:,]\s*$",
             re.M,
+        ),
+        subordinate=regex_store.compile(
+            rf"\s*(?:{word_alternation(str(w) for w in r['subordinators'])})\s[^,;:\n\"“”]{{3,200}}?,"
         ),
         punctuated_cue=regex_store.compile(word_alternation(str(c) for c in r["punctuated_cues"]), re.I),
         term_max_words=int(r["term_max_words"]),
@@ -485,6 +490,12 @@ def find_quotes(
                     for cand in vs
                     if cand.start() >= last_sentence
                 ]
+                sub = r.subordinate.match(text, last_sentence)
+                if sub is not None:
+                    # "While he acknowledged …, Ham also noted “…”": the cues of the clause before
+                    # the main one count only when the main clause has none
+                    main_cues = [c for c in subjects if c[0].start() > sub.end()]
+                    subjects = main_cues or subjects
                 direct: list[PersonMention] = []
                 for cand, sm_c in subjects:
                     if sm_c and (direct := mentions_in(sm_c.start("np"), sm_c.end("np"))):
