@@ -114,6 +114,14 @@ def src(text: str) -> SourceAnnotations:
     return d
 
 
+def _speaker_mentions(text: str) -> list[str | None]:
+    """The text of the mention (or phrase) that names each quotation's speaker."""
+    return [
+        text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None
+        for q in src(text).quotes
+    ]
+
+
 def test_leading_cue_with_colon() -> None:
     d = src('Prime Minister Jane Holloway told reporters: "We will not back down from this fight."')
     q = d.quotes[0]
@@ -1314,8 +1322,7 @@ def test_a_subject_with_a_phrase_in_apposition_is_the_speaker() -> None:
         "Hillary Clinton spoke out about the death of Terence Crutcher in Tulsa, Oklahoma, arguing that "
         "the killings should be recognized as “intolerable.”"
     )
-    qs = src(text).quotes
-    spoken = [text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None for q in qs]
+    spoken = _speaker_mentions(text)
     assert spoken == ["Even China", "Homeland Security Investigations", "Hillary Clinton"]
 
 
@@ -1338,8 +1345,7 @@ def test_an_adverb_between_a_subject_and_its_cue() -> None:
         '"fair" to him.\n\n'
         'The party\'s platform committee publicly stated the rules were "final."'
     )
-    qs = src(text).quotes
-    spoken = [text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None for q in qs]
+    spoken = _speaker_mentions(text)
     assert spoken == ["The Republican presidential nominee", "The party's platform committee"]
 
 
