@@ -1380,3 +1380,15 @@ def test_a_cue_in_a_clause_before_the_main_one_gives_way_to_the_main_clauses() -
     )
     qs = src(text).quotes
     assert [(q.speaker, q.cue) for q in qs] == [("Norman Ham", "noted"), ("Margarita Simonyan", "put it")]
+
+
+def test_a_name_with_an_initial_in_apposition_before_the_verb_is_a_person() -> None:
+    # PolNeAR (New York Times): "Laurence" is no listed given name, and the name stands between
+    # commas after a description, so no rule read it, and the description was the speaker
+    text = (
+        'Another critic, Laurence H. Tribe, said the rules were "burning the Constitution" and '
+        "should go.\n\nThe board's chairman, Mark Gale, said nothing."
+    )
+    d = src(text)
+    assert [m.name for m in d.mentions] == ["Laurence H. Tribe", "Mark Gale"]
+    assert [q.speaker for q in d.quotes] == ["Laurence H. Tribe"]

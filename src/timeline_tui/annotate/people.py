@@ -87,6 +87,9 @@ class _Rules:
     #: a full name before a reporting verb ("Jane Doe said"), and after one ("said Jane Doe"): the
     #: two alternatives of one scan (_finditer_either), each opening with a character class
     said: tuple[re.Pattern[str], re.Pattern[str]]
+    #: a name with a middle initial in apposition before a reporting verb ("Another critic, Laurence
+    #: H. Tribe, likened"): the comma after it, which ``said`` reads as the opening of an apposition
+    apposed_said: re.Pattern[str]
     #: the same for a single capitalised word ("Trump said", "said Trump")
     solo: tuple[re.Pattern[str], re.Pattern[str]]
     role_mention: re.Pattern[str]
@@ -158,6 +161,9 @@ def rules() -> _Rules:
                 rf"(?:{_SAID_ADDED}|{_TOLD})\s+(?:(?!(?:in|on|at|of|for|from|to|by|with|after|before|during|that|the|a|an|this|last|next)\s)[a-z0-9][\w/’'-]*\s+){{0,3}}?"
                 rf"(?P<name>{_TOK}\s+{_INITIAL}{particles}{_TOK})\b"
             ),
+        ),
+        apposed_said=regex_store.compile(
+            rf",\s+(?P<name>{_TOK}\s+[{_UP}]\.\s+{particles}{_TOK}),\s+(?:also\s+)?(?:{verb_alt})\b"
         ),
         solo=(
             regex_store.compile(rf"(?P<name>{_TOK_AT_WORD})(?:['’]s)?\s+(?:also\s+)?(?:{verb_alt})\b"),
@@ -906,7 +912,9 @@ def find_mentions(
     # not "Judge Rowan Wilson" ("Judge" may begin a name, so "X said" alone would keep it)
     titled_spans = sorted((mt.start, mt.end) for mt in found)
     titled_starts = [a for a, _ in titled_spans]
-    for m in _finditer_either(r.said, text, verb_win, start_at):
+    said = _finditer_either(r.said, text, verb_win, start_at)
+    said += _finditer(r.apposed_said, text, verb_win, start_at)
+    for m in said:
         raw = m["name"]
         name = _clean_name(raw)
         if not _full_name(name, r):
