@@ -1382,6 +1382,37 @@ def test_a_cue_in_a_clause_before_the_main_one_gives_way_to_the_main_clauses() -
     assert [(q.speaker, q.cue) for q in qs] == [("Norman Ham", "noted"), ("Margarita Simonyan", "put it")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # PolNeAR (Western Journal, New York Times, Washington Post): a quoted phrase a verb of likening
+        # or condemning applies to something is its subject's words, not a scare quote
+        (
+            "At a rally, Donald Trump likened the refugees to a “vicious snake” in a song about a woman.",
+            "Donald Trump",
+            "likened",
+        ),
+        (
+            'Another critic, Laurence H. Tribe, likened the rules to "burning the Constitution" - a charge '
+            "that might have stung.",
+            "Laurence H. Tribe",
+            "likened",
+        ),
+        (
+            "In a White House statement, President Obama condemned Friday's test as \"provocative and "
+            'destabilizing" to regional stability.',
+            "Obama",
+            "condemned",
+        ),
+    ],
+)
+def test_a_verb_of_likening_or_condemning_attributes_the_phrase_it_quotes(
+    text: str, speaker: str, cue: str
+) -> None:
+    (q,) = src(text).quotes
+    assert (q.speaker, q.cue) == (speaker, cue)
+
+
 def test_a_name_with_an_initial_in_apposition_before_the_verb_is_a_person() -> None:
     # PolNeAR (New York Times): "Laurence" is no listed given name, and the name stands between
     # commas after a description, so no rule read it, and the description was the speaker
